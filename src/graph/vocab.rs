@@ -1,0 +1,150 @@
+//! The hearsay vocabulary, one constant per term of `ontology/hearsay.ttl`, plus the
+//! terms it borrows from schema.org, PROV-O, RDF, RDFS and XSD.
+//!
+//! A test (`vocab_matches_ontology` in `graph`) checks every `hs` term here is declared in
+//! the ontology with a label and a comment, and that the ontology declares nothing else.
+
+use oxigraph::model::NamedNodeRef;
+
+/// Namespace of the hearsay ontology's terms.
+pub const HS: &str = "https://w3id.org/hearsay/ontology#";
+/// Namespace under which articles, claims and sources get their IRIs.
+pub const ID: &str = "https://w3id.org/hearsay/id/";
+pub const SCHEMA: &str = "http://schema.org/";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+
+/// Prefixes used for Turtle output and offered to SPARQL queries.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("hs", HS),
+    ("hsid", ID),
+    ("schema", SCHEMA),
+    ("prov", PROV),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+macro_rules! terms {
+    ($ns:literal; $($(#[$doc:meta])* $name:ident = $local:literal;)+) => {
+        $( $(#[$doc])* pub const $name: NamedNodeRef<'static> =
+            NamedNodeRef::new_unchecked(concat!($ns, $local)); )+
+        /// Every term of this namespace, for the ontology check.
+        #[allow(dead_code)]
+        pub const ALL: &[NamedNodeRef<'static>] = &[$($name),+];
+    };
+}
+
+/// Terms of the hearsay ontology (`hs:`).
+pub mod hs {
+    use super::NamedNodeRef;
+    terms! { "https://w3id.org/hearsay/ontology#";
+        // Classes
+        /// A news article read by hearsay; also a `schema:NewsArticle`.
+        ARTICLE = "Article";
+        /// Something a source said, as reported in one article; also a `schema:Claim`.
+        CLAIM = "Claim";
+        /// Who a claim is attributed to; also a `prov:Agent`.
+        SOURCE = "Source";
+        /// Class of the stance values.
+        STANCE = "Stance";
+        /// Class of the certainty values.
+        CERTAINTY = "Certainty";
+        /// Class of the quote kinds.
+        QUOTE_KIND = "QuoteKind";
+        /// Class of the source kinds.
+        SOURCE_KIND = "SourceKind";
+
+        // Stance values
+        ASSERTED = "Asserted";
+        DENIED = "Denied";
+        UNCONFIRMED = "Unconfirmed";
+        // Certainty values
+        CERTAIN = "Certain";
+        PROBABLE = "Probable";
+        POSSIBLE = "Possible";
+        UNKNOWN_CERTAINTY = "UnknownCertainty";
+        // Quote kinds
+        DIRECT_QUOTE = "DirectQuote";
+        INDIRECT_QUOTE = "IndirectQuote";
+        MIXED_QUOTE = "MixedQuote";
+        // Source kinds
+        PERSON = "Person";
+        OFFICIAL_GROUP = "OfficialGroup";
+        GOVERNMENT = "Government";
+        ORGANIZATION = "Organization";
+        MEDIA = "Media";
+        EXPERT_GROUP = "ExpertGroup";
+        ANONYMOUS = "Anonymous";
+
+        // Claim properties
+        /// Claim → article it is reported in.
+        ARTICLE_PROP = "article";
+        /// Claim → the cue as written ("told", "quoted … as saying").
+        CUE = "cue";
+        /// Claim → the source as written in this article ("it", "U.S. officials").
+        SOURCE_TEXT = "sourceText";
+        /// Claim → the sentence it stands in.
+        SENTENCE = "sentence";
+        STANCE_PROP = "stance";
+        CERTAINTY_PROP = "certainty";
+        QUOTE_KIND_PROP = "quoteKind";
+        /// Claim → xsd:double in [0, 1]; formula in the ontology.
+        CONFIDENCE = "confidence";
+        /// Claim → position in its article (0-based), for stable ordering.
+        POSITION = "position";
+        /// Offsets, in Unicode code points into the article text, end exclusive.
+        SOURCE_START = "sourceStart";
+        SOURCE_END = "sourceEnd";
+        CUE_START = "cueStart";
+        CUE_END = "cueEnd";
+        CONTENT_START = "contentStart";
+        CONTENT_END = "contentEnd";
+        // Links between claims
+        DENIES = "denies";
+        DECLINES_TO_CONFIRM = "declinesToConfirm";
+        CORROBORATES = "corroborates";
+        RELAYS = "relays";
+
+        // Source properties
+        /// Source → normalized key, so spellings of one name meet ("us officials").
+        KEY = "key";
+        SOURCE_KIND_PROP = "sourceKind";
+
+        // Article properties
+        /// Article → the publisher's name as given in the input.
+        PUBLISHER_NAME = "publisherName";
+        /// Article → the author's name as given in the input.
+        AUTHOR_NAME = "authorName";
+        /// Article → the full text, as read (boilerplate removed).
+        TEXT = "text";
+    }
+}
+
+/// Terms borrowed from schema.org.
+pub mod schema {
+    use super::NamedNodeRef;
+    terms! { "http://schema.org/";
+        CLAIM = "Claim";
+        NEWS_ARTICLE = "NewsArticle";
+        /// Claim → content text: what the source said, never asserted as fact.
+        TEXT = "text";
+        NAME = "name";
+        HEADLINE = "headline";
+        DATE_PUBLISHED = "datePublished";
+        URL = "url";
+        IDENTIFIER = "identifier";
+    }
+}
+
+/// Terms borrowed from PROV-O.
+pub mod prov {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/ns/prov#";
+        AGENT = "Agent";
+        WAS_ATTRIBUTED_TO = "wasAttributedTo";
+        /// Relayed claim → the claim it was quoted from.
+        WAS_QUOTED_FROM = "wasQuotedFrom";
+    }
+}
+
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};

@@ -1,0 +1,20 @@
+//! hearsay turns news articles into a claim-tracking knowledge graph.
+//!
+//! The modules, in pipeline order:
+//! - [`article`]: reads articles from files, stdin, CSV and JSON Lines.
+//! - [`extract`]: finds attributions (source, cue, content, stance, certainty) in plain text.
+//! - [`exchange`]: the JSON Lines exchange format of attributions, in code-point offsets.
+//! - [`graph`]: turns an article and its attributions into RDF quads.
+//! - [`store`]: the embedded Oxigraph store: ingest, lookup, SPARQL, export.
+//! - [`eval`]: scores attributions against gold annotations.
+//! - [`cli`]: the `hearsay` command line.
+
+pub mod article;
+pub mod cli;
+pub mod eval;
+pub mod exchange;
+pub mod extract;
+pub mod graph;
+pub mod store;
+
+pub use extract::{extract, Attribution, Certainty, Extraction, SourceKind, Span, Stance};
