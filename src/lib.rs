@@ -4,6 +4,7 @@
 //! - [`article`]: reads articles from files, stdin, CSV and JSON Lines.
 //! - [`extract`]: finds attributions (source, cue, content, stance, certainty) in plain text.
 //! - [`exchange`]: the JSON Lines exchange format of attributions, in code-point offsets.
+//! - [`offsets`]: byte ↔ code point offsets, the one place the two units meet.
 //! - [`graph`]: turns an article and its attributions into RDF quads.
 //! - [`store`]: the embedded Oxigraph store: ingest, lookup, SPARQL, export.
 //! - [`eval`]: scores attributions against gold annotations.
@@ -15,6 +16,7 @@ pub mod eval;
 pub mod exchange;
 pub mod extract;
 pub mod graph;
+pub mod offsets;
 pub mod store;
 
 pub use extract::{extract, Attribution, Certainty, Extraction, SourceKind, Span, Stance};
