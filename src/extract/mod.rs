@@ -1,7 +1,19 @@
 //! Finds attributions in plain text: sources, cues, contents, stance and certainty.
 //! Knows nothing of RDF, files or the store; never fails on messy input.
+//!
+//! The pipeline: [`words`] scans the text, [`sentences`] splits it, [`patterns`] finds each
+//! sentence's attributions from the cue lexicon in [`cues`], [`sources`] and [`hedges`]
+//! label them, [`antecedents`] names pronoun sources and [`links`] ties claims together.
 
+mod antecedents;
 mod attribution;
+mod cues;
+mod hedges;
+mod links;
+mod patterns;
+mod sentences;
+mod sources;
+mod words;
 
 pub use attribution::{
     confidence, spans_text, Attribution, Certainty, Extraction, Link, LinkKind, QuoteKind,
@@ -10,6 +22,38 @@ pub use attribution::{
 
 /// Finds every attribution in `text`. Deterministic; offsets are bytes into `text`.
 pub fn extract(text: &str) -> Extraction {
-    let _ = text;
-    Extraction::default()
+    let w = words::Words::new(text);
+    let sents = sentences::split(&w);
+    let ctx = patterns::Ctx {
+        w: &w,
+        sentences: &sents,
+    };
+    let mut found = Vec::new();
+    for k in 0..sents.len() {
+        patterns::sentence(&ctx, k, &mut found);
+    }
+    antecedents::resolve(&w, &mut found);
+    let links = links::find(&w, &found);
+    let attributions = found
+        .iter()
+        .map(|f| {
+            let has_source = f.source.is_some();
+            Attribution {
+                source: f.source.iter().map(|&(a, b)| w.span(a, b)).collect(),
+                cue: f.cue.iter().map(|&(a, b)| w.span(a, b)).collect(),
+                content: f.content.iter().map(|&(a, b)| w.span(a, b)).collect(),
+                sentence: w.span(f.sentence.0, f.sentence.1),
+                source_name: f.name.clone(),
+                source_kind: f.kind,
+                stance: f.stance,
+                certainty: f.certainty,
+                quote: f.quote,
+                confidence: confidence(f.certainty, f.kind, has_source),
+            }
+        })
+        .collect();
+    Extraction {
+        attributions,
+        links,
+    }
 }

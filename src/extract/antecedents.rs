@@ -1,0 +1,113 @@
+//! Names each source: the phrase itself, or for a pronoun or relative source ("it said",
+//! "which said", "they say") its antecedent, and gives each its kind.
+//! Knows nothing of cues or links.
+
+use super::attribution::SourceKind;
+use super::patterns::Found;
+use super::sources::{is_plural, kind_of, np_back, np_forward};
+use super::words::Words;
+
+fn name_of(w: &Words, a: usize, b: usize) -> String {
+    // The name before an apposition ("Jon Finer, the adviser" → "Jon Finer").
+    let end = (a..=b)
+        .find(|&i| w.is_punct(i, ","))
+        .map_or(b, |c| c.saturating_sub(1));
+    let mut start = a;
+    while start < end && matches!(w.low(start), "the" | "a" | "an") {
+        start += 1;
+    }
+    w.span(start, end).text(w.text).to_string()
+}
+
+/// Fills `name`, `kind`, `pronoun` and `plural` of every attribution.
+pub(crate) fn resolve(w: &Words, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let Some((a, b)) = found[i].source else {
+            found[i].name = String::new();
+            found[i].kind = SourceKind::Person;
+            continue;
+        };
+        let low = w.low(a);
+        if a != b || !super::sources::is_subject_pronoun(low) {
+            found[i].name = name_of(w, a, b);
+            found[i].kind = kind_of(w, a, b);
+            found[i].plural = is_plural(w, a, b);
+            continue;
+        }
+        found[i].pronoun = true;
+        let s0 = found[i].sentence.0;
+        // "…, which said": the phrase before the comma.
+        if matches!(low, "which" | "who") && a >= 2 && w.is_punct(a - 1, ",") {
+            if let Some(st) = np_back(w, s0, a - 2) {
+                found[i].name = name_of(w, st, a - 2);
+                found[i].kind = kind_of(w, st, a - 2);
+                found[i].plural = is_plural(w, st, a - 2);
+                continue;
+            }
+        }
+        // "While North Korea …, it blamed": a name opening the same sentence.
+        if matches!(low, "it" | "they") && a > s0 {
+            let mut st = s0;
+            while st < a && !w.is_cap(st)
+                || (st < a
+                    && matches!(
+                        w.low(st),
+                        "while"
+                            | "but"
+                            | "although"
+                            | "though"
+                            | "after"
+                            | "when"
+                            | "as"
+                            | "since"
+                            | "because"
+                    ))
+            {
+                st += 1;
+            }
+            if st < a && w.is_cap(st) {
+                if let Some(e) = np_forward(w, st, a) {
+                    let kind = kind_of(w, st, e);
+                    if kind != SourceKind::Person && (low == "they") == is_plural(w, st, e) {
+                        found[i].name = name_of(w, st, e);
+                        found[i].kind = kind;
+                        continue;
+                    }
+                }
+            }
+        }
+        // Otherwise the nearest earlier source that fits the pronoun.
+        let fits = |f: &Found| -> bool {
+            if f.name.is_empty() {
+                return false;
+            }
+            match low {
+                "he" | "she" => f.kind == SourceKind::Person && !f.plural,
+                "it" => f.kind != SourceKind::Person && !f.plural,
+                "they" => {
+                    f.plural
+                        || matches!(
+                            f.kind,
+                            SourceKind::OfficialGroup
+                                | SourceKind::ExpertGroup
+                                | SourceKind::Anonymous
+                        )
+                }
+                _ => false,
+            }
+        };
+        if let Some(prev) = found[..i].iter().rev().take(8).find(|f| fits(f)) {
+            let (name, kind, plural) = (prev.name.clone(), prev.kind, prev.plural);
+            found[i].name = name;
+            found[i].kind = kind;
+            found[i].plural = plural;
+        } else {
+            found[i].name = w.span(a, b).text(w.text).to_string();
+            found[i].kind = match low {
+                "it" => SourceKind::Organization,
+                "they" => SourceKind::OfficialGroup,
+                _ => SourceKind::Person,
+            };
+        }
+    }
+}

@@ -1,0 +1,418 @@
+//! The cue lexicon: reporting verbs in every inflection, with what each takes after it
+//! (a clause, a recipient, an object, an infinitive) and what stance it carries.
+//! Knows nothing of sentences or spans: it answers questions about lowercase words.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// May stand after its content: "…, officials said." / "…, said Finer."
+pub(crate) const TRAIL: u16 = 1;
+/// Takes a reported clause, with or without "that".
+pub(crate) const CLAUSE: u16 = 2;
+/// Takes a recipient before the content: "told reporters that …".
+pub(crate) const TELL: u16 = 4;
+/// Takes an object as its content: "denied such claims", "endorsed Clinton".
+pub(crate) const OBJECT: u16 = 8;
+/// Takes an infinitive as its content: "vowed to fight".
+pub(crate) const INF: u16 = 16;
+/// Counts only with "that" or a quote right after it ("found that", "shows that").
+pub(crate) const WEAK: u16 = 32;
+/// Says the content is not so ("denied", "rejected").
+pub(crate) const DENY: u16 = 64;
+/// Confirms; negated ("did not confirm") it declines to confirm.
+pub(crate) const CONFIRM: u16 = 128;
+
+/// The grammatical form a cue word stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Base,
+    Third,
+    Past,
+    Ing,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub lemma: &'static str,
+    pub flags: u16,
+    pub form: Form,
+}
+
+impl Entry {
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+const SAY: u16 = TRAIL | CLAUSE;
+
+/// `base[|past[|participle]]`, a trailing `+` doubles the final consonant ("admit+").
+/// Particles ("for", "out") that join the cue are in [`PARTICLES`].
+const VERBS: &[(&str, u16)] = &[
+    ("say|said", SAY),
+    ("tell|told", SAY | TELL),
+    ("add", SAY),
+    ("note", SAY),
+    ("write|wrote|written", SAY),
+    ("argue", SAY),
+    ("insist", SAY),
+    ("explain", SAY),
+    ("claim", SAY | OBJECT),
+    ("report", SAY | OBJECT),
+    ("allege", SAY),
+    ("acknowledge", SAY | OBJECT),
+    ("announce", SAY | OBJECT),
+    ("admit+", SAY),
+    ("assert", SAY),
+    ("declare", SAY),
+    ("state", SAY),
+    ("tweet", SAY),
+    ("respond", SAY),
+    ("reply", SAY),
+    ("recall", SAY),
+    ("stress", SAY),
+    ("emphasize", SAY),
+    ("emphasise", SAY),
+    ("observe", SAY),
+    ("conclude", SAY),
+    ("contend", SAY),
+    ("maintain", SAY),
+    ("concede", SAY),
+    ("reveal", SAY | OBJECT),
+    ("testify", SAY),
+    ("complain", SAY),
+    ("joke", SAY),
+    ("boast", SAY),
+    ("brag+", SAY),
+    ("quip+", SAY),
+    ("lament", SAY),
+    ("caution", SAY),
+    ("repeat", SAY),
+    ("reiterate", SAY),
+    ("continue", TRAIL),
+    ("mention", SAY | OBJECT),
+    ("speculate", SAY),
+    ("charge", SAY),
+    ("counter", SAY),
+    ("retort", SAY),
+    ("shout", SAY),
+    ("chant", SAY),
+    ("post", SAY),
+    ("comment", SAY),
+    ("predict", SAY),
+    ("estimate", SAY),
+    ("suggest", SAY | OBJECT),
+    ("confirm", SAY | OBJECT | CONFIRM),
+    ("deny", SAY | OBJECT | DENY),
+    ("warn", SAY | TELL),
+    ("remark", SAY),
+    ("muse", SAY),
+    ("recount", SAY),
+    ("wonder", SAY),
+    ("ask", SAY | TELL | OBJECT),
+    ("vow", CLAUSE | INF | TRAIL),
+    ("pledge", CLAUSE | INF | OBJECT),
+    ("promise", CLAUSE | INF | TELL | OBJECT),
+    ("threaten", INF),
+    ("hint", CLAUSE),
+    ("signal", CLAUSE | OBJECT),
+    ("affirm", SAY),
+    ("clarify", SAY),
+    ("disclose", SAY | OBJECT),
+    ("think|thought", SAY),
+    ("believe", SAY),
+    ("hope", CLAUSE | INF | WEAK),
+    ("fear", CLAUSE | WEAK),
+    ("worry", CLAUSE | WEAK),
+    ("agree", CLAUSE | WEAK),
+    ("remind", SAY | TELL),
+    ("assure", SAY | TELL),
+    ("inform", TELL | CLAUSE),
+    ("urge", TELL | OBJECT),
+    ("email", SAY),
+    ("text+", SAY),
+    ("whisper", SAY),
+    ("yell", SAY),
+    ("proclaim", SAY),
+    ("protest", SAY),
+    ("scoff", SAY),
+    ("opine", SAY),
+    ("surmise", SAY),
+    ("theorize", SAY),
+    ("show|showed|shown", CLAUSE | WEAK),
+    ("find|found", CLAUSE | WEAK),
+    ("indicate", CLAUSE | WEAK),
+    ("learn", CLAUSE | WEAK),
+    ("know|knew|known", CLAUSE | WEAK),
+    ("accuse", OBJECT),
+    ("blame", OBJECT),
+    ("criticize", OBJECT),
+    ("criticise", OBJECT),
+    ("praise", OBJECT),
+    ("endorse", OBJECT),
+    ("support", OBJECT),
+    ("oppose", OBJECT),
+    ("describe", OBJECT),
+    ("defend", OBJECT),
+    ("reject", OBJECT | DENY),
+    ("dismiss", OBJECT),
+    ("question", OBJECT),
+    ("propose", OBJECT | CLAUSE),
+    ("publish", OBJECT),
+    ("cite", OBJECT),
+    ("attack", OBJECT),
+    ("slam+", OBJECT),
+    ("blast", OBJECT),
+    ("denounce", OBJECT),
+    ("condemn", OBJECT),
+    ("welcome", OBJECT),
+    ("thank", OBJECT),
+    ("mock", OBJECT),
+    ("decry", OBJECT),
+    ("back", OBJECT),
+    ("request", OBJECT),
+    ("demand", OBJECT | CLAUSE),
+    ("recommend", OBJECT | CLAUSE),
+    ("applaud", OBJECT),
+    ("echo", OBJECT),
+    ("highlight", OBJECT),
+    ("call", OBJECT),
+    ("dispute", OBJECT | DENY),
+    ("refute", OBJECT | DENY),
+    ("rebut+", OBJECT | DENY),
+    ("ridicule", OBJECT),
+    ("lambaste", OBJECT),
+    ("rebuke", OBJECT),
+    ("hail", OBJECT),
+    ("tout", OBJECT),
+    ("castigate", OBJECT),
+    ("disavow", OBJECT | DENY),
+    ("want", OBJECT | INF),
+    ("plan+", INF),
+    ("decline", INF),
+    ("refuse", INF),
+    ("predict", SAY),
+    ("point", 0),
+    ("refer+", 0),
+    ("talk", 0),
+    ("quote", 0),
+    ("release", 0),
+];
+
+/// Words that join some verbs into one cue: "called for", "pointed out", "referring to".
+pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
+    ("call", &["for", "on"]),
+    ("point", &["out", "to"]),
+    ("refer", &["to"]),
+    ("talk", &["about"]),
+    ("ask", &["about"]),
+];
+
+fn lexicon() -> &'static HashMap<String, Entry> {
+    static LEXICON: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map = HashMap::new();
+        for &(spec, flags) in VERBS {
+            let double = spec.ends_with('+');
+            let spec = spec.trim_end_matches('+');
+            let mut parts = spec.split('|');
+            let base = parts.next().unwrap_or(spec);
+            let past = parts.next().map(str::to_owned);
+            let participle = parts.next().map(str::to_owned);
+            let lemma: &'static str = VERBS
+                .iter()
+                .map(|(s, _)| s.trim_end_matches('+'))
+                .find(|s| s.split('|').next() == Some(base))
+                .and_then(|s| s.split('|').next())
+                .unwrap_or("");
+            let (third, regular_past, ing) = inflect(base, double);
+            let past = past.unwrap_or(regular_past);
+            let entry = |form| Entry { lemma, flags, form };
+            map.entry(base.to_owned()).or_insert(entry(Form::Base));
+            map.entry(third).or_insert(entry(Form::Third));
+            map.entry(past).or_insert(entry(Form::Past));
+            if let Some(p) = participle {
+                map.entry(p).or_insert(entry(Form::Past));
+            }
+            map.entry(ing).or_insert(entry(Form::Ing));
+        }
+        map
+    })
+}
+
+/// Regular third person, past and -ing forms.
+fn inflect(base: &str, double: bool) -> (String, String, String) {
+    let b = base.as_bytes();
+    let last = b.last().copied().unwrap_or(b'a');
+    let before = if b.len() >= 2 { b[b.len() - 2] } else { b'a' };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let third = if base.ends_with("sh")
+        || base.ends_with("ch")
+        || matches!(last, b's' | b'x' | b'z' | b'o')
+    {
+        format!("{base}es")
+    } else if last == b'y' && !vowel(before) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    };
+    let past = if last == b'e' {
+        format!("{base}d")
+    } else if last == b'y' && !vowel(before) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else if double {
+        format!("{base}{}ed", last as char)
+    } else {
+        format!("{base}ed")
+    };
+    let ing = if last == b'e' && before != b'e' {
+        format!("{}ing", &base[..base.len() - 1])
+    } else if double {
+        format!("{base}{}ing", last as char)
+    } else {
+        format!("{base}ing")
+    };
+    (third, past, ing)
+}
+
+/// The lexicon entry for a lowercase word, if it is a cue verb form.
+pub(crate) fn lookup(word: &str) -> Option<Entry> {
+    lexicon().get(word).copied()
+}
+
+/// Particles that may follow `lemma` inside the cue.
+pub(crate) fn particles(lemma: &str) -> &'static [&'static str] {
+    PARTICLES
+        .iter()
+        .find(|(l, _)| *l == lemma)
+        .map(|(_, p)| *p)
+        .unwrap_or(&[])
+}
+
+/// Auxiliaries, negations and adverbs that stand between a source and its cue and
+/// belong to the cue ("has also said", "did not immediately confirm").
+pub(crate) fn is_cue_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "never"
+            | "also"
+            | "later"
+            | "previously"
+            | "repeatedly"
+            | "then"
+            | "publicly"
+            | "reportedly"
+            | "once"
+            | "recently"
+            | "separately"
+            | "often"
+            | "earlier"
+            | "further"
+            | "first"
+            | "initially"
+            | "again"
+            | "still"
+            | "already"
+            | "long"
+            | "just"
+            | "immediately"
+            | "quickly"
+            | "flatly"
+            | "strongly"
+            | "privately"
+            | "openly"
+            | "explicitly"
+            | "specifically"
+            | "falsely"
+            | "frequently"
+            | "originally"
+            | "subsequently"
+            | "finally"
+            | "simply"
+            | "actually"
+            | "been"
+            | "being"
+            | "even"
+            | "always"
+            | "since"
+            | "now"
+            | "ultimately"
+            | "directly"
+            | "angrily"
+            | "bluntly"
+            | "famously"
+            | "loudly"
+            | "sharply"
+            | "emphatically"
+            | "wrongly"
+            | "correctly"
+            | "rightly"
+            | "personally"
+            | "jokingly"
+            | "sarcastically"
+            | "confidently"
+            | "essentially"
+            | "effectively"
+            | "cannot"
+            | "didn't"
+            | "doesn't"
+            | "hasn't"
+            | "haven't"
+            | "wouldn't"
+            | "won't"
+    )
+}
+
+/// Negation words that turn "confirm" into declining to confirm.
+pub(crate) fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "n't"
+            | "never"
+            | "didn't"
+            | "doesn't"
+            | "hasn't"
+            | "haven't"
+            | "wouldn't"
+            | "won't"
+            | "cannot"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_and_irregular_verbs() {
+        for w in [
+            "says", "said", "saying", "told", "denies", "denied", "admitted", "urging",
+        ] {
+            assert!(lookup(w).is_some(), "{w}");
+        }
+        assert_eq!(lookup("told").map(|e| e.lemma), Some("tell"));
+        assert_eq!(lookup("quipped").map(|e| e.form), Some(Form::Past));
+        assert!(lookup("sayed").is_none());
+    }
+}

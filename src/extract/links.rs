@@ -1,0 +1,60 @@
+//! Ties attributions to each other where the text says so: a denial of "such claims", a
+//! refusal to confirm "these details", a corroboration ("This was also reported by …") and
+//! a relay ("Citing S1, S2 reported …"). Knows nothing of spans beyond token indices.
+
+use super::attribution::{Link, LinkKind, Stance};
+use super::patterns::Found;
+use super::words::Words;
+
+/// Whether content `[a, b]` only points back at an earlier claim ("such claims", "this").
+fn is_anaphoric(w: &Words, f: &Found) -> bool {
+    let Some(&(a, b)) = f.content.first() else {
+        return false;
+    };
+    if f.content.len() != 1 || b + 1 - a > 4 {
+        return false;
+    }
+    matches!(
+        w.low(a),
+        "such" | "these" | "those" | "this" | "that" | "it" | "them" | "the" | "similar"
+    )
+}
+
+pub(crate) fn find(w: &Words, found: &[Found]) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if let Some(m) = f.relayed_by {
+            links.push(Link {
+                from: m,
+                kind: LinkKind::Relays,
+                to: i,
+            });
+        }
+        if !is_anaphoric(w, f) || i == 0 {
+            continue;
+        }
+        let kind = match f.stance {
+            Stance::Denied => LinkKind::Denies,
+            Stance::Unconfirmed => LinkKind::DeclinesToConfirm,
+            Stance::Asserted => LinkKind::Corroborates,
+        };
+        if kind == LinkKind::Corroborates && !(f.also || w.low(f.content[0].0) == "similar") {
+            continue;
+        }
+        // The nearest earlier asserted claim from another source.
+        let target = found[..i].iter().enumerate().rev().find(|(_, g)| {
+            g.stance == Stance::Asserted
+                && g.name != f.name
+                && g.sentence.0 < f.sentence.0
+                && !is_anaphoric(w, g)
+        });
+        if let Some((j, _)) = target {
+            links.push(Link {
+                from: i,
+                kind,
+                to: j,
+            });
+        }
+    }
+    links
+}

@@ -1,0 +1,943 @@
+//! The attribution patterns: for each cue in a sentence, where its source and content stand.
+//! SOURCE CUE (that) CONTENT; CONTENT, SOURCE CUE; CONTENT, CUE SOURCE; "QUOTE," SOURCE CUE,
+//! "QUOTE."; according to SOURCE; SOURCE told RECIPIENT CONTENT; citing SOURCE; S1 quoted S2
+//! as saying; CONTENT was reported by SOURCE. Works on token indices; knows nothing of RDF.
+
+use super::attribution::{Certainty, QuoteKind, SourceKind, Stance};
+use super::cues::{self, Entry, Form};
+use super::hedges;
+use super::sources::{self, is_subject_pronoun, np_back, np_forward};
+use super::words::{Kind, Words};
+
+/// An inclusive token range.
+pub(crate) type Range = (usize, usize);
+
+/// One attribution in token indices, before spans and labels are settled.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub source: Option<Range>,
+    pub cue: Vec<Range>,
+    pub content: Vec<Range>,
+    /// Token range of the sentence(s) it stands in.
+    pub sentence: Range,
+    pub stance: Stance,
+    pub certainty: Certainty,
+    pub quote: QuoteKind,
+    pub kind: SourceKind,
+    pub name: String,
+    /// The cue carries "also" ("This was also reported by …").
+    pub also: bool,
+    /// Index (into the same list) of the attribution this one relays a source for ("Citing S1, S2 reported").
+    pub relayed_by: Option<usize>,
+    /// Token of the sentence-initial "citing", if this attribution was found through one.
+    pub citing: bool,
+    /// The source is "they", "it", "he" … and needs an antecedent.
+    pub pronoun: bool,
+    pub plural: bool,
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "last"
+            | "earlier"
+            | "later"
+            | "this"
+            | "recently"
+            | "then"
+            | "again"
+            | "repeatedly"
+            | "privately"
+            | "publicly"
+            | "previously"
+            | "late"
+            | "early"
+            | "afterward"
+            | "afterwards"
+            | "overnight"
+    )
+}
+
+fn is_adjunct_start(word: &str) -> bool {
+    is_time_word(word)
+        || matches!(
+            word,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "aboard"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "to"
+                | "from"
+                | "with"
+                | "via"
+                | "through"
+                | "outside"
+                | "inside"
+                | "following"
+                | "of"
+                | "as"
+                | "about"
+                | "by"
+                | "last"
+                | "next"
+                | "over"
+                | "afterward"
+                | "told"
+                | "speaking"
+                | "adding"
+                | "according"
+                | "citing"
+                | "referring"
+                | "noting"
+                | "because"
+                | "since"
+                | "amid"
+                | "despite"
+                | "without"
+                | "under"
+                | "for"
+        )
+}
+
+fn is_open(w: &Words, i: usize) -> bool {
+    w.kind(i) == Some(Kind::OpenQuote)
+}
+
+fn is_close(w: &Words, i: usize) -> bool {
+    w.kind(i) == Some(Kind::CloseQuote)
+}
+
+/// Whether token `i` is a comma, dash or closing quote that may separate content from source.
+fn is_separator(w: &Words, i: usize) -> bool {
+    w.is_punct(i, ",") || is_close(w, i) || w.kind(i) == Some(Kind::Dash)
+}
+
+/// The matching closing quote for the opening quote at `open`, within its paragraph.
+fn closing_quote(w: &Words, open: usize) -> Option<usize> {
+    let mut i = open + 1;
+    while i < w.len() && i < open + 600 {
+        if w.toks[i].newline_before {
+            return None;
+        }
+        if is_close(w, i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn quote_balance(w: &Words, a: usize, b: usize) -> i32 {
+    let mut n = 0;
+    for i in a..=b.min(w.len().saturating_sub(1)) {
+        if is_open(w, i) {
+            n += 1;
+        } else if is_close(w, i) {
+            n -= 1;
+        }
+    }
+    n
+}
+
+/// Trims trailing commas, colons and dashes (and leading ones) from a content range.
+fn trim(w: &Words, (mut a, mut b): Range) -> Option<Range> {
+    while a <= b && (w.is_punct(a, ",") || w.is_punct(a, ":") || w.kind(a) == Some(Kind::Dash)) {
+        a += 1;
+    }
+    while b > a
+        && (w.is_punct(b, ",")
+            || w.is_punct(b, ":")
+            || w.is_punct(b, ";")
+            || w.kind(b) == Some(Kind::Dash))
+    {
+        b -= 1;
+    }
+    (a <= b && (a..=b).any(|i| w.is_word(i))).then_some((a, b))
+}
+
+/// The sentence-level context the patterns need.
+pub(crate) struct Ctx<'a, 'w> {
+    pub w: &'a Words<'w>,
+    pub sentences: &'a [(usize, usize)],
+}
+
+impl Ctx<'_, '_> {
+    /// Where forward content starting at `start` ends (inclusive), inside sentence end `s1` (exclusive).
+    fn content_end(&self, start: usize, s1: usize) -> usize {
+        let w = self.w;
+        if is_open(w, start) {
+            if let Some(c) = closing_quote(w, start) {
+                // A quote that closes the sentence (or runs past it) is the whole content.
+                let mut after = c + 1;
+                while after < w.len()
+                    && w.kind(after) == Some(Kind::Punct)
+                    && !w.is_punct(after, ",")
+                {
+                    after += 1;
+                }
+                if after >= s1 || c >= s1 {
+                    return c;
+                }
+            }
+        }
+        let mut depth = 0i32;
+        let mut i = start;
+        while i < s1 {
+            if is_open(w, i) {
+                depth += 1;
+            } else if is_close(w, i) {
+                depth -= 1;
+            }
+            if depth <= 0 && i > start + 1 {
+                let low = w.low(i);
+                // ", adding that …", ", according to …", " and claimed that …"
+                if w.is_punct(i, ",") || w.is_punct(i, ";") {
+                    let n = w.low(i + 1);
+                    if n == "according" || n == "citing" {
+                        return i - 1;
+                    }
+                    if let Some(e) = cues::lookup(n) {
+                        if e.form == Form::Ing && e.has(cues::CLAUSE | cues::TRAIL) {
+                            return i - 1;
+                        }
+                    }
+                    // ", he said" inside the content: a new trailing attribution starts.
+                    if w.is_punct(i, ";") {
+                        return i - 1;
+                    }
+                }
+                if low == "and" && i + 1 < s1 {
+                    let mut j = i + 1;
+                    while j < s1 && cues::is_cue_modifier(w.low(j)) {
+                        j += 1;
+                    }
+                    if let Some(e) = cues::lookup(w.low(j)) {
+                        if e.form != Form::Ing
+                            && !w.is_cap(j)
+                            && (e.has(cues::CLAUSE) || e.has(cues::OBJECT))
+                            && e.form != Form::Base
+                        {
+                            return i - 1;
+                        }
+                    }
+                }
+                if w.kind(i) == Some(Kind::Dash)
+                    && matches!(w.low(i + 1), "without" | "but" | "while")
+                {
+                    return i - 1;
+                }
+            }
+            i += 1;
+        }
+        // Leave the sentence's final period out.
+        let mut e = s1.saturating_sub(1);
+        while e > start && w.kind(e) == Some(Kind::Punct) && !is_close(w, e) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Content standing before a trailing source: from the sentence start (or the start of a
+    /// quote that opened in an earlier sentence of the paragraph) to just before `sep`.
+    fn content_before(&self, sent: usize, sep: usize) -> Option<(Range, usize)> {
+        let w = self.w;
+        let (mut s0, _) = self.sentences[sent];
+        let mut first_sent = sent;
+        if sep <= s0 {
+            return None;
+        }
+        let mut balance = quote_balance(w, s0, sep);
+        let end_incl_sep = is_close(w, sep);
+        if end_incl_sep {
+            balance -= 1;
+        }
+        let mut k = sent;
+        while k > 0 && !w.toks[s0].newline_before {
+            let (p0, p1) = self.sentences[k - 1];
+            let prev_balance = quote_balance(w, p0, p1 - 1);
+            if balance < 0 || (prev_balance > 0 && is_open(w, s0)) {
+                balance += prev_balance;
+                s0 = p0;
+                k -= 1;
+                first_sent = k;
+                if balance >= 0
+                    && !(is_open(w, s0)
+                        && prev_balance > 0
+                        && k > 0
+                        && quote_balance(w, self.sentences[k - 1].0, self.sentences[k - 1].1 - 1)
+                            > 0)
+                {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let end = if end_incl_sep { sep } else { sep - 1 };
+        let s0 = skip_dateline(w, s0, end);
+        trim(w, (s0, end)).map(|r| (r, first_sent))
+    }
+}
+
+/// "SEOUL, South Korea (AP) — " opening a paragraph is not content.
+fn skip_dateline(w: &Words, s0: usize, end: usize) -> usize {
+    let upper = w
+        .raw(s0)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+        && w.raw(s0).len() > 2;
+    if !upper || !w.toks[s0].newline_before && s0 != 0 {
+        return s0;
+    }
+    (s0..end.min(s0 + 12))
+        .find(|&j| w.kind(j) == Some(Kind::Dash))
+        .map_or(s0, |d| d + 1)
+}
+
+fn is_passive_aux(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "been" | "be" | "being"
+    )
+}
+
+/// Finds the attributions of sentence `k`.
+pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let first_new = out.len();
+    let mut used = vec![false; s1 - s0];
+    let mut citing_source: Option<Range> = None;
+    let mut i = s0;
+    while i < s1 {
+        if used[i - s0] || !matches!(w.kind(i), Some(Kind::Word)) {
+            i += 1;
+            continue;
+        }
+        let low = w.low(i);
+        // "according to SOURCE"
+        if low == "according" && w.low(i + 1) == "to" && i + 2 < s1 {
+            if let Some(f) = according_to(ctx, k, i) {
+                used[i - s0] = true;
+                out.push(f);
+            }
+            i += 2;
+            continue;
+        }
+        let Some(entry) = cues::lookup(low) else {
+            i += 1;
+            continue;
+        };
+        // A capital mid-sentence is a name ("the Post"), not a cue.
+        if w.is_cap(i) && i != s0 && !is_open(w, i - 1) {
+            i += 1;
+            continue;
+        }
+        // Sentence-initial "Citing SOURCE, …": the source of the main attribution's source.
+        if entry.lemma == "cite" && entry.form == Form::Ing && (i == s0 || is_open(w, i - 1)) {
+            if let Some(end) = np_forward(w, i + 1, s1) {
+                citing_source = Some((i + 1, end));
+                used[i - s0] = true;
+                out.push(Found {
+                    source: Some((i + 1, end)),
+                    cue: vec![(i, i)],
+                    content: Vec::new(),
+                    sentence: (s0, s1 - 1),
+                    stance: Stance::Asserted,
+                    certainty: Certainty::Certain,
+                    quote: QuoteKind::Indirect,
+                    kind: sources::kind_of(w, i + 1, end),
+                    name: String::new(),
+                    also: false,
+                    relayed_by: None,
+                    citing: true,
+                    pronoun: false,
+                    plural: true,
+                });
+                i = end + 1;
+                continue;
+            }
+        }
+        if let Some(f) = verb_cue(ctx, k, i, entry, &out[first_new..]) {
+            for r in &f.cue {
+                for t in r.0..=r.1 {
+                    if t >= s0 && t < s1 {
+                        used[t - s0] = true;
+                    }
+                }
+            }
+            out.push(f);
+        }
+        i += 1;
+    }
+    // "Citing S1, S2 reported that C": S1's attribution shares C and S2 relays it.
+    if citing_source.is_some() {
+        let citing = (first_new..out.len()).find(|&j| out[j].citing);
+        let main = (first_new..out.len()).find(|&j| !out[j].citing && !out[j].content.is_empty());
+        if let (Some(c), Some(m)) = (citing, main) {
+            out[c].content = out[m].content.clone();
+            out[c].certainty = out[m].certainty;
+            out[c].quote = out[m].quote;
+            out[c].relayed_by = Some(m);
+        }
+    }
+    // A citing cue whose main attribution never came is dropped.
+    let mut j = first_new;
+    while j < out.len() {
+        if out[j].content.is_empty() {
+            out.remove(j);
+        } else {
+            j += 1;
+        }
+    }
+}
+
+fn new_found(
+    source: Option<Range>,
+    cue: Vec<Range>,
+    content: Vec<Range>,
+    sentence: Range,
+) -> Found {
+    Found {
+        source,
+        cue,
+        content,
+        sentence,
+        stance: Stance::Asserted,
+        certainty: Certainty::Certain,
+        quote: QuoteKind::Indirect,
+        kind: SourceKind::Person,
+        name: String::new(),
+        also: false,
+        relayed_by: None,
+        citing: false,
+        pronoun: false,
+        plural: false,
+    }
+}
+
+fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let src_end = np_forward(w, i + 2, s1)?;
+    let source = (i + 2, src_end);
+    let cue = vec![(i, i + 1)];
+    let sentence = (s0, s1 - 1);
+    if i > s0 && (is_separator(w, i - 1) || i - 1 > s0) {
+        // "CONTENT, according to SOURCE."
+        let sep = i - 1;
+        let (content, first) = if is_separator(w, sep) {
+            ctx.content_before(k, sep)?
+        } else {
+            (trim(w, (s0, sep))?, k)
+        };
+        let mut f = new_found(
+            Some(source),
+            cue,
+            vec![content],
+            (ctx.sentences[first].0, s1 - 1),
+        );
+        // "…, according to SOURCE, more content."
+        if w.is_punct(src_end + 1, ",") && src_end + 2 < s1 {
+            let e = ctx.content_end(src_end + 2, s1);
+            if let Some(r) = trim(w, (src_end + 2, e)) {
+                f.content.push(r);
+            }
+        }
+        return Some(f);
+    }
+    // "According to SOURCE, CONTENT."
+    let mut start = src_end + 1;
+    if w.is_punct(start, ",") {
+        start += 1;
+    }
+    if start >= s1 {
+        return None;
+    }
+    let e = ctx.content_end(start, s1);
+    let content = trim(w, (start, e))?;
+    Some(new_found(Some(source), cue, vec![content], sentence))
+}
+
+/// Whether the material after a cue, up to the next comma or the sentence end, is only
+/// adjuncts ("Monday", "in a statement", "aboard a plane …"), so the content stands before.
+fn only_adjuncts(w: &Words, start: usize, s1: usize, tell: bool) -> bool {
+    if start >= s1 {
+        return true;
+    }
+    let first = w.low(start);
+    if w.kind(start) == Some(Kind::Punct) && !w.is_punct(start, ":") {
+        return true;
+    }
+    if is_close(w, start) || w.kind(start) == Some(Kind::Dash) {
+        return true;
+    }
+    if w.is_punct(start, ":") || is_open(w, start) {
+        return false;
+    }
+    let mut j = start;
+    while j < s1 && !w.is_punct(j, ",") && !w.is_punct(j, ":") {
+        if w.low(j) == "that" || is_open(w, j) {
+            return false;
+        }
+        j += 1;
+    }
+    if is_adjunct_start(first) {
+        return true;
+    }
+    // "…, he told reporters." / "…, said Finer."
+    tell && (j - start) <= 4
+}
+
+fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let sentence = (s0, s1 - 1);
+    let prev_low = if c > s0 { w.low(c - 1) } else { "" };
+    // Nouns: "the report", "his claim", "Trump's support".
+    if c > s0
+        && (matches!(
+            prev_low,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "such"
+                | "no"
+                | "any"
+                | "some"
+                | "new"
+                | "own"
+        ) || w.kind(c - 1) == Some(Kind::Possessive))
+    {
+        return None;
+    }
+    // Special lemmas.
+    match entry.lemma {
+        "quote" => return quoted_as_saying(ctx, k, c),
+        "release" => {
+            if !matches!(w.low(c + 1), "information" | "details") {
+                return None;
+            }
+        }
+        "point" | "refer" | "talk" => {
+            if !cues::particles(entry.lemma).contains(&w.low(c + 1)) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    // The cue proper: modifiers before it, particles after it.
+    let mut cue_start = c;
+    while cue_start > s0 && cues::is_cue_modifier(w.low(cue_start - 1)) && w.is_word(cue_start - 1)
+    {
+        cue_start -= 1;
+    }
+    // The seed's convention for accusations: the cue is the verb and its negation only.
+    let mut source_end = cue_start;
+    if matches!(entry.lemma, "accuse" | "blame")
+        && !(cue_start..c).any(|i| cues::is_negation(w.low(i)))
+    {
+        source_end = cue_start;
+        cue_start = c;
+    }
+    let mut cue_end = c;
+    if entry.lemma == "release" || cues::particles(entry.lemma).contains(&w.low(c + 1)) {
+        cue_end = c + 1;
+    }
+    let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
+    // Passive: "This was also reported by X".
+    let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
+    if passive {
+        if w.low(c + 1) != "by" {
+            return None;
+        }
+        let src_end = np_forward(w, c + 2, s1)?;
+        let aux = (cue_start..c)
+            .find(|&i| is_passive_aux(w.low(i)) || w.low(i) == "has" || w.low(i) == "have")
+            .unwrap_or(cue_start);
+        let content_end = aux.checked_sub(1)?;
+        let content_start = np_back(w, s0, content_end)?;
+        let mut f = new_found(
+            Some((c + 2, src_end)),
+            vec![(c, c)],
+            vec![(content_start, content_end)],
+            sentence,
+        );
+        f.also = mods.contains(&"also");
+        return Some(f);
+    }
+    // Infinitives: "to say", except "went on to say".
+    if cue_start > s0 && w.low(cue_start - 1) == "to" {
+        if cue_start >= s0 + 3
+            && w.low(cue_start - 2) == "on"
+            && matches!(w.low(cue_start - 3), "went" | "go" | "goes" | "going")
+        {
+            cue_start -= 3;
+        } else {
+            return None;
+        }
+    }
+    let negated = mods.iter().any(|m| cues::is_negation(m));
+    let mut stance = Stance::Asserted;
+    if entry.has(cues::DENY) && !negated {
+        stance = Stance::Denied;
+    }
+    if negated && (entry.has(cues::CONFIRM) || matches!(entry.lemma, "comment" | "respond")) {
+        stance = Stance::Unconfirmed;
+    }
+    let present = matches!(entry.form, Form::Base | Form::Third);
+    let cue = vec![(cue_start, cue_end)];
+    let post = cue_end + 1;
+
+    // Participles: ", adding that …", "while accusing X of …".
+    if entry.form == Form::Ing && !mods.iter().any(|m| is_passive_aux(m)) {
+        if !entry.has(cues::CLAUSE | cues::OBJECT | cues::INF) {
+            return None;
+        }
+        let (start, _) = forward_content_start(w, post, s1, entry)?;
+        let e = ctx.content_end(start, s1);
+        let content = trim(w, (start, e))?;
+        // Source: the attribution just before in this sentence, else the sentence subject.
+        let source = if let Some(prev) = earlier.last().filter(|f| !f.citing) {
+            prev.source
+        } else {
+            subject_of(w, s0, cue_start)
+        };
+        let mut f = new_found(source, cue, vec![content], sentence);
+        f.stance = stance;
+        return Some(finish(ctx, f, entry, present));
+    }
+
+    let left = source_end.checked_sub(1).filter(|&l| l >= s0);
+    // "… blamed X and claimed Y": the coordinated cue shares the earlier source.
+    if let Some(l) = left.filter(|&l| w.low(l) == "and") {
+        if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
+            let (start, _) = forward_content_start(w, post, s1, entry)?;
+            let e = ctx.content_end(start, s1);
+            let content = trim(w, (start, e))?;
+            let _ = l;
+            let mut f = new_found(prev.source, cue, vec![content], sentence);
+            f.stance = stance;
+            return Some(finish(ctx, f, entry, present));
+        }
+    }
+    // SOURCE before the cue.
+    let mut source = None;
+    if let Some(l) = left {
+        if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) {
+            if let Some(st) = np_back(w, s0, l) {
+                source = Some((st, l));
+            }
+        } else if w.is_punct(l, ",") && l > s0 {
+            // "Jon Finer, the adviser, told …": an apposition from the sentence start.
+            if let Some(st) = np_back(w, s0, l - 1) {
+                if st > s0 && w.is_punct(st - 1, ",") {
+                    if let Some(st0) = np_back(w, s0, st - 2) {
+                        if st0 == s0
+                            || (st0 > s0 && matches!(w.low(st0 - 1), "but" | "and" | "meanwhile"))
+                        {
+                            source = Some((st0, l - 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some((st, en)) = source {
+        // "which said" / "who said" keep the relative pronoun.
+        let before = st.checked_sub(1).filter(|&b| b >= s0);
+        let trailing_sep = before.filter(|&b| is_separator(w, b) && b > s0);
+        let after_quote = trailing_sep.is_some_and(|b| {
+            is_close(w, b) || (w.is_punct(b, ",") && b > s0 && is_close(w, b - 1))
+        });
+        if entry.has(cues::TRAIL)
+            && trailing_sep.is_some()
+            && !matches!(w.low(st), "which" | "who")
+            && (after_quote || only_adjuncts(w, post, s1, entry.has(cues::TELL)))
+        {
+            // CONTENT, SOURCE CUE.
+            let sep = trailing_sep?;
+            let (content, first) = ctx.content_before(k, sep)?;
+            let mut f = new_found(
+                Some((st, en)),
+                cue,
+                vec![content],
+                (ctx.sentences[first].0, s1 - 1),
+            );
+            second_part(ctx, k, post, &mut f);
+            f.stance = stance;
+            return Some(finish(ctx, f, entry, present));
+        }
+        if matches!(w.low(st), "which" | "who") && st != en {
+            source = Some((en, en));
+        }
+        let (start, _) = forward_content_start(w, post, s1, entry)?;
+        let e = ctx.content_end(start, s1);
+        let mut content = vec![trim(w, (start, e))?];
+        if is_open(w, start) {
+            if let Some(close) = closing_quote(w, start) {
+                if close >= s1 {
+                    content = vec![(start, close)];
+                }
+            }
+        }
+        let mut f = new_found(source, cue, content, sentence);
+        f.stance = stance;
+        return Some(finish(ctx, f, entry, present));
+    }
+    // CONTENT, CUE SOURCE (inverted): "…,” said Finer.
+    if let Some(l) = left {
+        if entry.has(cues::TRAIL)
+            && is_separator(w, l)
+            && l > s0
+            && matches!(entry.form, Form::Past | Form::Third)
+        {
+            let src_end = np_forward(w, post, s1)?;
+            if is_subject_pronoun(w.low(post))
+                && !matches!(w.low(post), "he" | "she" | "they" | "it")
+            {
+                return None;
+            }
+            let after = src_end + 1;
+            if !(after >= s1
+                || w.kind(after) == Some(Kind::Punct)
+                || is_adjunct_start(w.low(after)))
+            {
+                return None;
+            }
+            let (content, first) = ctx.content_before(k, l)?;
+            let mut f = new_found(
+                Some((post, src_end)),
+                cue,
+                vec![content],
+                (ctx.sentences[first].0, s1 - 1),
+            );
+            second_part(ctx, k, after, &mut f);
+            f.stance = stance;
+            return Some(finish(ctx, f, entry, present));
+        }
+    }
+    None
+}
+
+/// After a trailing "…,” he said", a second quoted part: `, “more.”`.
+fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
+    let w = ctx.w;
+    let (_, s1) = ctx.sentences[k];
+    let mut j = from;
+    while j < s1 && !w.is_punct(j, ",") && !w.is_punct(j, ":") {
+        if w.kind(j) == Some(Kind::Punct) || is_open(w, j) {
+            break;
+        }
+        j += 1;
+    }
+    if j < s1 && (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
+        if let Some(close) = closing_quote(w, j + 1) {
+            if let Some(r) = trim(w, (j + 1, close)) {
+                f.content.push(r);
+                let last_sent = ctx
+                    .sentences
+                    .iter()
+                    .position(|&(a, b)| a <= close && close < b)
+                    .unwrap_or(k);
+                f.sentence.1 = f.sentence.1.max(ctx.sentences[last_sent].1 - 1);
+            }
+        }
+    }
+}
+
+/// Where the content of a forward cue starts: after a recipient ("told reporters"),
+/// adjuncts and "that".
+fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Option<(usize, bool)> {
+    if post >= s1 {
+        return None;
+    }
+    let mut p = post;
+    // "said:" / "said," before a quote.
+    if (w.is_punct(p, ":") || w.is_punct(p, ",")) && p + 1 < s1 {
+        p += 1;
+    }
+    if w.low(p) == "that" {
+        return Some((p, true));
+    }
+    if is_open(w, p) {
+        return Some((p, false));
+    }
+    // Look ahead for "that" across a recipient and adjuncts.
+    let mut j = p;
+    while j < s1 && j < p + 12 {
+        let low = w.low(j);
+        if low == "that" {
+            // "told reporters on Sunday that …"
+            let between_ok = (p..j).all(|t| w.is_word(t) || w.kind(t) == Some(Kind::Possessive))
+                && (entry.has(cues::TELL)
+                    || (p..j).all(|t| {
+                        is_adjunct_start(w.low(t))
+                            || w.is_cap(t)
+                            || matches!(
+                                w.low(t),
+                                "a" | "an"
+                                    | "the"
+                                    | "statement"
+                                    | "interview"
+                                    | "week"
+                                    | "month"
+                                    | "year"
+                                    | "night"
+                                    | "morning"
+                                    | "afternoon"
+                                    | "evening"
+                                    | "reporters"
+                                    | "conference"
+                                    | "news"
+                                    | "briefing"
+                                    | "rally"
+                                    | "speech"
+                                    | "letter"
+                                    | "post"
+                                    | "tweet"
+                            )
+                    }));
+            if between_ok {
+                return Some((j, true));
+            }
+            break;
+        }
+        if w.kind(j) != Some(Kind::Word) && w.kind(j) != Some(Kind::Possessive) {
+            break;
+        }
+        j += 1;
+    }
+    if entry.has(cues::WEAK) {
+        return None;
+    }
+    if entry.has(cues::TELL) && !entry.has(cues::OBJECT) {
+        // Skip the recipient: "told Reuters the plan is dead".
+        if let Some(e) = np_forward(w, p, s1) {
+            let mut q = e + 1;
+            if w.is_punct(q, ",") || w.is_punct(q, ":") {
+                q += 1;
+            }
+            if q < s1 && w.kind(q) != Some(Kind::Punct) {
+                return Some((q, false));
+            }
+        }
+        return None;
+    }
+    if w.kind(p) == Some(Kind::Punct) {
+        return None;
+    }
+    Some((p, false))
+}
+
+/// The sentence subject for a participle cue: the noun phrase opening the sentence,
+/// with a dashed aside ("Russia – along with China – has …").
+fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
+    let mut start = s0;
+    while start < before
+        && matches!(
+            w.low(start),
+            "but" | "and" | "yet" | "meanwhile" | "still" | "so"
+        )
+    {
+        start += 1;
+    }
+    let end = np_forward(w, start, before)?;
+    if w.kind(end + 1) == Some(Kind::Dash) {
+        if let Some(d) = (end + 2..before.min(end + 12)).find(|&j| w.kind(j) == Some(Kind::Dash)) {
+            return Some((start, d - 1));
+        }
+    }
+    Some((start, end))
+}
+
+/// "S1 quoted S2 as saying C": S2 is the source; the cue is split.
+fn quoted_as_saying(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let src_end = np_forward(w, c + 1, s1)?;
+    if w.low(src_end + 1) != "as" || !matches!(w.low(src_end + 2), "saying" | "telling") {
+        return None;
+    }
+    let start = src_end + 3;
+    let start = if w.low(start) == "that" { start } else { start };
+    let e = ctx.content_end(start, s1);
+    let content = trim(w, (start, e))?;
+    let entry = cues::lookup("said")?;
+    let f = new_found(
+        Some((c + 1, src_end)),
+        vec![(c, c), (src_end + 1, src_end + 2)],
+        vec![content],
+        (s0, s1 - 1),
+    );
+    Some(finish(ctx, f, entry, false))
+}
+
+/// Sets certainty and quote kind.
+fn finish(ctx: &Ctx, mut f: Found, entry: Entry, present: bool) -> Found {
+    let w = ctx.w;
+    if f.stance == Stance::Unconfirmed {
+        f.certainty = Certainty::Unknown;
+    } else {
+        let mut cert = None;
+        for &(a, b) in &f.content {
+            let c = hedges::certainty(w, a, b + 1, present);
+            if c != Certainty::Certain {
+                cert = Some(c);
+                break;
+            }
+        }
+        f.certainty = cert
+            .or_else(|| hedges::cue_certainty(entry.lemma))
+            .unwrap_or(Certainty::Certain);
+    }
+    f.quote = quote_kind(w, &f.content);
+    f
+}
+
+fn quote_kind(w: &Words, content: &[Range]) -> QuoteKind {
+    let mut any_quote = false;
+    let mut all_quoted = true;
+    for &(a, b) in content {
+        let opens = (a..=b).any(|i| is_open(w, i) || is_close(w, i));
+        any_quote |= opens;
+        let starts = is_open(w, a) || (a > 0 && is_open(w, a - 1));
+        let ends = is_close(w, b)
+            || is_close(w, b + 1)
+            || (b + 2 < w.len() && is_close(w, b + 2) && w.kind(b + 1) == Some(Kind::Punct));
+        all_quoted &= starts && ends;
+    }
+    if all_quoted && !content.is_empty() {
+        QuoteKind::Direct
+    } else if any_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}

@@ -1,0 +1,879 @@
+//! Finds the noun phrase that is a source, backward from a cue or forward from "according to",
+//! and says what kind of source it is (person, officials, government, media, experts …).
+//! Knows nothing of cues' meanings or of the content; works on token indices.
+
+use super::attribution::SourceKind;
+use super::words::{Kind, Words};
+
+/// The longest source noun phrase, in tokens, before appositions.
+const MAX_NP: usize = 14;
+
+pub(crate) fn is_subject_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "which" | "who"
+    )
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "both"
+            | "all"
+            | "other"
+            | "another"
+            | "each"
+            | "every"
+            | "no"
+            | "few"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "any"
+            | "one"
+            | "such"
+            | "numerous"
+            | "various"
+    )
+}
+
+/// Prepositions that may stand inside a source ("spokesman for the campaign", "statement on X").
+fn is_inner_preposition(word: &str) -> bool {
+    matches!(word, "of" | "for" | "at" | "on" | "from" | "in")
+}
+
+/// Words that cannot be part of a source noun phrase: verbs, conjunctions, prepositions, adverbs.
+fn is_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "while"
+            | "because"
+            | "as"
+            | "if"
+            | "since"
+            | "after"
+            | "before"
+            | "although"
+            | "though"
+            | "but"
+            | "or"
+            | "so"
+            | "than"
+            | "where"
+            | "whether"
+            | "to"
+            | "by"
+            | "with"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "during"
+            | "without"
+            | "through"
+            | "across"
+            | "toward"
+            | "towards"
+            | "like"
+            | "upon"
+            | "via"
+            | "amid"
+            | "among"
+            | "despite"
+            | "per"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "also"
+            | "there"
+            | "here"
+            | "now"
+            | "then"
+            | "however"
+            | "meanwhile"
+            | "moreover"
+            | "yet"
+            | "still"
+            | "only"
+            | "just"
+            | "even"
+            | "too"
+            | "very"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "how"
+            | "what"
+            | "why"
+            | "once"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "instead"
+            | "later"
+            | "earlier"
+            | "already"
+            | "never"
+            | "again"
+            | "up"
+            | "out"
+            | "off"
+            | "down"
+            | "me"
+            | "him"
+            | "us"
+            | "them"
+            | "her's"
+            | "yes"
+            | "no."
+            | "thus"
+            | "hence"
+            | "nor"
+            | "either"
+            | "neither"
+            | "it's"
+            | "let"
+            | "get"
+            | "got"
+            | "made"
+            | "make"
+            | "take"
+            | "took"
+            | "went"
+            | "go"
+            | "come"
+            | "came"
+            | "see"
+            | "saw"
+            | "well"
+            | "because of"
+            | "including"
+            | "within"
+            | "beyond"
+            | "around"
+            | "between"
+            | "near"
+            | "outside"
+            | "inside"
+            | "onto"
+            | "unlike"
+            | "except"
+            | "into."
+            | "ago"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "tomorrow"
+    )
+}
+
+/// Adjectives ending in -ed or -ing that often stand inside a source.
+fn is_participle_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "unidentified"
+            | "unnamed"
+            | "elected"
+            | "retired"
+            | "concerned"
+            | "united"
+            | "advanced"
+            | "informed"
+            | "armed"
+            | "based"
+            | "related"
+            | "so-called"
+            | "respected"
+            | "alleged"
+            | "renowned"
+            | "skilled"
+            | "trained"
+            | "experienced"
+            | "disgruntled"
+            | "leading"
+            | "ruling"
+            | "governing"
+            | "opposing"
+            | "outgoing"
+            | "incoming"
+            | "founding"
+            | "polling"
+            | "ranking"
+            | "reporting"
+            | "acting"
+            | "sitting"
+            | "presiding"
+            | "appointed"
+            | "indicted"
+            | "registered"
+            | "undecided"
+            | "selected"
+            | "affiliated"
+            | "aligned"
+            | "backed"
+            | "led"
+            | "owned"
+            | "funded"
+            | "supported"
+            | "affected"
+            | "interested"
+            | "involved"
+            | "armed-forces"
+            | "detailed"
+            | "leaked"
+            | "released"
+            | "published"
+            | "signed"
+    )
+}
+
+/// Whether word `i` may stand inside a source noun phrase.
+fn np_word(w: &Words, i: usize) -> bool {
+    match w.kind(i) {
+        Some(Kind::Word) => {}
+        Some(Kind::Possessive) => return true,
+        _ => return false,
+    }
+    let low = w.low(i);
+    if is_stop(low) || super::cues::lookup(low).is_some() && !w.is_cap(i) {
+        // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here.
+        return matches!(
+            low,
+            "report" | "reports" | "statement" | "claims" | "support"
+        ) && !is_stop(low);
+    }
+    if w.is_cap(i) {
+        return true;
+    }
+    if (low.ends_with("ed") || low.ends_with("ing")) && low.len() > 4 {
+        return is_participle_adjective(low) || w.raw(i).contains('-');
+    }
+    if low.ends_with("ly")
+        && low.len() > 4
+        && !matches!(
+            low,
+            "family" | "italy" | "daily" | "ally" | "assembly" | "july" | "supply"
+        )
+    {
+        return false;
+    }
+    true
+}
+
+/// The start of the noun phrase that ends at token `end` (inclusive), not before `lo`.
+pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
+    if end < lo || end >= w.len() {
+        return None;
+    }
+    if is_subject_pronoun(w.low(end)) {
+        return Some(end);
+    }
+    if !np_word(w, end)
+        || w.kind(end) == Some(Kind::Possessive)
+        || is_inner_preposition(w.low(end))
+        || matches!(w.low(end), "and" | "or" | "&")
+    {
+        return None;
+    }
+    let mut start = end;
+    let mut i = end;
+    let mut list = false;
+    while i > lo {
+        let p = i - 1;
+        let low = w.low(p);
+        if end + 1 - p > MAX_NP {
+            break;
+        }
+        if is_determiner(low) && w.is_word(p) {
+            start = p;
+            // A determiner opens the phrase unless "of", "and", a preposition, a possessive
+            // or another determiner precede it.
+            if p > lo
+                && (matches!(w.low(p - 1), "of" | "and" | "'s" | "&")
+                    || (is_determiner(w.low(p - 1)) && w.is_word(p - 1))
+                    || (is_inner_preposition(w.low(p - 1)) && p - 1 > lo && np_word(w, p - 2)))
+            {
+                i = p;
+                continue;
+            }
+            break;
+        }
+        if matches!(low, "and" | "&") || (low == "or" && list) {
+            if p > lo && np_word(w, p - 1) {
+                list = true;
+                i = p;
+                continue;
+            }
+            break;
+        }
+        if w.is_punct(p, ",") && list && p > lo && np_word(w, p - 1) {
+            // "the presidential office, defense ministry and intelligence agency"
+            i = p;
+            continue;
+        }
+        if is_inner_preposition(low) && !w.is_cap(p) {
+            i = p;
+            continue;
+        }
+        if np_word(w, p) && !is_subject_pronoun(low) {
+            start = p;
+            i = p;
+            continue;
+        }
+        break;
+    }
+    // Never open on a preposition, a comma or a conjunction.
+    while start <= end
+        && (is_inner_preposition(w.low(start))
+            || matches!(w.low(start), "and" | "or" | "," | "&")
+            || w.kind(start) == Some(Kind::Possessive))
+    {
+        start += 1;
+    }
+    (start <= end).then_some(start)
+}
+
+/// The end (inclusive) of the noun phrase that starts at token `start`, not past `hi` (exclusive).
+pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
+    if start >= hi {
+        return None;
+    }
+    if is_subject_pronoun(w.low(start)) {
+        return Some(start);
+    }
+    let mut end = None;
+    let mut i = start;
+    while i < hi && i - start < MAX_NP {
+        let low = w.low(i);
+        if is_determiner(low) && w.is_word(i) {
+            i += 1;
+            continue;
+        }
+        if w.kind(i) == Some(Kind::Possessive) && end.is_some() {
+            i += 1;
+            continue;
+        }
+        if matches!(low, "of" | "and" | "&" | "for")
+            && end.is_some()
+            && i + 1 < hi
+            && np_word(w, i + 1)
+        {
+            i += 1;
+            continue;
+        }
+        if low == "familiar" && w.low(i + 1) == "with" {
+            end = Some(i);
+            i += 2;
+            continue;
+        }
+        if np_word(w, i) && !is_inner_preposition(low) {
+            end = Some(i);
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+const COUNTRIES: &[&str] = &[
+    "russia",
+    "china",
+    "japan",
+    "korea",
+    "ukraine",
+    "iran",
+    "iraq",
+    "syria",
+    "israel",
+    "france",
+    "germany",
+    "britain",
+    "india",
+    "pakistan",
+    "afghanistan",
+    "turkey",
+    "mexico",
+    "canada",
+    "cuba",
+    "venezuela",
+    "egypt",
+    "vietnam",
+    "taiwan",
+    "states",
+    "u.s.",
+    "us",
+    "america",
+    "moscow",
+    "beijing",
+    "pyongyang",
+    "seoul",
+    "tokyo",
+    "washington",
+    "kremlin",
+    "kyiv",
+    "kiev",
+    "tehran",
+    "london",
+    "paris",
+    "berlin",
+    "brussels",
+    "pentagon",
+    "whitehall",
+    "nato",
+    "countries",
+    "country",
+    "government",
+    "governments",
+    "ministry",
+    "administration",
+    "office",
+    "agency",
+    "department",
+    "congress",
+    "senate",
+    "parliament",
+    "state",
+    "police",
+    "military",
+    "army",
+    "navy",
+    "court",
+    "cabinet",
+    "council",
+    "commission",
+    "embassy",
+    "regime",
+    "authorities",
+    "city",
+    "county",
+    "house",
+    "fbi",
+    "cia",
+    "nsa",
+    "dhs",
+    "u.n.",
+    "eu",
+    "saudi",
+    "australia",
+    "brazil",
+    "nigeria",
+    "libya",
+    "yemen",
+    "lebanon",
+    "jordan",
+    "poland",
+    "italy",
+    "spain",
+    "greece",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "belarus",
+    "georgia",
+    "armenia",
+    "azerbaijan",
+    "kazakhstan",
+];
+
+const MEDIA: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "tass",
+    "kcna",
+    "yonhap",
+    "kyodo",
+    "reuters",
+    "ap",
+    "afp",
+    "xinhua",
+    "bbc",
+    "cnn",
+    "times",
+    "post",
+    "journal",
+    "television",
+    "broadcaster",
+    "outlet",
+    "outlets",
+    "media",
+    "magazine",
+    "ilbo",
+    "daily",
+    "herald",
+    "tribune",
+    "press",
+    "fox",
+    "nbc",
+    "abc",
+    "cbs",
+    "msnbc",
+    "bloomberg",
+    "politico",
+    "breitbart",
+    "guardian",
+    "npr",
+    "network",
+    "tv",
+    "radio",
+    "wire",
+    "news",
+    "huffington",
+    "axios",
+    "telegraph",
+    "economist",
+    "newsweek",
+    "reporter",
+    "reporters",
+    "reporting",
+    "report",
+    "reports",
+    "interfax",
+    "ria",
+    "sputnik",
+    "yomiuri",
+    "asahi",
+    "nikkei",
+    "hankyoreh",
+];
+
+const EXPERTS: &[&str] = &[
+    "analysts",
+    "analyst",
+    "experts",
+    "expert",
+    "researchers",
+    "researcher",
+    "scholars",
+    "economists",
+    "observers",
+    "scientists",
+    "academics",
+    "specialists",
+    "pundits",
+    "strategists",
+    "commentators",
+    "critics",
+    "historians",
+    "pollsters",
+    "studies",
+    "study",
+];
+
+const OFFICIALS: &[&str] = &[
+    "officials",
+    "diplomats",
+    "spokespeople",
+    "spokesmen",
+    "lawmakers",
+    "legislators",
+    "authorities",
+    "leaders",
+    "ministers",
+    "aides",
+    "advisers",
+    "advisors",
+    "representatives",
+    "senators",
+    "generals",
+    "commanders",
+    "officers",
+    "envoys",
+];
+
+const ANONYMOUS: &[&str] = &[
+    "source",
+    "sources",
+    "unidentified",
+    "anonymous",
+    "unnamed",
+    "familiar",
+    "insider",
+    "insiders",
+    "someone",
+    "anonymity",
+];
+
+const ORGANIZATIONS: &[&str] = &[
+    "company",
+    "companies",
+    "party",
+    "campaign",
+    "committee",
+    "union",
+    "group",
+    "association",
+    "foundation",
+    "institute",
+    "inc",
+    "corp",
+    "corporation",
+    "organization",
+    "organisation",
+    "firm",
+    "bank",
+    "university",
+    "coalition",
+    "movement",
+    "club",
+    "center",
+    "centre",
+    "fund",
+    "league",
+    "federation",
+    "society",
+    "network",
+    "pac",
+    "gop",
+    "rnc",
+    "dnc",
+    "democrats",
+    "republicans",
+    "team",
+    "staff",
+    "spokesperson",
+];
+
+const PERSON_TITLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "leader",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "general",
+    "official",
+    "representative",
+    "rep.",
+    "sen.",
+    "gov.",
+    "gen.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "candidate",
+    "nominee",
+    "aide",
+    "professor",
+    "analyst",
+    "expert",
+    "lawmaker",
+    "commander",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "chancellor",
+    "envoy",
+    "diplomat",
+    "manager",
+    "strategist",
+    "economist",
+    "researcher",
+    "founder",
+    "ceo",
+    "attorney",
+    "lawyer",
+    "judge",
+    "justice",
+    "speaker",
+    "congressman",
+    "congresswoman",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "host",
+    "anchor",
+    "author",
+    "columnist",
+    "editor",
+    "correspondent",
+    "writer",
+    "producer",
+    "pollster",
+    "surrogate",
+    "supporter",
+    "critic",
+    "voter",
+    "woman",
+    "man",
+    "father",
+    "mother",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "friend",
+    "member",
+    "sheriff",
+    "officer",
+    "agent",
+    "negotiator",
+    "colonel",
+];
+
+/// What kind of source tokens `[a, b]` name.
+pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
+    let words: Vec<&str> = (a..=b.min(w.len().saturating_sub(1)))
+        .map(|i| w.low(i))
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|x| list.contains(x));
+    // The head: the last word before an apposition's comma.
+    let head_end = (a..=b)
+        .find(|&i| w.is_punct(i, ","))
+        .map_or(b, |c| c.saturating_sub(1));
+    let head = w.low(head_end);
+    if has(ANONYMOUS) {
+        return SourceKind::Anonymous;
+    }
+    if matches!(head, "people" | "person") && words.contains(&"familiar") {
+        return SourceKind::Anonymous;
+    }
+    let singular_title = (a..=head_end).any(|i| PERSON_TITLES.contains(&w.low(i)));
+    let head_is_name = w.is_cap(head_end)
+        && !COUNTRIES.contains(&head)
+        && !MEDIA.contains(&head)
+        && !ORGANIZATIONS.contains(&head);
+    if singular_title && (head_is_name || PERSON_TITLES.contains(&head)) {
+        return SourceKind::Person;
+    }
+    if has(MEDIA)
+        && (words.contains(&"news")
+            || words.contains(&"newspaper")
+            || MEDIA.contains(&head)
+            || words.contains(&"agency") && words.contains(&"news"))
+    {
+        return SourceKind::Media;
+    }
+    if EXPERTS.contains(&head) || has(EXPERTS) && !has(OFFICIALS) {
+        return SourceKind::ExpertGroup;
+    }
+    if OFFICIALS.contains(&head) {
+        return SourceKind::OfficialGroup;
+    }
+    if has(ORGANIZATIONS) && !has(COUNTRIES) || ORGANIZATIONS.contains(&head) {
+        return SourceKind::Organization;
+    }
+    if has(COUNTRIES)
+        || words
+            .iter()
+            .any(|x| x.ends_with("ese") || x.ends_with("ian") && x.len() > 5)
+            && !w.is_cap(head_end)
+    {
+        return SourceKind::Government;
+    }
+    if has(MEDIA) {
+        return SourceKind::Media;
+    }
+    SourceKind::Person
+}
+
+/// Whether a source phrase names a group (for "they" resolution).
+pub(crate) fn is_plural(w: &Words, a: usize, b: usize) -> bool {
+    let head_end = (a..=b)
+        .find(|&i| w.is_punct(i, ","))
+        .map_or(b, |c| c.saturating_sub(1));
+    let head = w.low(head_end);
+    (head.ends_with('s') && !head.ends_with("ss") && !w.is_cap(head_end))
+        || (a..=b).any(|i| w.low(i) == "and")
+        || matches!(head, "people" | "police")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn back(text: &str, cue: &str) -> String {
+        let w = Words::new(text);
+        let c = (0..w.len()).find(|&i| w.low(i) == cue).unwrap_or(0);
+        match np_back(&w, 0, c - 1) {
+            Some(s) => w.span(s, c - 1).text(text).to_string(),
+            None => String::new(),
+        }
+    }
+
+    #[test]
+    fn finds_subject_noun_phrases() {
+        assert_eq!(back("In Ohio the campaign said", "said"), "the campaign");
+        assert_eq!(
+            back("A short note on the party’s website said", "said"),
+            "A short note on the party’s website"
+        );
+        assert_eq!(
+            back(
+                "The mayor’s office, police department and fire service denied",
+                "denied"
+            ),
+            "The mayor’s office, police department and fire service"
+        );
+        assert_eq!(back("Because he said", "said"), "he");
+    }
+}
