@@ -215,7 +215,27 @@ impl Ctx<'_, '_> {
                             return i - 1;
                         }
                     }
-                    // ", he said" inside the content: a new trailing attribution starts.
+                    // A non-restrictive relative or participle closes the reported clause.
+                    if w.is_punct(i, ",") && depth == 0 && i > start + 3 {
+                        let next = w.low(i + 1);
+                        if next == "which"
+                            || (next.ends_with("ing")
+                                && next.len() > 5
+                                && !w.is_cap(i + 1)
+                                && !matches!(
+                                    next,
+                                    "including"
+                                        | "during"
+                                        | "nothing"
+                                        | "something"
+                                        | "anything"
+                                        | "everything"
+                                        | "according"
+                                ))
+                        {
+                            return i - 1;
+                        }
+                    }
                     if w.is_punct(i, ";") {
                         return i - 1;
                     }
@@ -262,9 +282,6 @@ impl Ctx<'_, '_> {
         }
         let mut balance = quote_balance(w, s0, sep);
         let end_incl_sep = is_close(w, sep);
-        if end_incl_sep {
-            balance -= 1;
-        }
         let mut k = sent;
         while k > 0 && !w.toks[s0].newline_before {
             let (p0, p1) = self.sentences[k - 1];
@@ -656,7 +673,9 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
             }
         } else if w.is_punct(l, ",") && l > s0 {
             // "Jon Finer, the adviser, told …": an apposition from the sentence start.
-            if let Some(st) = np_back(w, s0, l - 1) {
+            if let Some(r) = apposition_source(w, s0, l) {
+                source = Some(r);
+            } else if let Some(st) = np_back(w, s0, l - 1) {
                 if st > s0 && w.is_punct(st - 1, ",") {
                     if let Some(st0) = np_back(w, s0, st - 2) {
                         if st0 == s0
@@ -732,6 +751,26 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
                 return None;
             }
             let (content, first) = ctx.content_before(k, l)?;
+            // "said Kenneth Baer, a former official who runs a firm."
+            let mut src_end = src_end;
+            let mut after = after;
+            if w.is_punct(after, ",") && matches!(w.low(after + 1), "a" | "an" | "the" | "who") {
+                let mut e = after + 1;
+                while e + 1 < s1
+                    && !is_open(w, e + 1)
+                    && !(w.kind(e + 1) == Some(Kind::Punct)
+                        && !w.is_punct(e + 1, ",")
+                        && w.raw(e + 1) != "("
+                        && w.raw(e + 1) != ")")
+                {
+                    e += 1;
+                }
+                while e > after && w.is_punct(e, ",") {
+                    e -= 1;
+                }
+                src_end = e;
+                after = e + 1;
+            }
             let mut f = new_found(
                 Some((post, src_end)),
                 cue,
@@ -746,6 +785,147 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     None
 }
 
+/// `NAME, a/the/who …, CUE`: the name and its apposition or relative clause, when the name
+/// opens the clause (sentence start, after a quote or a comma ending earlier content).
+fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
+    let lo = comma.saturating_sub(30).max(s0);
+    let c1 = (lo..comma).rev().find(|&j| w.is_punct(j, ","))?;
+    if !matches!(
+        w.low(c1 + 1),
+        "a" | "an" | "the" | "who" | "whose" | "which"
+    ) && !(w.is_word(c1 + 1) && !w.is_cap(c1 + 1) && (c1 + 2..comma).any(|j| w.is_cap(j)))
+    {
+        return None;
+    }
+    if (c1 + 1..comma).any(|j| is_open(w, j) || is_close(w, j) || w.is_punct(j, ".")) {
+        return None;
+    }
+    let name_end = c1.checked_sub(1)?;
+    if !w.is_cap(name_end) {
+        return None;
+    }
+    let st = np_back(w, s0, name_end)?;
+    let opens_clause = st == s0
+        || is_separator(w, st - 1)
+        || matches!(w.low(st - 1), "but" | "and" | "even" | "meanwhile" | "so");
+    opens_clause.then_some((st, comma - 1))
+}
+
+/// Whether cue word `c` (its modifiers from `cue_start`) stands where a verb can: base forms
+/// need a pronoun, plural or modal before them ("analysts say", "we can call"); -ing forms
+/// a comma, a conjunction or "be"; never after an adjective ("economic plans").
+fn verb_position(w: &Words, s0: usize, cue_start: usize, c: usize, entry: Entry) -> bool {
+    let prev = if cue_start > s0 {
+        w.low(cue_start - 1)
+    } else {
+        ""
+    };
+    let has_mods = cue_start < c;
+    let nounish = matches!(
+        entry.lemma,
+        "plan"
+            | "claim"
+            | "report"
+            | "call"
+            | "attack"
+            | "promise"
+            | "support"
+            | "estimate"
+            | "tweet"
+            | "email"
+            | "post"
+            | "comment"
+            | "demand"
+            | "request"
+            | "question"
+            | "charge"
+            | "note"
+            | "back"
+            | "counter"
+            | "signal"
+            | "hope"
+            | "fear"
+            | "worry"
+            | "pledge"
+            | "vow"
+            | "reply"
+            | "text"
+            | "state"
+            | "echo"
+            | "highlight"
+            | "release"
+            | "quote"
+            | "mention"
+            | "praise"
+            | "blame"
+            | "protest"
+            | "chant"
+            | "joke"
+            | "remark"
+            | "record"
+            | "defend"
+            | "thank"
+            | "welcome"
+            | "back"
+    );
+    let adjectival = |x: &str| {
+        x.len() > 4
+            && [
+                "al", "ic", "ive", "ous", "ful", "ary", "ern", "ish", "ial", "ble",
+            ]
+            .iter()
+            .any(|suf| x.ends_with(suf))
+    };
+    match entry.form {
+        Form::Base => {
+            if matches!(entry.lemma, "state" | "post" | "email" | "tweet" | "text") && !has_mods {
+                return false;
+            }
+            has_mods
+                || cue_start == s0
+                || matches!(
+                    prev,
+                    "i" | "we" | "you" | "they" | "who" | "to" | "people" | "and"
+                )
+                || (prev.ends_with('s') && !prev.ends_with("ss") && !adjectival(prev) && !nounish)
+                || (w.is_cap(cue_start - 1) && prev.ends_with('s') && !nounish)
+        }
+        Form::Third => {
+            !(nounish
+                && (adjectival(prev)
+                    || (!w.is_cap(cue_start.saturating_sub(1))
+                        && !super::sources::is_subject_pronoun(prev)
+                        && !has_mods
+                        && prev.ends_with('s'))))
+        }
+        Form::Ing => {
+            has_mods
+                || cue_start == s0
+                || w.is_punct(cue_start - 1, ",")
+                || w.kind(cue_start - 1) == Some(Kind::Dash)
+                || is_open(w, cue_start - 1)
+                || matches!(
+                    prev,
+                    "while"
+                        | "and"
+                        | "after"
+                        | "before"
+                        | "by"
+                        | "without"
+                        | "when"
+                        | "also"
+                        | "as"
+                        | "in"
+                        | "even"
+                        | "then"
+                        | "but"
+                        | "not"
+                )
+        }
+        Form::Past => !(nounish && adjectival(prev) && !has_mods),
+    }
+}
+
 /// After a trailing "…,” he said", a second quoted part: `, “more.”`.
 fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
     let w = ctx.w;
@@ -756,6 +936,29 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             break;
         }
         j += 1;
+    }
+    // `"Q1," he said. "Q2."`: the next sentence of the paragraph continues the quote.
+    if j >= s1 || (w.kind(j) == Some(Kind::Punct) && !w.is_punct(j, ",") && !w.is_punct(j, ":")) {
+        if k + 1 < ctx.sentences.len() {
+            let (n0, _) = ctx.sentences[k + 1];
+            let first_is_quote = f.content.first().is_some_and(|&(a, b)| {
+                is_open(w, a) || quote_balance(w, a, b) < 0 || is_close(w, b)
+            });
+            if first_is_quote && is_open(w, n0) && !w.toks[n0].newline_before {
+                if let Some(close) = closing_quote(w, n0) {
+                    if let Some(r) = trim(w, (n0, close)) {
+                        f.content.push(r);
+                        let last = ctx
+                            .sentences
+                            .iter()
+                            .position(|&(a, b)| a <= close && close < b)
+                            .unwrap_or(k);
+                        f.sentence.1 = f.sentence.1.max(ctx.sentences[last].1 - 1);
+                    }
+                }
+            }
+        }
+        return;
     }
     if j < s1 && (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
         if let Some(close) = closing_quote(w, j + 1) {

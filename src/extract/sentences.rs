@@ -29,6 +29,7 @@ pub(crate) fn split(w: &Words) -> Vec<(usize, usize)> {
         }
         let t = w.toks[i];
         let ends = t.kind == Kind::Punct && matches!(w.raw(i), "." | "!" | "?" | "…");
+        // A word that kept its period ("Gen.", "U.S.") ends a sentence only before a line break.
         if ends && !(w.raw(i) == "." && i > 0 && is_abbreviation(w, i - 1)) {
             // Take closing quotes and brackets along.
             let mut j = i + 1;

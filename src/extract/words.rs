@@ -45,6 +45,57 @@ pub(crate) struct Words<'t> {
     lower: String,
 }
 
+/// Titles and initials whose period belongs to the word ("Mr.", "Sen.", "R.").
+fn keeps_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    if first.is_some_and(|c| c.is_uppercase()) && chars.next().is_none() {
+        return true;
+    }
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "Prof"
+            | "Rev"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "Del"
+            | "Sens"
+            | "Reps"
+            | "Gens"
+            | "Govs"
+            | "Pres"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Ft"
+            | "Mt"
+            | "Supt"
+            | "Messrs"
+            | "a.m"
+            | "p.m"
+    )
+}
+
 fn is_open_context(prev: Option<char>) -> bool {
     match prev {
         None => true,
@@ -100,8 +151,12 @@ impl<'t> Words<'t> {
                             last = d;
                             continue;
                         }
-                        // "U.S." keeps its final period when it already has one inside.
-                        if d == '.' && text[i..end].contains('.') && last.is_alphanumeric() {
+                        // "U.S." keeps its final period when it already has one inside, and
+                        // so do initials ("R.") and titles ("Mr.", "Gen.").
+                        if d == '.'
+                            && last.is_alphanumeric()
+                            && (text[i..end].contains('.') || keeps_period(&text[i..end]))
+                        {
                             chars.next();
                             end = j + 1;
                             last = d;
@@ -127,6 +182,15 @@ impl<'t> Words<'t> {
                     }
                 }
                 kind = Kind::Possessive;
+            } else if c == '\'' && text[end..].starts_with('\'') {
+                // '' … '' used as double quotes.
+                chars.next();
+                end += 1;
+                kind = if is_open_context(prev) {
+                    Kind::OpenQuote
+                } else {
+                    Kind::CloseQuote
+                };
             } else {
                 kind = match c {
                     '“' | '«' | '„' => Kind::OpenQuote,
