@@ -20,6 +20,8 @@ fn hedge(word: &str, present_cue: bool) -> Option<Certainty> {
 pub(crate) fn certainty(w: &Words, a: usize, b: usize, present_cue: bool) -> Certainty {
     (a..b.min(w.len()))
         .filter(|&i| w.kind(i) == Some(Kind::Word))
+        // "May" the month is no hedge; a capital only counts opening the content.
+        .filter(|&i| i == a || !w.is_cap(i))
         .find_map(|i| hedge(w.low(i), present_cue))
         .unwrap_or(Certainty::Certain)
 }

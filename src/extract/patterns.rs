@@ -476,7 +476,8 @@ fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
                 f.content.push(r);
             }
         }
-        return Some(f);
+        let entry = cues::lookup("said")?;
+        return Some(finish(ctx, f, entry, false));
     }
     // "According to SOURCE, CONTENT."
     let mut start = src_end + 1;
@@ -488,7 +489,9 @@ fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     }
     let e = ctx.content_end(start, s1);
     let content = trim(w, (start, e))?;
-    Some(new_found(Some(source), cue, vec![content], sentence))
+    let f = new_found(Some(source), cue, vec![content], sentence);
+    let entry = cues::lookup("said")?;
+    Some(finish(ctx, f, entry, false))
 }
 
 /// Whether the material after a cue, up to the next comma or the sentence end, is only

@@ -343,6 +343,7 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
             if p > lo
                 && (matches!(w.low(p - 1), "of" | "and" | "'s" | "&")
                     || (is_determiner(w.low(p - 1)) && w.is_word(p - 1))
+                    || (list && w.is_punct(p - 1, ",") && p - 1 > lo && np_word(w, p - 2))
                     || (is_inner_preposition(w.low(p - 1)) && p - 1 > lo && np_word(w, p - 2)))
             {
                 i = p;
@@ -577,6 +578,10 @@ const MEDIA: &[&str] = &[
     "huffington",
     "axios",
     "telegraph",
+    "gazette",
+    "chronicle",
+    "courier",
+    "bulletin",
     "economist",
     "newsweek",
     "reporter",

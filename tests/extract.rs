@@ -1,0 +1,214 @@
+//! Extraction through the public API: one-sentence cases written for this file, each printed
+//! as `source | cue | content | stance | certainty`, and a property over the Wikinews corpus:
+//! every span lies inside its text, on char boundaries.
+
+use hearsay::extract::{extract, spans_text, Extraction, LinkKind};
+
+/// Every attribution of `text`, one line each.
+fn render(text: &str, ex: &Extraction) -> String {
+    ex.attributions
+        .iter()
+        .map(|a| {
+            format!(
+                "{} | {} | {} | {} | {}",
+                spans_text(text, &a.source),
+                spans_text(text, &a.cue),
+                spans_text(text, &a.content),
+                a.stance,
+                a.certainty
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[track_caller]
+fn check(text: &str, expected: &str) {
+    let got = render(text, &extract(text));
+    assert_eq!(got, expected.trim(), "\ntext: {text}\n got:\n{got}\n");
+}
+
+#[test]
+fn source_cue_that_content() {
+    check(
+        "The mayor said that the bridge would reopen in May.",
+        "The mayor | said | that the bridge would reopen in May | asserted | certain",
+    );
+    check(
+        "Harbor officials say the port could close next week.",
+        "Harbor officials | say | the port could close next week | asserted | possible",
+    );
+}
+
+#[test]
+fn trailing_and_inverted_sources() {
+    check(
+        "The ferry will likely run again on Friday, port workers say.",
+        "port workers | say | The ferry will likely run again on Friday | asserted | probable",
+    );
+    check(
+        "The strike is over, said Maria Olsen.",
+        "Maria Olsen | said | The strike is over | asserted | certain",
+    );
+    check(
+        "The tunnel may flood, the engineer warned on Tuesday.",
+        "the engineer | warned | The tunnel may flood | asserted | possible",
+    );
+}
+
+#[test]
+fn according_to() {
+    check(
+        "The vote was delayed, according to the city council.",
+        "the city council | according to | The vote was delayed | asserted | certain",
+    );
+    check(
+        "According to the union, talks might resume.",
+        "the union | According to | talks might resume | asserted | possible",
+    );
+}
+
+#[test]
+fn told_skips_the_recipient() {
+    check(
+        "The coach told reporters on Monday that the team was ready.",
+        "The coach | told | that the team was ready | asserted | certain",
+    );
+}
+
+#[test]
+fn quotes_direct_and_split() {
+    check(
+        "“We will not sell the mill,” the owner said.",
+        "the owner | said | “We will not sell the mill,” | asserted | certain",
+    );
+    check(
+        "“The plan,” she said, “is dead.”",
+        "she | said | “The plan,” … “is dead.” | asserted | certain",
+    );
+    check(
+        "“We tried. It failed,” Mr. Ortiz said.",
+        "Mr. Ortiz | said | “We tried. It failed,” | asserted | certain",
+    );
+}
+
+#[test]
+fn appositions_and_lists() {
+    check(
+        "Ana Ruiz, the airline's chief pilot, told staff that flights would resume.",
+        "Ana Ruiz, the airline's chief pilot | told | that flights would resume | asserted | certain",
+    );
+    check(
+        "The ministry, the navy and the coast guard denied the reports.",
+        "The ministry, the navy and the coast guard | denied | the reports | denied | certain",
+    );
+}
+
+#[test]
+fn stance_and_links() {
+    let text = "The council accused the mayor of hiding the budget. The mayor denied such claims. \
+                The treasurer did not immediately confirm these details.";
+    let ex = extract(text);
+    assert_eq!(
+        render(text, &ex),
+        "The council | accused | the mayor of hiding the budget | asserted | certain\n\
+         The mayor | denied | such claims | denied | certain\n\
+         The treasurer | did not immediately confirm | these details | unconfirmed | unknown"
+    );
+    let kinds: Vec<_> = ex.links.iter().map(|l| (l.from, l.kind, l.to)).collect();
+    assert!(kinds.contains(&(1, LinkKind::Denies, 0)), "{kinds:?}");
+    assert!(
+        kinds.contains(&(2, LinkKind::DeclinesToConfirm, 1))
+            || kinds.contains(&(2, LinkKind::DeclinesToConfirm, 0)),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn citing_relays_and_quoted_as_saying() {
+    let text =
+        "Citing unnamed railway sources, the Valley Gazette reported that the line would close.";
+    let ex = extract(text);
+    assert_eq!(
+        render(text, &ex),
+        "unnamed railway sources | Citing | that the line would close | asserted | certain\n\
+         the Valley Gazette | reported | that the line would close | asserted | certain"
+    );
+    assert!(ex
+        .links
+        .iter()
+        .any(|l| l.kind == LinkKind::Relays && l.from == 1 && l.to == 0));
+    check(
+        "A local radio station quoted fishermen as saying the nets were empty.",
+        "fishermen | quoted … as saying | the nets were empty | asserted | certain",
+    );
+}
+
+#[test]
+fn pronoun_sources_get_their_antecedent() {
+    let text = "The report came from the Harbor Daily, which said the pier was unsafe. \
+                “Repairs may take a year,” it said.";
+    let ex = extract(text);
+    assert_eq!(
+        render(text, &ex),
+        "which | said | the pier was unsafe | asserted | certain\n\
+         it | said | “Repairs may take a year,” | asserted | possible"
+    );
+    assert_eq!(ex.attributions[0].source_name, "Harbor Daily");
+    assert_eq!(ex.attributions[1].source_name, "Harbor Daily");
+}
+
+#[test]
+fn no_attribution_without_a_cue() {
+    check("The bridge opened in 1932 and carries four lanes.", "");
+    check("", "");
+}
+
+#[test]
+fn spans_stay_inside_every_wikinews_article() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/wikinews/wikinews_2019.csv"
+    );
+    let Ok(mut reader) = csv::Reader::from_path(path) else {
+        eprintln!("skipping: {path} is missing");
+        return;
+    };
+    let mut articles = 0;
+    let mut found = 0;
+    for row in reader.records() {
+        let row = row.expect("the corpus CSV parses");
+        let text = row.get(3).unwrap_or("");
+        let ex = extract(text);
+        for a in &ex.attributions {
+            for s in a
+                .source
+                .iter()
+                .chain(&a.cue)
+                .chain(&a.content)
+                .chain([&a.sentence])
+            {
+                assert!(
+                    s.start <= s.end && s.end <= text.len(),
+                    "{s:?} outside text"
+                );
+                assert!(
+                    text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                    "{s:?} splits a char"
+                );
+            }
+            assert!(!a.cue.is_empty());
+            assert!((0.0..=1.0).contains(&a.confidence));
+        }
+        for l in &ex.links {
+            assert!(l.from < ex.attributions.len() && l.to < ex.attributions.len());
+        }
+        articles += 1;
+        found += ex.attributions.len();
+    }
+    assert!(articles > 100, "only {articles} articles read");
+    assert!(
+        found > articles,
+        "only {found} attributions in {articles} articles"
+    );
+}
