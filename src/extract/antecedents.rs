@@ -48,21 +48,21 @@ pub(crate) fn resolve(w: &Words, found: &mut [Found]) {
         // "While North Korea …, it blamed": a name opening the same sentence.
         if matches!(low, "it" | "they") && a > s0 {
             let mut st = s0;
-            while st < a && !w.is_cap(st)
-                || (st < a
-                    && matches!(
-                        w.low(st),
-                        "while"
-                            | "but"
-                            | "although"
-                            | "though"
-                            | "after"
-                            | "when"
-                            | "as"
-                            | "since"
-                            | "because"
-                    ))
-            {
+            let opener = |x: &str| {
+                matches!(
+                    x,
+                    "while"
+                        | "but"
+                        | "although"
+                        | "though"
+                        | "after"
+                        | "when"
+                        | "as"
+                        | "since"
+                        | "because"
+                )
+            };
+            while st < a && (!w.is_cap(st) || opener(w.low(st))) {
                 st += 1;
             }
             if st < a && w.is_cap(st) {

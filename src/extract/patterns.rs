@@ -560,15 +560,9 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     // Special lemmas.
     match entry.lemma {
         "quote" => return quoted_as_saying(ctx, k, c),
-        "release" => {
-            if !matches!(w.low(c + 1), "information" | "details") {
-                return None;
-            }
-        }
-        "point" | "refer" | "talk" => {
-            if !cues::particles(entry.lemma).contains(&w.low(c + 1)) {
-                return None;
-            }
+        "release" if !matches!(w.low(c + 1), "information" | "details") => return None,
+        "point" | "refer" | "talk" if !cues::particles(entry.lemma).contains(&w.low(c + 1)) => {
+            return None
         }
         _ => {}
     }
@@ -793,11 +787,13 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
 fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
     let lo = comma.saturating_sub(30).max(s0);
     let c1 = (lo..comma).rev().find(|&j| w.is_punct(j, ","))?;
-    if !matches!(
+    let opens_apposition = matches!(
         w.low(c1 + 1),
         "a" | "an" | "the" | "who" | "whose" | "which"
-    ) && !(w.is_word(c1 + 1) && !w.is_cap(c1 + 1) && (c1 + 2..comma).any(|j| w.is_cap(j)))
-    {
+    );
+    // "…, president of the Acme Group, said": a lowercase title before a name.
+    let titled = w.is_word(c1 + 1) && !w.is_cap(c1 + 1) && (c1 + 2..comma).any(|j| w.is_cap(j));
+    if !opens_apposition && !titled {
         return None;
     }
     if (c1 + 1..comma).any(|j| is_open(w, j) || is_close(w, j) || w.is_punct(j, ".")) {
@@ -869,7 +865,6 @@ fn verb_position(w: &Words, s0: usize, cue_start: usize, c: usize, entry: Entry)
             | "defend"
             | "thank"
             | "welcome"
-            | "back"
     );
     let adjectival = |x: &str| {
         x.len() > 4
@@ -1092,7 +1087,7 @@ fn quoted_as_saying(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
         return None;
     }
     let start = src_end + 3;
-    let start = if w.low(start) == "that" { start } else { start };
+
     let e = ctx.content_end(start, s1);
     let content = trim(w, (start, e))?;
     let entry = cues::lookup("said")?;

@@ -123,8 +123,7 @@ impl<'t> Words<'t> {
             if c.is_alphanumeric() {
                 // A word: alphanumerics joined by . ' ’ - & when another alphanumeric follows.
                 let mut last = c;
-                loop {
-                    let Some(&(j, d)) = chars.peek() else { break };
+                while let Some(&(j, d)) = chars.peek() {
                     if d.is_alphanumeric() {
                         chars.next();
                         end = j + d.len_utf8();
