@@ -1,1 +1,87 @@
-//! TODO
+//! The `hearsay` command line: one module per subcommand over the library.
+//! The only place that prints, decides exit codes or uses anyhow.
+
+mod args;
+mod eval;
+mod export;
+mod extract;
+mod ingest;
+mod lookup;
+mod output;
+mod pipeline;
+mod query;
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+pub use args::Cli;
+use args::{Command, StoreArgs};
+
+use crate::store::Store;
+
+/// How a command ended, when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Did what was asked. Exit 0.
+    Done,
+    /// Ran fine but nothing matched (`claims` with no hit). Exit 1, like grep.
+    NothingFound,
+    /// Some inputs failed and were reported; the rest went through. Exit 2.
+    PartlyFailed,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Done => ExitCode::SUCCESS,
+            Outcome::NothingFound => ExitCode::from(1),
+            Outcome::PartlyFailed => ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Ingest(args) => ingest::run(&open_writable(&cli.store)?, &args),
+        Command::Claims(args) => lookup::claims(&open_readable(&cli.store)?, &args),
+        Command::Sources(args) => lookup::sources(&open_readable(&cli.store)?, &args),
+        Command::Show(args) => lookup::show(&open_readable(&cli.store)?, &args),
+        Command::Query(args) => query::run(&open_readable(&cli.store)?, &args),
+        Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
+        Command::Extract(args) => extract::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    }
+}
+
+/// True when `err` comes from writing to a closed pipe (`hearsay export | head`), which
+/// is how a reader says it has seen enough: not an error.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn open_writable(args: &StoreArgs) -> Result<Store> {
+    if args.memory {
+        return Ok(Store::in_memory()?);
+    }
+    Ok(Store::open(&args.store)?)
+}
+
+fn open_readable(args: &StoreArgs) -> Result<Store> {
+    if args.memory {
+        return Ok(Store::in_memory()?);
+    }
+    if !args.store.exists() {
+        anyhow::bail!(
+            "no store at {}; run `hearsay ingest PATH` first, or name one with --store DIR",
+            args.store.display()
+        );
+    }
+    Store::open_read_only(&args.store)
+        .with_context(|| format!("opening store {}", args.store.display()))
+}

@@ -1,0 +1,300 @@
+//! The command line, as clap types: every flag, its help and its validation.
+//! Turns what the user typed into typed values; does no work itself.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::extract::Stance;
+
+/// Turns news articles into a claim-tracking knowledge graph: who claimed what, how
+/// firmly, who denied it.
+#[derive(Debug, Parser)]
+#[command(name = "hearsay", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the store lives.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// Directory of the Oxigraph store
+    ///
+    /// Created by `ingest` when missing. Read-only commands (claims, sources, show, query,
+    /// export) open it read-only, so they can run while an ingest is writing.
+    #[arg(
+        long,
+        short = 'l',
+        visible_alias = "location",
+        env = "HEARSAY_STORE",
+        default_value = "hearsay-store",
+        value_hint = clap::ValueHint::DirPath,
+        global = true
+    )]
+    pub store: PathBuf,
+
+    /// Keep the store in memory for this one run (nothing is written to disk; overrides --store)
+    #[arg(long, global = true)]
+    pub memory: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract their attributed claims and store them
+    ///
+    /// Takes .txt files (with an optional front-matter block of title, date, url, publisher,
+    /// author), .csv files with columns url,date,title,text, .jsonl files with the same fields
+    /// or {id, text}, directories (recursively) and `-` for stdin. Each article becomes one
+    /// named graph; ingesting it again replaces it.
+    Ingest(IngestArgs),
+    /// Look up claims
+    ///
+    /// Exits 1 when no claim matches, so scripts can branch on it.
+    Claims(ClaimsArgs),
+    /// List sources with their kind and how many claims each made
+    Sources(SourcesArgs),
+    /// Print one claim with its sentence, article, offsets and linked claims
+    Show(ShowArgs),
+    /// Run a SPARQL query (text or a .rq file) over all articles
+    ///
+    /// The default graph is the union of every article's graph, and the prefixes hs, hsid,
+    /// schema, prov, rdf, rdfs and xsd are predeclared.
+    Query(QueryArgs),
+    /// Write the store (or one article) as RDF
+    Export(ExportArgs),
+    /// Extract attributions without a store, as JSON Lines in the exchange format
+    ///
+    /// Offsets count Unicode code points. For JSON Lines input, each output line keeps the
+    /// input's `id`.
+    Extract(ExtractArgs),
+    /// Score extraction against gold annotations (exact, partial and overlap P/R/F1)
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, directories, or `-` for stdin
+    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// Load through Oxigraph's bulk loader instead of one transaction per article
+    ///
+    /// Faster for large archives, but not atomic: a crash mid-load can leave part of the
+    /// batch written (ingest again to repair it). Uses more memory while loading.
+    #[arg(long)]
+    pub bulk: bool,
+
+    /// Never draw a progress bar (it is drawn only when stderr is a terminal anyway)
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Claims whose source contains TEXT (name as written, canonical name or key)
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+
+    /// Claims whose content contains TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    /// Only claims with this stance
+    #[arg(long, value_enum)]
+    pub stance: Option<StanceArg>,
+
+    /// Only claims whose confidence is at least X (0 to 1)
+    #[arg(long, value_name = "X", value_parser = parse_unit_interval)]
+    pub min_confidence: Option<f64>,
+
+    /// Only claims from this article (its url or IRI)
+    #[arg(long, value_name = "URL|IRI")]
+    pub article: Option<String>,
+
+    /// Only claims from articles dated on or after DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+
+    /// Only claims from articles dated on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The claim's id (as `hearsay claims` prints it) or full IRI
+    pub id: String,
+
+    /// text for people, json for scripts
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// SPARQL text, or the path of a .rq file
+    pub query: String,
+
+    /// Format of SELECT and ASK results (default: table on a terminal, tsv when piped)
+    #[arg(long, value_enum)]
+    pub results_format: Option<ResultsFormat>,
+
+    /// Format of CONSTRUCT and DESCRIBE results
+    #[arg(long, value_enum, default_value_t = RdfFormatArg::Turtle)]
+    pub format: RdfFormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// RDF format (default: guessed from -o's extension, else Turtle)
+    #[arg(long, value_enum)]
+    pub format: Option<RdfFormatArg>,
+
+    /// Export only this article (its url or IRI)
+    #[arg(long, value_name = "URL|IRI")]
+    pub article: Option<String>,
+
+    /// Write to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, directories, or `-` for stdin (what `ingest` takes)
+    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// Include each article's text in the output lines
+    #[arg(long)]
+    pub with_text: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold annotations, JSON Lines in the exchange format
+    #[arg(long, value_name = "FILE.jsonl", value_hint = clap::ValueHint::FilePath)]
+    pub gold: PathBuf,
+
+    /// Score these predictions instead of running the extractor on the gold texts
+    #[arg(long, value_name = "FILE.jsonl", value_hint = clap::ValueHint::FilePath)]
+    pub predictions: Option<PathBuf>,
+
+    /// table for people, json for scripts (the shape of score.py --json)
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+}
+
+/// Output choices shared by the listing commands.
+#[derive(Debug, Args)]
+pub struct TableOutput {
+    /// Output format (default: table on a terminal, tsv when piped)
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+
+    /// Print at most N rows
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StanceArg {
+    Asserted,
+    Denied,
+    Unconfirmed,
+}
+
+impl From<StanceArg> for Stance {
+    fn from(value: StanceArg) -> Self {
+        match value {
+            StanceArg::Asserted => Stance::Asserted,
+            StanceArg::Denied => Stance::Denied,
+            StanceArg::Unconfirmed => Stance::Unconfirmed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    Table,
+    Json,
+    Xml,
+    Csv,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RdfFormatArg {
+    Turtle,
+    #[value(name = "trig")]
+    TriG,
+    #[value(name = "ntriples", alias = "nt")]
+    NTriples,
+    #[value(name = "nquads", alias = "nq")]
+    NQuads,
+    #[value(name = "jsonld", alias = "json-ld")]
+    JsonLd,
+}
+
+fn parse_unit_interval(value: &str) -> Result<f64, String> {
+    let x: f64 = value
+        .parse()
+        .map_err(|_| format!("'{value}' is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is outside 0 to 1"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn min_confidence_must_lie_in_unit_interval() {
+        assert_eq!(parse_unit_interval("0.5"), Ok(0.5));
+        assert!(parse_unit_interval("1.5").is_err());
+        assert!(parse_unit_interval("high").is_err());
+    }
+}

@@ -1,0 +1,189 @@
+//! Renders rows for people (an aligned table) or for scripts (JSON, CSV, TSV).
+//! Every listing command builds a [`Table`] and hands it here, so all of them print alike.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use comfy_table::{presets, ContentArrangement};
+use serde_json::{Map, Value};
+
+use super::args::TableFormat;
+
+/// Rows of cells under named columns. Cells are JSON values so that `--format json` keeps
+/// numbers as numbers; the text formats print them plainly.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    pub fn new(columns: Vec<&'static str>) -> Self {
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// The format to use when the user named none: a table for a person at a terminal, TSV
+/// for a pipe (one row per line, easy to `cut` and `sort`).
+pub fn default_format(chosen: Option<TableFormat>) -> TableFormat {
+    chosen.unwrap_or_else(|| {
+        if std::io::stdout().is_terminal() {
+            TableFormat::Table
+        } else {
+            TableFormat::Tsv
+        }
+    })
+}
+
+/// Writes `table` to `out` in `format`.
+pub fn write_table(table: &Table, format: TableFormat, out: &mut dyn Write) -> Result<()> {
+    match format {
+        TableFormat::Table => write_aligned(table, out),
+        TableFormat::Json => write_json(table, out),
+        TableFormat::Csv => write_delimited(table, b',', out),
+        TableFormat::Tsv => write_delimited(table, b'\t', out),
+    }
+}
+
+/// A cell as plain text: strings unquoted, null as empty.
+pub fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if n.is_f64() => format!("{x:.2}"),
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+fn write_aligned(table: &Table, out: &mut dyn Write) -> Result<()> {
+    let mut rendered = comfy_table::Table::new();
+    rendered
+        .load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(table.columns.iter().copied());
+    if let Some((width, _)) = terminal_width() {
+        rendered.set_width(width);
+    }
+    for row in &table.rows {
+        rendered.add_row(row.iter().map(cell_text));
+    }
+    writeln!(out, "{rendered}")?;
+    Ok(())
+}
+
+fn terminal_width() -> Option<(u16, u16)> {
+    // comfy-table measures the terminal itself when stdout is one; COLUMNS lets a user (or
+    // a test) fix the width otherwise.
+    let columns = std::env::var("COLUMNS").ok()?.parse().ok()?;
+    Some((columns, 0))
+}
+
+fn write_json(table: &Table, out: &mut dyn Write) -> Result<()> {
+    let objects: Vec<Value> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let object: Map<String, Value> = table
+                .columns
+                .iter()
+                .map(|c| c.to_string())
+                .zip(row.iter().cloned())
+                .collect();
+            Value::Object(object)
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &objects)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_delimited(table: &Table, delimiter: u8, out: &mut dyn Write) -> Result<()> {
+    let tsv = delimiter == b'\t';
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        // TSV has no quoting: tabs and line breaks inside a cell become spaces instead.
+        .quote_style(if tsv {
+            csv::QuoteStyle::Never
+        } else {
+            csv::QuoteStyle::Necessary
+        })
+        .from_writer(out);
+    writer.write_record(&table.columns)?;
+    for row in &table.rows {
+        writer.write_record(row.iter().map(|v| {
+            let text = cell_text(v);
+            if tsv {
+                text.replace(['\t', '\n', '\r'], " ")
+            } else {
+                text
+            }
+        }))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Table {
+        let mut t = Table::new(vec!["source", "content", "confidence"]);
+        t.push(vec![
+            json!("U.S. officials"),
+            json!("a, \"b\"\tc"),
+            json!(0.5),
+        ]);
+        t
+    }
+
+    fn render(format: TableFormat) -> String {
+        let mut out = Vec::new();
+        write_table(&sample(), format, &mut out)
+            .map_err(|e| e.to_string())
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_quotes_and_tsv_flattens() {
+        assert_eq!(
+            render(TableFormat::Csv),
+            "source,content,confidence\nU.S. officials,\"a, \"\"b\"\"\tc\",0.50\n"
+        );
+        assert_eq!(
+            render(TableFormat::Tsv),
+            "source\tcontent\tconfidence\nU.S. officials\ta, \"b\" c\t0.50\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_numbers() {
+        let v: Value = serde_json::from_str(&render(TableFormat::Json)).unwrap();
+        assert_eq!(v[0]["confidence"], json!(0.5));
+        assert_eq!(v[0]["source"], json!("U.S. officials"));
+    }
+
+    #[test]
+    fn table_aligns_with_header() {
+        let text = render(TableFormat::Table);
+        assert!(text.contains("source"));
+        assert!(text.contains("U.S. officials"));
+    }
+}

@@ -1,0 +1,91 @@
+//! `hearsay query`: SPARQL over the union of the article graphs.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use oxigraph::sparql::QueryResults;
+
+use super::args::{QueryArgs, ResultsFormat};
+use super::export::export_format;
+use super::output::{write_table, Table};
+use super::Outcome;
+use crate::store::{write_results, ResultsFormat as W3cFormat, Store};
+
+pub fn run(store: &Store, args: &QueryArgs) -> Result<Outcome> {
+    let sparql = query_text(&args.query)?;
+    let results = store.query(&sparql)?;
+    let format = args.results_format.unwrap_or_else(|| {
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            ResultsFormat::Table
+        } else {
+            ResultsFormat::Tsv
+        }
+    });
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match (format, results) {
+        (ResultsFormat::Table, QueryResults::Solutions(solutions)) => {
+            let variables: Vec<&'static str> = solutions
+                .variables()
+                .iter()
+                .map(|v| &*String::leak(v.as_str().to_owned()))
+                .collect();
+            let mut table = Table::new(variables);
+            for solution in solutions {
+                let solution = solution?;
+                table.push(
+                    solution
+                        .values()
+                        .iter()
+                        .map(|v| {
+                            v.as_ref()
+                                .map_or(serde_json::Value::Null, |t| term_text(t).into())
+                        })
+                        .collect(),
+                );
+            }
+            write_table(&table, super::args::TableFormat::Table, &mut out)?;
+        }
+        (format, results) => {
+            let w3c = match format {
+                ResultsFormat::Json => W3cFormat::Json,
+                ResultsFormat::Xml => W3cFormat::Xml,
+                ResultsFormat::Csv => W3cFormat::Csv,
+                ResultsFormat::Tsv | ResultsFormat::Table => W3cFormat::Tsv,
+            };
+            write_results(results, w3c, export_format(args.format), &mut out)?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Done)
+}
+
+/// The query itself: the file's text when QUERY names an existing file (or ends in .rq),
+/// else QUERY as SPARQL.
+fn query_text(query: &str) -> Result<String> {
+    let path = Path::new(query);
+    if query.ends_with(".rq") || (path.is_file() && !query.contains('{')) {
+        return std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read query file {query}"));
+    }
+    Ok(query.to_owned())
+}
+
+/// A term as a person reads it in a table: IRIs shortened with the hearsay prefixes,
+/// literals without quotes and datatypes.
+fn term_text(term: &oxigraph::model::Term) -> String {
+    use oxigraph::model::Term;
+    match term {
+        Term::NamedNode(node) => {
+            let iri = node.as_str();
+            for (prefix, namespace) in crate::graph::vocab::PREFIXES {
+                if let Some(local) = iri.strip_prefix(namespace) {
+                    return format!("{prefix}:{local}");
+                }
+            }
+            iri.to_owned()
+        }
+        Term::Literal(literal) => literal.value().to_owned(),
+        other => other.to_string(),
+    }
+}
