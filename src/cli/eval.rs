@@ -27,7 +27,7 @@ pub fn run(args: &EvalArgs) -> Result<Outcome> {
     let scores = crate::eval::score(&gold, &predicted)
         .with_context(|| format!("scoring against {}", args.gold.display()))?;
     match args.format {
-        EvalFormat::Table => print!("{scores}"),
+        EvalFormat::Table => println!("{scores}"),
         EvalFormat::Json => println!("{}", serde_json::to_string(&scores)?),
     }
     Ok(Outcome::Done)
