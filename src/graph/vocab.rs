@@ -147,4 +147,17 @@ pub mod prov {
     }
 }
 
+/// Terms of OWL used to declare the ontology's terms (read by the ontology check).
+pub mod owl {
+    use super::NamedNodeRef;
+    terms! { "http://www.w3.org/2002/07/owl#";
+        ONTOLOGY = "Ontology";
+        CLASS = "Class";
+        OBJECT_PROPERTY = "ObjectProperty";
+        DATATYPE_PROPERTY = "DatatypeProperty";
+        FUNCTIONAL_PROPERTY = "FunctionalProperty";
+        NAMED_INDIVIDUAL = "NamedIndividual";
+    }
+}
+
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
