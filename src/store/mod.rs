@@ -1,1 +1,368 @@
-//! TODO
+//! The embedded Oxigraph store of hearsay: open (with a clear message when another process
+//! holds it), ingest one named graph per article, look claims and sources up, run SPARQL,
+//! export RDF. Knows nothing of the CLI, of reading articles, or of extraction: it stores
+//! the quads [`crate::graph`] builds.
+//!
+//! **API Boundary:** the store's shape is the one documented in [`crate::graph`]. Queries see
+//! the union of all article graphs as their default graph. A source node repeats in every
+//! article graph that mentions it, so a pattern over the default graph matches its triples
+//! once per such article: use `DISTINCT`, `COUNT(DISTINCT …)` or `GRAPH ?g { … }`.
+//!
+//! ```
+//! use hearsay::store::{ClaimFilter, Store};
+//! let store = Store::in_memory()?;
+//! assert_eq!(store.article_count()?, 0);
+//! assert!(store.claims(&ClaimFilter::default())?.is_empty());
+//! # Result::<_, Box<dyn std::error::Error>>::Ok(())
+//! ```
+
+mod error;
+mod export;
+mod lookup;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+
+pub use error::StoreError;
+pub use export::{write_results, ExportFormat, ResultsFormat};
+pub use lookup::{ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, LinkDirection, SourceRow};
+
+use crate::graph::vocab::{hs, rdf, PREFIXES};
+
+/// Prefixes for the IRIs hearsay mints, on top of [`PREFIXES`]: exports write
+/// `claim:0123456789abcdef-3` rather than the full IRI, and queries may use them too.
+pub const ID_PREFIXES: &[(&str, &str)] = &[
+    ("article", "https://w3id.org/hearsay/id/article/"),
+    ("claim", "https://w3id.org/hearsay/id/claim/"),
+    ("source", "https://w3id.org/hearsay/id/source/"),
+];
+
+/// Every prefix the store declares: the vocabulary's, then [`ID_PREFIXES`].
+pub(crate) fn all_prefixes() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    PREFIXES.iter().chain(ID_PREFIXES)
+}
+
+/// A hearsay store: an Oxigraph dataset with one named graph per article.
+///
+/// Cheap to share across threads (`&Store` is `Sync`); every method takes `&self`.
+pub struct Store {
+    inner: oxigraph::store::Store,
+}
+
+/// What one [`Store::ingest`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IngestOutcome {
+    /// Distinct quads now in the article's graph.
+    pub quads: usize,
+    /// Whether the article was in the store before (its old graph was replaced).
+    pub replaced: bool,
+}
+
+/// How [`Store::bulk_ingest`] runs Oxigraph's bulk loader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkOptions {
+    /// Threads building the index files; `None` = one per core.
+    pub threads: Option<usize>,
+    /// Rough memory target of the loader in MB (Oxigraph's default: about 2 GB per thread).
+    pub max_memory_mb: Option<usize>,
+    /// `true` (default): the new articles appear all at once when the load ends, and a crash
+    /// before that leaves none of them. `false`: each batch is written as soon as it is
+    /// ready, which lets RocksDB compact during very large loads, but a crash can leave part
+    /// of the load behind, even part of one article (batches do not follow article limits).
+    pub atomic: bool,
+}
+
+impl Default for BulkOptions {
+    fn default() -> Self {
+        BulkOptions {
+            threads: None,
+            max_memory_mb: None,
+            atomic: true,
+        }
+    }
+}
+
+/// How many articles may wait to replace their graph during [`Store::bulk_ingest`] before
+/// the bulk loader commits to let them through.
+pub const REPLACE_QUEUE: usize = 256;
+
+/// What one [`Store::bulk_ingest`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BulkOutcome {
+    /// Articles written: `bulk_loaded + replaced` (an article given twice counts twice).
+    pub articles: usize,
+    /// Distinct quads written, summed over the articles written.
+    pub quads: usize,
+    /// Articles that went through the bulk loader (new to the store and to this call).
+    pub bulk_loaded: usize,
+    /// Articles that replaced a graph already there (in the store, or earlier in this call).
+    pub replaced: usize,
+}
+
+impl Store {
+    /// Opens the store in `path` for reading and writing, creating it if needed.
+    ///
+    /// Only one process may hold a store open for writing: a second gets
+    /// [`StoreError::Locked`]; [`Store::open_read_only`] can run beside it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        match oxigraph::store::Store::open(path) {
+            Ok(inner) => Ok(Store { inner }),
+            Err(e) => Err(StoreError::on_open(path.to_path_buf(), e)),
+        }
+    }
+
+    /// Opens the existing store in `path` for reading only, beside a writer if there is one.
+    /// Never creates a store: a directory without one gives [`StoreError::Missing`].
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        // RocksDB keeps a CURRENT file in every database; without it there is no store, and
+        // RocksDB's own message ("No such file or directory") would not say so.
+        if !path.join("CURRENT").is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        oxigraph::store::Store::open_read_only(path)
+            .map(|inner| Store { inner })
+            .map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })
+    }
+
+    /// A store in memory, gone when dropped: for tests and one-shot pipelines.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(Store {
+            inner: oxigraph::store::Store::new()?,
+        })
+    }
+
+    /// The Oxigraph store underneath, for what this API does not cover.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Replaces the graph of the article named `article` with `quads`, in one transaction:
+    /// re-ingesting gives no duplicates, and a crash leaves the old graph or the new one,
+    /// never half of either.
+    ///
+    /// Every quad must lie in the graph `article` ([`crate::graph::article_quads`] builds
+    /// them so); otherwise nothing is written and [`StoreError::ForeignQuad`] says which.
+    pub fn ingest(
+        &self,
+        article: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<IngestOutcome, StoreError> {
+        let distinct = distinct_quads_in(article, quads)?;
+        let mut transaction = self.inner.start_transaction()?;
+        let replaced = transaction.contains_named_graph(article)?;
+        transaction.remove_named_graph(article)?;
+        transaction.insert_named_graph(article);
+        transaction.extend(distinct.iter().copied());
+        transaction.commit()?;
+        Ok(IngestOutcome {
+            quads: distinct.len(),
+            replaced,
+        })
+    }
+
+    /// Ingests many articles through Oxigraph's bulk loader, much faster than one
+    /// [`Store::ingest`] per article on large inputs.
+    ///
+    /// The bulk loader only adds quads, and no transaction may run while it is open. So an
+    /// article whose graph is already there (in the store, or earlier in `articles`) waits in
+    /// a queue; when [`REPLACE_QUEUE`] articles wait, and at the end, the loader commits and
+    /// the queued articles replace their graphs through [`Store::ingest`], one transaction
+    /// each, in input order: the last version of an article wins, as with
+    /// [`Store::ingest`]. A re-ingest of a whole store thus runs mostly as transactions.
+    ///
+    /// Atomicity and memory: see [`BulkOptions`]; "atomic" holds between two such commits.
+    /// The loader sorts each batch in memory and writes index files to disk before handing
+    /// them to RocksDB.
+    pub fn bulk_ingest(
+        &self,
+        articles: impl IntoIterator<Item = (NamedNode, Vec<Quad>)>,
+        options: &BulkOptions,
+    ) -> Result<BulkOutcome, StoreError> {
+        let mut outcome = BulkOutcome::default();
+        let mut loader = self.bulk_loader(options);
+        // Articles in the loader, not yet committed, so not yet visible to the store.
+        let mut loaded: HashSet<NamedNode> = HashSet::new();
+        let mut queue: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
+        for (article, quads) in articles {
+            if loaded.contains(&article) || self.inner.contains_named_graph(&article)? {
+                queue.push((article, quads));
+                if queue.len() >= REPLACE_QUEUE {
+                    loader.commit()?;
+                    loaded.clear();
+                    self.replace_queued(&mut queue, &mut outcome)?;
+                    loader = self.bulk_loader(options);
+                }
+                continue;
+            }
+            let distinct = distinct_quads_in(article.as_ref(), &quads)?;
+            outcome.articles += 1;
+            outcome.quads += distinct.len();
+            outcome.bulk_loaded += 1;
+            loader.load_quads(distinct.into_iter().cloned())?;
+            loaded.insert(article);
+        }
+        loader.commit()?;
+        self.replace_queued(&mut queue, &mut outcome)?;
+        Ok(outcome)
+    }
+
+    fn bulk_loader(&self, options: &BulkOptions) -> oxigraph::store::BulkLoader<'_> {
+        let mut loader = self.inner.bulk_loader();
+        if let Some(threads) = options.threads {
+            loader = loader.with_num_threads(threads.max(1));
+        }
+        if let Some(megabytes) = options.max_memory_mb {
+            loader = loader.with_max_memory_size_in_megabytes(megabytes.max(1));
+        }
+        if !options.atomic {
+            loader = loader.without_atomicity();
+        }
+        loader
+    }
+
+    fn replace_queued(
+        &self,
+        queue: &mut Vec<(NamedNode, Vec<Quad>)>,
+        outcome: &mut BulkOutcome,
+    ) -> Result<(), StoreError> {
+        for (article, quads) in queue.drain(..) {
+            let done = self.ingest(article.as_ref(), &quads)?;
+            outcome.articles += 1;
+            outcome.quads += done.quads;
+            outcome.replaced += 1;
+        }
+        Ok(())
+    }
+
+    /// Removes an article's graph; `true` if it was there.
+    pub fn remove_article(&self, article: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        let found = transaction.contains_named_graph(article)?;
+        transaction.remove_named_graph(article)?;
+        transaction.commit()?;
+        Ok(found)
+    }
+
+    /// Number of articles (named graphs).
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        let mut count = 0;
+        for graph in self.inner.named_graphs() {
+            graph?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Number of claims, over all articles.
+    pub fn claim_count(&self) -> Result<usize, StoreError> {
+        let mut claims = HashSet::new();
+        for quad in
+            self.inner
+                .quads_for_pattern(None, Some(rdf::TYPE), Some(hs::CLAIM.into()), None)
+        {
+            claims.insert(quad?.subject);
+        }
+        Ok(claims.len())
+    }
+
+    /// Number of distinct sources, over all articles (a source quoted in three articles
+    /// counts once).
+    pub fn source_count(&self) -> Result<usize, StoreError> {
+        let mut sources = HashSet::new();
+        for quad in
+            self.inner
+                .quads_for_pattern(None, Some(rdf::TYPE), Some(hs::SOURCE.into()), None)
+        {
+            sources.insert(quad?.subject);
+        }
+        Ok(sources.len())
+    }
+
+    /// Number of quads in the store, every graph counted.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.inner.len()?)
+    }
+
+    /// Whether the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
+    ///
+    /// The prefixes of [`crate::graph::vocab::PREFIXES`] (`hs:`, `hsid:`, `schema:`, `prov:`,
+    /// `rdf:`, `rdfs:`, `xsd:`) and [`ID_PREFIXES`] (`article:`, `claim:`, `source:`) are
+    /// predeclared; a query may redeclare them. Unless the query names its own dataset with
+    /// `FROM`, the default graph is the union of all article graphs. A syntax error comes
+    /// back as [`StoreError::Syntax`] with the parser's message.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, namespace) in all_prefixes() {
+            evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| {
+                StoreError::InvalidReference {
+                    value: format!("{namespace} ({e})"),
+                }
+            })?;
+        }
+        let mut prepared = evaluator.parse_query(sparql)?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SELECT query and collects its rows.
+    pub(crate) fn select(&self, sparql: &str) -> Result<Vec<QuerySolution>, StoreError> {
+        match self.query(sparql)? {
+            QueryResults::Solutions(solutions) => Ok(solutions.collect::<Result<Vec<_>, _>>()?),
+            // Only ever called with SELECT queries written here.
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The named graph of an article given by URL, input id, short id or IRI.
+    pub fn find_article(&self, reference: &str) -> Result<Option<NamedNode>, StoreError> {
+        lookup::find_article(self, reference)
+    }
+
+    /// Whether `graph` is an article graph of this store.
+    pub fn has_article(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        Ok(self.inner.contains_named_graph(graph)?)
+    }
+}
+
+/// The distinct quads of `quads`, in first-seen order, after checking they all lie in the
+/// graph `article`.
+fn distinct_quads_in<'q>(
+    article: NamedNodeRef<'_>,
+    quads: &'q [Quad],
+) -> Result<Vec<&'q Quad>, StoreError> {
+    let graph = GraphNameRef::NamedNode(article);
+    let mut seen = HashSet::with_capacity(quads.len());
+    let mut distinct = Vec::with_capacity(quads.len());
+    for quad in quads {
+        if quad.graph_name.as_ref() != graph {
+            return Err(StoreError::ForeignQuad {
+                graph: article.as_str().to_owned(),
+                quad: quad.to_string(),
+            });
+        }
+        if seen.insert(quad) {
+            distinct.push(quad);
+        }
+    }
+    Ok(distinct)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,341 @@
+//! Writing the store out: RDF exports (pretty Turtle and TriG through sophia, N-Triples,
+//! N-Quads and JSON-LD through Oxigraph) and SPARQL results in the W3C formats.
+//! Knows nothing of files or the CLI: everything goes to a caller's writer.
+//!
+//! There is no bridge between Oxigraph's terms and sophia's, so [`to_sophia`] converts them
+//! by hand; the round-trip test in `tests/store.rs` checks nothing is lost.
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use sophia::api::prefix::{Prefix, PrefixMapPair};
+use sophia::api::serializer::{QuadSerializer, TripleSerializer};
+use sophia::api::term::{BaseDirection, BnodeId, LanguageTag, SimpleTerm};
+use sophia::api::MownStr;
+use sophia::iri::{Iri, IriRef};
+use sophia::turtle::serializer::trig::TriGSerializer;
+use sophia::turtle::serializer::turtle::{TurtleConfig, TurtleSerializer};
+
+use super::{all_prefixes, Store, StoreError};
+
+/// An RDF format for [`Store::export`] and for CONSTRUCT/DESCRIBE results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ExportFormat {
+    /// Pretty Turtle, grouped by subject, with the hearsay prefixes. Turtle has no graphs:
+    /// the export is the union of the article graphs (a source quoted in several articles
+    /// appears once). Built in memory before writing.
+    #[default]
+    Turtle,
+    /// Pretty TriG: one block per article graph, with the hearsay prefixes. Built in memory.
+    TriG,
+    /// N-Triples: the union of the article graphs, one triple a line, each triple once.
+    NTriples,
+    /// N-Quads: one quad a line with its graph, streamed.
+    NQuads,
+    /// JSON-LD (expanded, no `@context`), with the graphs, streamed.
+    JsonLd,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the CLI lists them.
+    pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::Turtle,
+        ExportFormat::TriG,
+        ExportFormat::NTriples,
+        ExportFormat::NQuads,
+        ExportFormat::JsonLd,
+    ];
+
+    /// Whether the format keeps each article's graph (TriG, N-Quads, JSON-LD) rather than
+    /// merging them into one graph (Turtle, N-Triples).
+    pub fn keeps_graphs(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::TriG | ExportFormat::NQuads | ExportFormat::JsonLd
+        )
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Turtle => "ttl",
+            ExportFormat::TriG => "trig",
+            ExportFormat::NTriples => "nt",
+            ExportFormat::NQuads => "nq",
+            ExportFormat::JsonLd => "jsonld",
+        }
+    }
+
+    /// The format a file extension (without the dot, any case) stands for.
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        match extension.to_ascii_lowercase().as_str() {
+            "ttl" | "turtle" => Some(ExportFormat::Turtle),
+            "trig" => Some(ExportFormat::TriG),
+            "nt" | "ntriples" => Some(ExportFormat::NTriples),
+            "nq" | "nquads" => Some(ExportFormat::NQuads),
+            "jsonld" | "json-ld" | "json" => Some(ExportFormat::JsonLd),
+            _ => None,
+        }
+    }
+
+    fn oxigraph(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::TriG => RdfFormat::TriG,
+            ExportFormat::NTriples => RdfFormat::NTriples,
+            ExportFormat::NQuads => RdfFormat::NQuads,
+            ExportFormat::JsonLd => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        }
+    }
+}
+
+/// A W3C SPARQL results format, for SELECT and ASK results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ResultsFormat {
+    /// SPARQL 1.1 Query Results JSON.
+    #[default]
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+    /// SPARQL 1.1 CSV: plain values, no types or language tags.
+    Csv,
+    /// SPARQL 1.1 TSV: values in Turtle syntax.
+    Tsv,
+}
+
+impl ResultsFormat {
+    fn sparesults(self) -> QueryResultsFormat {
+        match self {
+            ResultsFormat::Json => QueryResultsFormat::Json,
+            ResultsFormat::Xml => QueryResultsFormat::Xml,
+            ResultsFormat::Csv => QueryResultsFormat::Csv,
+            ResultsFormat::Tsv => QueryResultsFormat::Tsv,
+        }
+    }
+}
+
+/// Writes query results: SELECT and ASK results in `format`, CONSTRUCT and DESCRIBE triples
+/// as RDF in `graph_format` (a graph-keeping format puts them in the default graph).
+/// Returns the writer; a failing query shows up here as [`StoreError::Evaluation`].
+pub fn write_results<W: Write>(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    graph_format: ExportFormat,
+    mut writer: W,
+) -> Result<W, StoreError> {
+    let serializer = QueryResultsSerializer::from_format(format.sparesults());
+    match results {
+        QueryResults::Boolean(value) => Ok(serializer.serialize_boolean_to_writer(writer, value)?),
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut out = serializer.serialize_solutions_to_writer(writer, variables)?;
+            for solution in solutions {
+                out.serialize(&solution?)?;
+            }
+            Ok(out.finish()?)
+        }
+        QueryResults::Graph(triples) => {
+            let triples = triples.collect::<Result<Vec<_>, _>>()?;
+            let quads = triples
+                .into_iter()
+                .map(|t| t.in_graph(GraphName::DefaultGraph));
+            write_quads(quads, graph_format, &mut writer)?;
+            Ok(writer)
+        }
+    }
+}
+
+impl Store {
+    /// Writes the store, or the graph of one article (by URL, input id, short id or IRI), in
+    /// `format`. See [`ExportFormat`] for which formats keep the graphs and which are built
+    /// in memory. An unknown article gives [`StoreError::UnknownArticle`].
+    pub fn export<W: Write>(
+        &self,
+        format: ExportFormat,
+        article: Option<&str>,
+        mut writer: W,
+    ) -> Result<W, StoreError> {
+        let graph = match article {
+            Some(reference) => Some(
+                self.find_article(reference)?
+                    .ok_or_else(|| StoreError::UnknownArticle(reference.to_owned()))?,
+            ),
+            None => None,
+        };
+        let graph_name = graph.map(GraphName::NamedNode);
+        let quads = self
+            .inner
+            .quads_for_pattern(None, None, None, graph_name.as_ref().map(|g| g.as_ref()))
+            // The default graph is not hearsay's: export only the article graphs.
+            .filter(|q| {
+                q.as_ref()
+                    .map_or(true, |q| !q.graph_name.is_default_graph())
+            });
+        match format {
+            ExportFormat::Turtle | ExportFormat::TriG => {
+                let quads = quads.collect::<Result<Vec<_>, _>>()?;
+                write_quads(quads.into_iter(), format, &mut writer)?;
+            }
+            _ => {
+                let mut error = None;
+                let ok = quads.map_while(|q| match q {
+                    Ok(q) => Some(q),
+                    Err(e) => {
+                        error = Some(e);
+                        None
+                    }
+                });
+                write_quads(ok, format, &mut writer)?;
+                if let Some(e) = error {
+                    return Err(e.into());
+                }
+            }
+        }
+        Ok(writer)
+    }
+}
+
+/// Writes quads in `format`; formats without graphs get each distinct triple once.
+fn write_quads<W: Write>(
+    quads: impl Iterator<Item = Quad>,
+    format: ExportFormat,
+    writer: &mut W,
+) -> Result<(), StoreError> {
+    match format {
+        ExportFormat::Turtle => {
+            let triples: Vec<[SimpleTerm<'static>; 3]> = quads
+                .map(|q| {
+                    [
+                        subject_to_sophia(&q.subject),
+                        iri_to_sophia(&q.predicate),
+                        to_sophia(&q.object),
+                    ]
+                })
+                .collect();
+            let mut serializer = TurtleSerializer::new_with_config(writer, pretty_config());
+            serializer
+                .serialize_graph(&triples)
+                .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        }
+        ExportFormat::TriG => {
+            let quads: Vec<([SimpleTerm<'static>; 3], Option<SimpleTerm<'static>>)> = quads
+                .map(|q| {
+                    let graph = match &q.graph_name {
+                        GraphName::NamedNode(n) => Some(iri_to_sophia(n)),
+                        GraphName::BlankNode(b) => Some(bnode_to_sophia(b.as_str())),
+                        GraphName::DefaultGraph => None,
+                    };
+                    (
+                        [
+                            subject_to_sophia(&q.subject),
+                            iri_to_sophia(&q.predicate),
+                            to_sophia(&q.object),
+                        ],
+                        graph,
+                    )
+                })
+                .collect();
+            let mut serializer = TriGSerializer::new_with_config(writer, pretty_config());
+            serializer
+                .serialize_dataset(&quads)
+                .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        }
+        ExportFormat::NTriples => {
+            let mut out = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(writer);
+            // Sources repeat in every article graph that quotes them; write each triple once.
+            let mut seen: HashSet<Triple> = HashSet::new();
+            for quad in quads {
+                let triple = Triple::from(quad);
+                if !seen.contains(&triple) {
+                    out.serialize_triple(&triple)?;
+                    seen.insert(triple);
+                }
+            }
+            out.finish()?;
+        }
+        ExportFormat::NQuads | ExportFormat::JsonLd => {
+            let mut serializer = RdfSerializer::from_format(format.oxigraph());
+            for (prefix, namespace) in all_prefixes() {
+                serializer = serializer
+                    .with_prefix(*prefix, *namespace)
+                    .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
+            }
+            let mut out = serializer.for_writer(writer);
+            for quad in quads {
+                out.serialize_quad(&quad)?;
+            }
+            out.finish()?;
+        }
+    }
+    Ok(())
+}
+
+/// Pretty output with the hearsay prefixes. sophia picks the longest matching namespace,
+/// so a claim reads `claim:…` rather than `hsid:` (whose local part would need a `/`).
+fn pretty_config() -> TurtleConfig {
+    let prefixes: Vec<PrefixMapPair> = all_prefixes()
+        .filter_map(|(prefix, namespace)| {
+            Some((
+                Prefix::new(Box::<str>::from(*prefix)).ok()?,
+                Iri::new(Box::<str>::from(*namespace)).ok()?,
+            ))
+        })
+        .collect();
+    TurtleConfig::new()
+        .with_pretty(true)
+        .with_own_prefix_map(prefixes)
+}
+
+fn iri_to_sophia(node: &NamedNode) -> SimpleTerm<'static> {
+    SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(
+        node.as_str().to_owned(),
+    )))
+}
+
+fn bnode_to_sophia(id: &str) -> SimpleTerm<'static> {
+    SimpleTerm::BlankNode(BnodeId::new_unchecked(MownStr::from(id.to_owned())))
+}
+
+fn subject_to_sophia(subject: &NamedOrBlankNode) -> SimpleTerm<'static> {
+    match subject {
+        NamedOrBlankNode::NamedNode(n) => iri_to_sophia(n),
+        NamedOrBlankNode::BlankNode(b) => bnode_to_sophia(b.as_str()),
+    }
+}
+
+/// An Oxigraph term as a sophia term: same IRI, blank node id, lexical form, datatype,
+/// language tag and base direction.
+pub(crate) fn to_sophia(term: &Term) -> SimpleTerm<'static> {
+    match term {
+        Term::NamedNode(n) => iri_to_sophia(n),
+        Term::BlankNode(b) => bnode_to_sophia(b.as_str()),
+        Term::Literal(literal) => {
+            let value = MownStr::from(literal.value().to_owned());
+            match literal.language() {
+                Some(language) => SimpleTerm::LiteralLanguage(
+                    value,
+                    LanguageTag::new_unchecked(MownStr::from(language.to_owned())),
+                    literal.direction().map(|d| match d {
+                        oxigraph::model::BaseDirection::Ltr => BaseDirection::Ltr,
+                        oxigraph::model::BaseDirection::Rtl => BaseDirection::Rtl,
+                    }),
+                ),
+                None => SimpleTerm::LiteralDatatype(
+                    value,
+                    IriRef::new_unchecked(MownStr::from(literal.datatype().as_str().to_owned())),
+                ),
+            }
+        }
+        Term::Triple(triple) => SimpleTerm::Triple(Box::new([
+            subject_to_sophia(&triple.subject),
+            iri_to_sophia(&triple.predicate),
+            to_sophia(&triple.object),
+        ])),
+    }
+}

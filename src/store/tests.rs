@@ -1,0 +1,120 @@
+//! Unit tests of the store on hand-made quads; the end-to-end tests are in tests/store.rs.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+
+use super::*;
+use crate::graph::vocab::schema;
+
+fn article(n: u32) -> NamedNode {
+    NamedNode::new_unchecked(format!("https://w3id.org/hearsay/id/article/{n:016x}"))
+}
+
+fn quads(graph: &NamedNode, headline: &str) -> Vec<Quad> {
+    let g = GraphName::NamedNode(graph.clone());
+    vec![
+        Quad::new(graph.clone(), rdf::TYPE, hs::ARTICLE, g.clone()),
+        Quad::new(
+            graph.clone(),
+            schema::HEADLINE,
+            Literal::new_simple_literal(headline),
+            g.clone(),
+        ),
+        // A duplicate, as a careless producer might emit: stored and counted once.
+        Quad::new(graph.clone(), rdf::TYPE, hs::ARTICLE, g),
+    ]
+}
+
+#[test]
+fn ingest_replaces_the_article_graph() -> Result<(), StoreError> {
+    let store = Store::in_memory()?;
+    let a = article(1);
+    let first = store.ingest(a.as_ref(), &quads(&a, "One"))?;
+    assert_eq!(
+        first,
+        IngestOutcome {
+            quads: 2,
+            replaced: false
+        }
+    );
+    let again = store.ingest(a.as_ref(), &quads(&a, "Two"))?;
+    assert_eq!(
+        again,
+        IngestOutcome {
+            quads: 2,
+            replaced: true
+        }
+    );
+    assert_eq!(store.len()?, 2, "the old headline is gone");
+    assert_eq!(store.article_count()?, 1);
+    Ok(())
+}
+
+#[test]
+fn ingest_refuses_quads_of_another_graph() -> Result<(), StoreError> {
+    let store = Store::in_memory()?;
+    let (a, b) = (article(1), article(2));
+    let mut mixed = quads(&a, "One");
+    mixed.extend(quads(&b, "Two"));
+    let err = store.ingest(a.as_ref(), &mixed);
+    assert!(
+        matches!(err, Err(StoreError::ForeignQuad { .. })),
+        "{err:?}"
+    );
+    assert!(store.is_empty()?, "nothing written");
+    Ok(())
+}
+
+#[test]
+fn bulk_ingest_handles_known_and_repeated_articles() -> Result<(), StoreError> {
+    let store = Store::in_memory()?;
+    let (a, b) = (article(1), article(2));
+    store.ingest(a.as_ref(), &quads(&a, "Old"))?;
+    let batch = vec![
+        (a.clone(), quads(&a, "New")),
+        (b.clone(), quads(&b, "First")),
+        (b.clone(), quads(&b, "Last")),
+    ];
+    let outcome = store.bulk_ingest(batch, &BulkOptions::default())?;
+    assert_eq!(outcome.articles, 3);
+    assert_eq!(outcome.bulk_loaded, 1);
+    assert_eq!(outcome.replaced, 2);
+    assert_eq!(store.len()?, 4);
+    let headlines = store.select("SELECT ?h WHERE { ?a schema:headline ?h } ORDER BY ?h")?;
+    let headlines: Vec<String> = headlines
+        .iter()
+        .filter_map(|s| match s.get("h") {
+            Some(oxigraph::model::Term::Literal(l)) => Some(l.value().to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headlines, ["Last", "New"]);
+    Ok(())
+}
+
+#[test]
+fn read_only_never_creates_a_store() {
+    let dir = std::env::temp_dir().join(format!("hearsay-missing-{}", std::process::id()));
+    let err = Store::open_read_only(&dir);
+    assert!(matches!(err, Err(StoreError::Missing { .. })));
+    assert!(!dir.exists());
+}
+
+#[test]
+fn bad_sparql_is_an_error_with_the_parser_message() -> Result<(), StoreError> {
+    let store = Store::in_memory()?;
+    match store.query("SELECT ?x WHERE { ?x ") {
+        Err(StoreError::Syntax(e)) => assert!(!e.to_string().is_empty()),
+        other => panic!("expected a syntax error, got {:?}", other.map(|_| ())),
+    }
+    Ok(())
+}
+
+#[test]
+fn id_prefixes_lie_under_the_id_namespace() {
+    for (_, namespace) in ID_PREFIXES {
+        assert!(
+            namespace.starts_with(crate::graph::vocab::ID),
+            "{namespace}"
+        );
+    }
+}
