@@ -13,11 +13,8 @@ mod links;
 mod patterns;
 mod sentences;
 mod sources;
-// The UD tokenizer and part-of-speech tagger: built, tested, not yet called by the pipeline.
-// Remove these `allow`s when the extractor uses them.
-#[allow(dead_code)]
 mod tagger;
-#[allow(dead_code)]
+mod tags;
 mod token;
 mod words;
 
@@ -30,9 +27,11 @@ pub use attribution::{
 pub fn extract(text: &str) -> Extraction {
     let w = words::Words::new(text);
     let sents = sentences::split(&w);
+    let tags = tags::Tags::new(&w, &sents);
     let ctx = patterns::Ctx {
         w: &w,
         sentences: &sents,
+        tags: &tags,
     };
     let mut found = Vec::new();
     for k in 0..sents.len() {

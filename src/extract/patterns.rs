@@ -7,6 +7,8 @@ use super::attribution::{Certainty, QuoteKind, SourceKind, Stance};
 use super::cues::{self, Entry, Form};
 use super::hedges;
 use super::sources::{self, is_subject_pronoun, np_back, np_forward};
+use super::tagger::Upos;
+use super::tags::Tags;
 use super::words::{Kind, Words};
 
 /// An inclusive token range.
@@ -173,6 +175,7 @@ fn trim(w: &Words, (mut a, mut b): Range) -> Option<Range> {
 pub(crate) struct Ctx<'a, 'w> {
     pub w: &'a Words<'w>,
     pub sentences: &'a [(usize, usize)],
+    pub tags: &'a Tags<'a, 'w>,
 }
 
 impl Ctx<'_, '_> {
@@ -340,6 +343,10 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
     let first_new = out.len();
     let mut used = vec![false; s1 - s0];
     let mut citing_source: Option<Range> = None;
+    if let Some(f) = speaker_colon(ctx, k) {
+        out.push(f);
+        return;
+    }
     let mut i = s0;
     while i < s1 {
         if used[i - s0] || !matches!(w.kind(i), Some(Kind::Word)) {
@@ -422,6 +429,90 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             j += 1;
         }
     }
+}
+
+/// Words before a paragraph-opening colon that label a section, not a speaker.
+fn is_label_word(word: &str) -> bool {
+    matches!(
+        word,
+        "update"
+            | "updated"
+            | "note"
+            | "editor's"
+            | "photo"
+            | "photos"
+            | "video"
+            | "related"
+            | "read"
+            | "more"
+            | "see"
+            | "watch"
+            | "source"
+            | "sources"
+            | "correction"
+            | "clarification"
+            | "disclosure"
+            | "caption"
+            | "credit"
+            | "image"
+            | "listen"
+            | "subscribe"
+            | "follow"
+            | "contact"
+            | "email"
+            | "tags"
+            | "topics"
+            | "advertisement"
+            | "share"
+            | "ps"
+            | "p.s."
+            | "also"
+            | "by"
+    )
+}
+
+/// A paragraph that opens with a capitalised name and a colon: a headline ("Senator: the bill
+/// is dead") or a transcript turn ("Q: …", "Smith: …"). The name is the source, the colon
+/// the cue, the rest of the paragraph the content.
+fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    if s0 != 0 && !w.toks[s0].newline_before {
+        return None;
+    }
+    let colon = (s0 + 1..s1.min(s0 + 5)).find(|&j| w.is_punct(j, ":"))?;
+    // "10:30" is one number token, so a colon here follows a word.
+    let all_names = (s0..colon).all(|j| {
+        (w.is_cap(j) && !is_label_word(w.low(j)) && cues::lookup(w.low(j)).is_none())
+            || (j > s0 && matches!(w.low(j), "of" | "the" | "'s" | "."))
+    });
+    if !all_names || w.low(s0) == "the" {
+        return None;
+    }
+    // The content runs to the end of the paragraph.
+    let mut end = colon + 1;
+    while end < w.len() && !w.toks[end].newline_before {
+        end += 1;
+    }
+    let mut e = end - 1;
+    while e > colon && w.kind(e) == Some(Kind::Punct) && !is_close(w, e) {
+        e -= 1;
+    }
+    let content = trim(w, (colon + 1, e))?;
+    let last = ctx.sentences[k..]
+        .iter()
+        .take_while(|&&(a, _)| a < end)
+        .last()
+        .map_or(s1, |&(_, b)| b);
+    let mut f = new_found(
+        Some((s0, colon - 1)),
+        vec![(colon, colon)],
+        vec![content],
+        (s0, last - 1),
+    );
+    f.kind = sources::kind_of(w, s0, colon - 1);
+    let entry = cues::lookup("said")?;
+    Some(finish(ctx, f, entry, false))
 }
 
 fn new_found(
@@ -554,6 +645,15 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
                 | "new"
                 | "own"
         ) || w.kind(c - 1) == Some(Kind::Possessive))
+    {
+        return None;
+    }
+    if cues::is_rare_cue(w.low(c)) {
+        return None;
+    }
+    // The tagger's word: a cue read as a noun or adjective ("an overall cost estimate").
+    // "said" and "told" are never nouns: spare their sentences the tagging cost.
+    if !matches!(w.low(c), "said" | "told") && ctx.tags.is(c, &[Upos::Noun, Upos::Propn, Upos::Adj])
     {
         return None;
     }

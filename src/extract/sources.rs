@@ -288,11 +288,19 @@ fn np_word(w: &Words, i: usize) -> bool {
     }
     let low = w.low(i);
     if is_stop(low) || super::cues::lookup(low).is_some() && !w.is_cap(i) {
-        // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here.
-        return matches!(
-            low,
-            "report" | "reports" | "statement" | "claims" | "support"
-        ) && !is_stop(low);
+        // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here;
+        // after an article or an adjective-like word ("a short note") it is a noun.
+        let after_determiner = i > 0
+            && matches!(
+                w.low(i - 1),
+                "a" | "an" | "the" | "short" | "brief" | "new" | "long"
+            );
+        return (after_determiner
+            || matches!(
+                low,
+                "report" | "reports" | "statement" | "claims" | "support"
+            ))
+            && !is_stop(low);
     }
     if w.is_cap(i) {
         return true;
