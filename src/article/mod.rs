@@ -40,10 +40,14 @@ pub struct Article {
     pub origin: String,
     /// The input's own identifier (JSON Lines or CSV `id`, front-matter `id`).
     pub id: Option<String>,
+    /// The headline when the input gives one (front matter, CSV or JSON field); a plain
+    /// text's first line is never taken as its title.
     pub title: Option<String>,
     /// Publication date, when given in a recognized form ([`parse_date`]).
     pub date: Option<chrono::NaiveDate>,
+    /// The article's address, as given; not checked.
     pub url: Option<String>,
+    /// The publisher's and author's names, as given.
     pub publisher: Option<String>,
     pub author: Option<String>,
     /// The body, without front matter and aggregator boilerplate; never whitespace only.
