@@ -19,4 +19,5 @@ pub mod graph;
 pub mod offsets;
 pub mod store;
 
+pub use article::{Article, ArticleError};
 pub use extract::{extract, Attribution, Certainty, Extraction, SourceKind, Span, Stance};

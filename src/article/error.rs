@@ -35,7 +35,7 @@ pub enum ArticleError {
     Empty { origin: String },
 
     /// A directory given as input holds no file with a known extension (hidden files skipped).
-    #[error("no articles (.txt, .md, .csv, .jsonl, .json) found under {}; check the directory", path.display())]
+    #[error("no articles (.txt, .csv, .jsonl) found under {}; check the directory, or name .md and .json files one by one", path.display())]
     NoArticles { path: PathBuf },
 
     /// A CSV or JSON Lines file holds no rows at all (an empty file, or a header only).

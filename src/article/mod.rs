@@ -31,7 +31,7 @@ pub use text::parse_plain_text;
 use csv_file::CsvArticles;
 use json_file::{json_document, JsonLinesArticles};
 use text::{decode, BINARY_SNIFF_BYTES};
-use walk::{has_article_extension, Walk};
+use walk::{has_extension, Walk, NAMED_EXTENSIONS};
 
 /// One news article: its text and what is known about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -57,7 +57,7 @@ pub struct Article {
 /// Reads every article under `paths`, lazily, in order.
 ///
 /// A path is a file (format from its extension), a directory (recursed in sorted order,
-/// picking `.txt`, `.md`, `.csv`, `.jsonl`, `.json`, skipping hidden entries) or `-` for
+/// picking `.txt`, `.csv` and `.jsonl` files, skipping hidden entries) or `-` for
 /// stdin. Errors are per item: a missing file, a malformed row or an empty article yields
 /// an `Err` and reading goes on with the rest.
 ///
@@ -134,7 +134,7 @@ impl Iterator for ArticleReader {
             }
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => self.walk = Some(Walk::new(&path)),
-                Ok(_) if !has_article_extension(&path) => {
+                Ok(_) if !has_extension(&path, NAMED_EXTENSIONS) => {
                     return Some(Err(ArticleError::UnknownExtension { path }))
                 }
                 Ok(_) => {

@@ -46,8 +46,9 @@ fn line_of(before: &[u8]) -> u64 {
 /// The front matter must open the text: a `---` line, `key: value` lines (keys `title`,
 /// `date`, `url`, `publisher`, `author`, `id`; others ignored; values may be quoted), and a
 /// closing `---` line. Without the closing line the whole text is body. Blank lines between
-/// the block and the body are dropped; the body is otherwise kept as is (a first line is
-/// not taken as a title), except for an aggregator's tail ([`strip_boilerplate`]).
+/// the block and the body are dropped; the body is otherwise kept as is, except for an
+/// aggregator's tail ([`strip_boilerplate`]). Without a `title` key, a short first line
+/// followed by a blank line is taken as the headline (it stays in the text too).
 ///
 /// ```
 /// use hearsay::article::parse_plain_text;
@@ -90,8 +91,22 @@ pub fn parse_plain_text(origin: impl Into<String>, content: &str) -> Result<Arti
         }
         None => content,
     };
+    if article.title.is_none() {
+        article.title = headline(body).map(str::to_owned);
+    }
     article.text = body.to_string();
     finish(article)
+}
+
+/// The first line of `body` when it reads as a headline: short, not ending a sentence with a
+/// period, and set off from the rest by a blank line.
+fn headline(body: &str) -> Option<&str> {
+    const MAX_HEADLINE: usize = 200;
+    let mut lines = body.lines();
+    let first = lines.next()?.trim();
+    let blank_after = lines.next().is_some_and(|l| l.trim().is_empty());
+    (blank_after && !first.is_empty() && first.len() <= MAX_HEADLINE && !first.ends_with('.'))
+        .then_some(first)
 }
 
 /// Strips the aggregator tail and rejects whitespace-only text: the last step of every format.
@@ -169,8 +184,11 @@ mod tests {
     fn no_front_matter_keeps_everything() {
         let text = "Headline here\n\nBody text.\n";
         let a = parse_plain_text("a.txt", text).unwrap();
-        assert_eq!(a.title, None);
+        assert_eq!(a.title.as_deref(), Some("Headline here"));
         assert_eq!(a.text, text);
+        // A first sentence is not a headline.
+        let text = "It rained all day.\n\nBody text.\n";
+        assert_eq!(parse_plain_text("a.txt", text).unwrap().title, None);
         // An unclosed block is body text, not front matter.
         let text = "---\ntitle: x\nBody.\n";
         assert_eq!(parse_plain_text("a.txt", text).unwrap().text, text);

@@ -7,7 +7,7 @@ use std::str::FromStr;
 /// A byte range `[start, end)` into an article's text.
 ///
 /// Bytes, not code points: the exchange format's code-point offsets are converted once,
-/// in `article::offsets`.
+/// in `crate::offsets`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     pub start: usize,
