@@ -363,6 +363,12 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             i += 2;
             continue;
         }
+        if let Some(f) = evidential(ctx, k, i) {
+            used[i - s0] = true;
+            out.push(f);
+            i += 1;
+            continue;
+        }
         let Some(entry) = cues::lookup(low) else {
             i += 1;
             continue;
@@ -513,6 +519,55 @@ fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
     f.kind = sources::kind_of(w, s0, colon - 1);
     let entry = cues::lookup("said")?;
     Some(finish(ctx, f, entry, false))
+}
+
+/// "X seems to …", "it appears that …": an impression with no one named to hold it. No source; the content is the subject and what follows
+/// the cue, split around it.
+fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let low = w.low(c);
+    let next = w.low(c + 1);
+    let mut cue_start = c;
+    match low {
+        "seem" | "seems" | "seemed" => {}
+        "appear" | "appears" | "appeared" => {
+            // "appeared on television" is no impression.
+            if !matches!(next, "to" | "that" | "like" | "as") && !ctx.tags.is(c + 1, &[Upos::Adj]) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    if !ctx.tags.is(c, &[Upos::Verb, Upos::Aux]) {
+        return None;
+    }
+    while cue_start > s0 && cues::is_cue_modifier(w.low(cue_start - 1)) && w.is_word(cue_start - 1)
+    {
+        cue_start -= 1;
+    }
+    // Leave "to" and "that" to the content; "like" stays in the cue ("seems like").
+    let mut after = c + 1;
+    if next == "like" {
+        after += 1;
+    }
+    if after >= s1 || w.kind(after) == Some(Kind::Punct) {
+        return None;
+    }
+    let e = ctx.content_end(after, s1);
+    let rest = trim(w, (after, e))?;
+    let mut content = Vec::new();
+    let subj_end = cue_start.checked_sub(1).filter(|&b| b >= s0);
+    if let Some(b) = subj_end.filter(|&b| w.is_word(b) && w.low(b) != "it") {
+        if let Some(st) = np_back(w, s0, b) {
+            content.push((st, b));
+        }
+    }
+    content.push(rest);
+    let mut f = new_found(None, vec![(cue_start, after - 1)], content, (s0, s1 - 1));
+    f.certainty = Certainty::Probable;
+    f.quote = quote_kind(w, &f.content);
+    Some(f)
 }
 
 fn new_found(
@@ -760,11 +815,25 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
             f.stance = stance;
             return Some(finish(ctx, f, entry, present));
         }
+        // "Lee backed the mayor and said …": the sentence subject said it.
+        if entry.has(cues::CLAUSE) && entry.form != Form::Base {
+            if let Some(subj) = subject_of(w, s0, l).filter(|&(_, e)| e + 1 < l) {
+                let verb_next = ctx.tags.is(subj.1 + 1, &[Upos::Verb, Upos::Aux, Upos::Adv]);
+                if verb_next && !(subj.0..=subj.1).any(|t| is_open(w, t) || is_close(w, t)) {
+                    let (start, _) = forward_content_start(w, post, s1, entry)?;
+                    let e = ctx.content_end(start, s1);
+                    let content = trim(w, (start, e))?;
+                    let mut f = new_found(Some(subj), cue, vec![content], sentence);
+                    f.stance = stance;
+                    return Some(finish(ctx, f, entry, present));
+                }
+            }
+        }
     }
     // SOURCE before the cue.
     let mut source = None;
     if let Some(l) = left {
-        if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) {
+        if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) || w.raw(l) == ")" {
             if let Some(st) = np_back(w, s0, l) {
                 source = Some((st, l));
             }

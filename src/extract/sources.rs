@@ -328,6 +328,11 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
     if is_subject_pronoun(w.low(end)) {
         return Some(end);
     }
+    // "Rep. Ann Lee (R-Ohio)": a bracketed party and state closes the name.
+    if w.raw(end) == ")" {
+        let open = open_bracket(w, lo, end)?;
+        return np_back(w, lo, open.checked_sub(1)?);
+    }
     if !np_word(w, end)
         || w.kind(end) == Some(Kind::Possessive)
         || is_inner_preposition(w.low(end))
@@ -343,6 +348,15 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         let low = w.low(p);
         if end + 1 - p > MAX_NP {
             break;
+        }
+        if low == ")" {
+            match open_bracket(w, lo, p) {
+                Some(open) if open > lo && np_word(w, open - 1) => {
+                    i = open;
+                    continue;
+                }
+                _ => break,
+            }
         }
         if is_determiner(low) && w.is_word(p) {
             start = p;
@@ -392,6 +406,14 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         start += 1;
     }
     (start <= end).then_some(start)
+}
+
+/// The "(" matching the ")" at `close`, a few words back and not before `lo`.
+fn open_bracket(w: &Words, lo: usize, close: usize) -> Option<usize> {
+    (close.saturating_sub(8).max(lo)..close)
+        .rev()
+        .take_while(|&j| w.raw(j) != ")")
+        .find(|&j| w.raw(j) == "(")
 }
 
 /// The end (inclusive) of the noun phrase that starts at token `start`, not past `hi` (exclusive).
