@@ -6,6 +6,7 @@
 //! - [`exchange`]: the JSON Lines exchange format of attributions, in code-point offsets.
 //! - [`offsets`]: byte ↔ code point offsets, the one place the two units meet.
 //! - [`graph`]: turns an article and its attributions into RDF quads.
+//! - [`track`]: sources and propositions across articles: aliases, near-duplicates, confidence.
 //! - [`store`]: the embedded Oxigraph store: ingest, lookup, SPARQL, export.
 //! - [`eval`]: scores attributions against gold annotations.
 //! - [`cli`]: the `hearsay` command line.
@@ -18,6 +19,7 @@ pub mod extract;
 pub mod graph;
 pub mod offsets;
 pub mod store;
+pub mod track;
 
 pub use article::{Article, ArticleError};
 pub use extract::{extract, Attribution, Certainty, Extraction, SourceKind, Span, Stance};

@@ -117,6 +117,29 @@ pub mod hs {
         AUTHOR_NAME = "authorName";
         /// Article → the full text, as read (boilerplate removed).
         TEXT = "text";
+        /// Article → first 16 hex digits of SHA-256 of its whitespace-collapsed text:
+        /// reprints of one wire copy share it, so they count as one origin.
+        BODY_HASH = "bodyHash";
+
+        // Tracking across articles (the propositions graph; see `track` and `store`)
+        /// What claims in several articles say alike: one node per proposition.
+        PROPOSITION = "Proposition";
+        /// Claim → the proposition it asserts, denies or declines to confirm.
+        PROPOSITION_PROP = "proposition";
+        /// Claim → what it does with its proposition (a denial of it, an assertion of it).
+        PROPOSITION_STANCE = "propositionStance";
+        /// Claim → the source the content originates from (the cited source when relayed).
+        ORIGIN = "origin";
+        /// Claim → the source that passed a relayed claim on ("X reported, citing Y": X).
+        RELAY = "relay";
+        /// Proposition → xsd:double in [0, 1]; formula in the ontology.
+        PROPOSITION_CONFIDENCE = "propositionConfidence";
+        /// Source → a title or role it is given ("Kremlin spokesman").
+        ROLE = "role";
+        /// Source → an organisation it is given as belonging to ("Atlantic Shipping Institute").
+        AFFILIATION = "affiliation";
+        /// Source → a name it is written under ("Peskov", "KCNA").
+        ALIAS = "alias";
     }
 }
 

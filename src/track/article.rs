@@ -1,0 +1,131 @@
+//! An article's quads with its sources resolved across articles: the alias map applied
+//! through [`SourceAliases`], plus each source's label, role, affiliation and the names it
+//! was written under, and the article's body hash. Builds quads; knows nothing of the store.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use oxigraph::model::{GraphName, Literal, Quad};
+use sha2::{Digest, Sha256};
+
+use super::names::{
+    acronyms_in_text, parse_source_name, resolve_source, NameIndex, ResolvedSource,
+};
+use crate::article::Article;
+use crate::extract::{spans_text, Attribution, Extraction};
+use crate::graph::vocab::{hs, rdfs};
+use crate::graph::{article_iri, article_quads_with, source_iri, source_key, SourceAliases};
+
+/// First 16 hex digits of SHA-256 of the text with whitespace collapsed: reprints of one
+/// wire copy share it whatever their line breaks.
+pub fn body_hash(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let digest = Sha256::digest(collapsed.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The name a source goes by in the graph: the antecedent for a pronoun, else as written
+/// (what `graph` keys it by).
+fn raw_name(text: &str, attribution: &Attribution) -> String {
+    match attribution.source_name.trim() {
+        "" => spans_text(text, &attribution.source),
+        name => name.to_owned(),
+    }
+}
+
+/// The full names and acronyms an article introduces, for resolving surnames and acronyms
+/// in it and in the articles ingested with it.
+pub fn article_names(article: &Article, extraction: &Extraction) -> NameIndex {
+    let mut index = NameIndex::new();
+    for attribution in &extraction.attributions {
+        index.add(&parse_source_name(&raw_name(&article.text, attribution)).name);
+    }
+    for (acronym, full) in acronyms_in_text(&article.text) {
+        index.add_acronym(&acronym, &full);
+    }
+    index
+}
+
+/// Maps `graph`'s keys to resolved keys, for one article.
+struct ArticleAliases(BTreeMap<String, String>);
+
+impl SourceAliases for ArticleAliases {
+    fn canonical<'k>(&self, key: &'k str) -> Cow<'k, str> {
+        match self.0.get(key) {
+            Some(resolved) => Cow::Owned(resolved.clone()),
+            None => Cow::Borrowed(key),
+        }
+    }
+}
+
+/// The article's quads ([`crate::graph::article_quads_with`]) with sources resolved against
+/// the article's own names and `known` (the store's and the batch's), plus `hs:bodyHash` on
+/// the article and `rdfs:label`, `hs:role`, `hs:affiliation` and `hs:alias` on each source.
+/// All in the article's graph, so re-ingesting replaces them too.
+pub fn tracked_quads(article: &Article, extraction: &Extraction, known: &NameIndex) -> Vec<Quad> {
+    let text = article.text.as_str();
+    let scope = body_hash(text);
+    let local = article_names(article, extraction);
+    let mut map: BTreeMap<String, String> = BTreeMap::new();
+    // Resolved key → (resolved source, names written).
+    let mut resolved: BTreeMap<String, (ResolvedSource, Vec<String>)> = BTreeMap::new();
+    for attribution in &extraction.attributions {
+        let raw = raw_name(text, attribution);
+        let key = source_key(&raw);
+        if key.is_empty() {
+            continue;
+        }
+        let source = match map.get(&key) {
+            Some(done) => resolved
+                .get(done)
+                .map(|(s, _)| s.clone())
+                .unwrap_or_else(|| {
+                    resolve_source(&raw, attribution.source_kind, &scope, &local, known)
+                }),
+            None => resolve_source(&raw, attribution.source_kind, &scope, &local, known),
+        };
+        map.entry(key).or_insert_with(|| source.key.clone());
+        let entry = resolved
+            .entry(source.key.clone())
+            .or_insert_with(|| (source.clone(), Vec::new()));
+        if entry.0.role.is_none() {
+            entry.0.role.clone_from(&source.role);
+        }
+        if entry.0.affiliation.is_none() {
+            entry.0.affiliation.clone_from(&source.affiliation);
+        }
+        let surface = spans_text(text, &attribution.source);
+        for name in [raw, surface] {
+            let name = name.trim().to_owned();
+            if !name.is_empty() && !entry.1.contains(&name) {
+                entry.1.push(name);
+            }
+        }
+    }
+    let mut quads = article_quads_with(article, extraction, &ArticleAliases(map));
+    let node = article_iri(article);
+    let graph = GraphName::NamedNode(node.clone());
+    let mut add = |s: &oxigraph::model::NamedNode, p, o: &str| {
+        quads.push(Quad::new(
+            s.clone(),
+            p,
+            Literal::new_simple_literal(o),
+            graph.clone(),
+        ));
+    };
+    add(&node, hs::BODY_HASH, &scope);
+    for (key, (source, names)) in &resolved {
+        let iri = source_iri(key);
+        add(&iri, rdfs::LABEL, &source.label);
+        if let Some(role) = &source.role {
+            add(&iri, hs::ROLE, role);
+        }
+        if let Some(affiliation) = &source.affiliation {
+            add(&iri, hs::AFFILIATION, affiliation);
+        }
+        for name in names {
+            add(&iri, hs::ALIAS, name);
+        }
+    }
+    quads
+}

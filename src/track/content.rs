@@ -1,0 +1,648 @@
+//! Claim content as comparable tokens, and propositions as clusters of near-duplicate
+//! contents: lowercased, stopwords, hedges and reporting verbs dropped, negation read off as
+//! a polarity, light stemming, countries and demonyms folded as for sources. Two contents
+//! say the same thing when their token sets are similar enough ([`similar`]).
+//! Pure: knows nothing of RDF or the store.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::extract::{LinkKind, Stance};
+
+/// Jaccard similarity at or above which two contents are one proposition.
+///
+/// Chosen on the labelled pairs of the tests below (same / different, from data/ and
+/// Wikinews-like sentences): same-proposition pairs score 0.45–1.0, different pairs at most
+/// 0.33 once stopwords are gone; 0.45 sits between them.
+pub const JACCARD_THRESHOLD: f64 = 0.45;
+
+/// Overlap coefficient (shared / smaller set) at or above which two contents match when
+/// they also share at least [`MIN_SHARED`] tokens: a short report of a longer claim ("the
+/// berth could serve Drovnian naval vessels" inside a sentence that says more).
+pub const OVERLAP_THRESHOLD: f64 = 0.8;
+/// Shared tokens an overlap match needs: fewer, and any two short contents would meet.
+pub const MIN_SHARED: usize = 4;
+
+/// Contents with fewer tokens than this say too little to be matched by their words
+/// ("these details", "it"): they join a proposition only through a link.
+pub const MIN_TOKENS: usize = 2;
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "shall",
+    "should",
+    "can",
+    "he",
+    "she",
+    "they",
+    "them",
+    "their",
+    "his",
+    "her",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "us",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "there",
+    "here",
+    "than",
+    "then",
+    "so",
+    "such",
+    "also",
+    "very",
+    "just",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "up",
+    "down",
+    "out",
+    "if",
+    "whether",
+    "because",
+    "while",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tell",
+    "reported",
+    "according",
+    "added",
+    "all",
+    "any",
+    "some",
+    "more",
+    "most",
+    "other",
+    "only",
+    "own",
+    "same",
+    "both",
+    "each",
+    "few",
+    "now",
+    "last",
+    "week",
+    "year",
+    "years",
+    "day",
+    "days",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "s",
+    "t",
+    "mr",
+    "ms",
+    "mrs",
+];
+
+/// Hedges: how firmly something is said, not what is said.
+const HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "must",
+    "likely",
+    "unlikely",
+    "possibly",
+    "probably",
+    "perhaps",
+    "expected",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "believed",
+    "seems",
+    "appears",
+    "potentially",
+    "presumably",
+    "maybe",
+];
+
+const NEGATIONS: &[&str] = &[
+    "no", "not", "never", "n't", "none", "nor", "neither", "cannot",
+];
+
+/// A content made comparable.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NormalizedContent {
+    /// Distinct content tokens, sorted.
+    pub tokens: Vec<String>,
+    /// `true` when the content is negated an odd number of times ("no lease had been signed").
+    pub negated: bool,
+}
+
+/// Normalizes a content: see the module doc.
+///
+/// ```
+/// use hearsay::track::normalize_content;
+/// let a = normalize_content("No lease had been signed");
+/// let b = normalize_content("the lease was signed");
+/// assert!(a.negated && !b.negated);
+/// assert_eq!(a.tokens, b.tokens);
+/// ```
+pub fn normalize_content(text: &str) -> NormalizedContent {
+    let mut tokens = BTreeSet::new();
+    let mut negations = 0usize;
+    let mut words: Vec<(String, bool)> = Vec::new();
+    for raw in
+        text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '$' | '%')))
+    {
+        let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+        let lower = raw.to_lowercase().replace('’', "'");
+        // "U.S." keeps its periods until the demonym fold; sentence periods go.
+        let lower = if lower.len() <= 4 && lower.matches('.').count() >= 2 {
+            lower
+        } else {
+            lower.trim_matches(|c| c == '.' || c == '\'').to_owned()
+        };
+        if lower.is_empty() {
+            continue;
+        }
+        if let Some(stem) = lower.strip_suffix("n't") {
+            negations += 1;
+            words.push((stem.to_owned(), capitalized));
+            continue;
+        }
+        words.push((lower, capitalized));
+    }
+    let mut i = 0;
+    while i < words.len() {
+        let (word, capitalized) = (&words[i].0, words[i].1);
+        // Country phrases: "united states" → "us".
+        if word == "united"
+            && words
+                .get(i + 1)
+                .is_some_and(|w| w.0 == "states" || w.0 == "kingdom")
+        {
+            tokens.insert(
+                if words[i + 1].0 == "states" {
+                    "us-country"
+                } else {
+                    "uk"
+                }
+                .to_owned(),
+            );
+            i += 2;
+            continue;
+        }
+        i += 1;
+        if NEGATIONS.contains(&word.as_str()) {
+            negations += 1;
+            continue;
+        }
+        if STOPWORDS.contains(&word.as_str()) || HEDGES.contains(&word.as_str()) {
+            // "US" as a country, not the pronoun: capitalized in the text.
+            if word == "us" && capitalized && words.get(i - 1).is_some_and(|w| w.0 == "us") {
+                tokens.insert("us-country".to_owned());
+            }
+            continue;
+        }
+        let word = word.trim_end_matches("'s").replace('.', "");
+        if word.is_empty() {
+            continue;
+        }
+        tokens.insert(fold_entity(&word, capitalized));
+    }
+    NormalizedContent {
+        tokens: tokens.into_iter().filter(|t| !t.is_empty()).collect(),
+        negated: negations % 2 == 1,
+    }
+}
+
+/// Countries and demonyms folded to one token ("American", "U.S." → "us-country"; a
+/// capitalized "Drovnian" → "drovnia"), other words lightly stemmed.
+fn fold_entity(word: &str, capitalized: bool) -> String {
+    match word {
+        "us" | "usa" | "american" | "americans" => return "us-country".to_owned(),
+        "uk" | "british" | "britain" => return "uk".to_owned(),
+        _ => {}
+    }
+    if let Some((_, country)) = super::names::demonym(word) {
+        return country.to_owned();
+    }
+    if capitalized && word.len() > 5 {
+        if let Some(stem) = word.strip_suffix("ian") {
+            return format!("{stem}ia");
+        }
+    }
+    stem(word)
+}
+
+/// Light suffix stripping: plurals, -ing, -ed; enough for "signed"/"signing"/"signs".
+fn stem(word: &str) -> String {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_owned();
+    }
+    let n = word.chars().count();
+    for (suffix, replacement, min) in [
+        ("ies", "y", 5),
+        ("sses", "ss", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("es", "", 6),
+        ("s", "", 4),
+    ] {
+        if n >= min {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                if suffix == "s"
+                    && (stem.ends_with('s') || stem.ends_with('u') || stem.ends_with('i'))
+                {
+                    continue;
+                }
+                return format!("{stem}{replacement}");
+            }
+        }
+    }
+    word.to_owned()
+}
+
+/// Jaccard similarity of two sorted token sets.
+pub fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let shared = shared(a, b);
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether two normalized contents state one proposition (polarity aside): Jaccard at or
+/// above [`JACCARD_THRESHOLD`], or the smaller almost inside the larger ([`OVERLAP_THRESHOLD`],
+/// [`MIN_SHARED`]).
+pub fn similar(a: &[String], b: &[String]) -> bool {
+    if a.len() < MIN_TOKENS || b.len() < MIN_TOKENS {
+        return false;
+    }
+    let n = shared(a, b);
+    let union = a.len() + b.len() - n;
+    let smaller = a.len().min(b.len());
+    n as f64 >= JACCARD_THRESHOLD * union as f64
+        || (n >= MIN_SHARED && n as f64 >= OVERLAP_THRESHOLD * smaller as f64)
+}
+
+/// One claim, as clustering sees it.
+#[derive(Debug, Clone)]
+pub struct ClaimInput {
+    pub content: String,
+    pub stance: Stance,
+    /// Links from this claim to others, by index into the same slice.
+    pub links: Vec<(LinkKind, usize)>,
+}
+
+/// Where clustering put one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignment {
+    /// Index of the proposition (dense, 0-based, in order of first claim).
+    pub proposition: usize,
+    /// What the claim does with the proposition: a denial of "the lease was signed" and an
+    /// assertion of "no lease had been signed" both deny it.
+    pub stance: Stance,
+}
+
+/// Groups claims into propositions. `claims` must come in a canonical order (date, article,
+/// position): the result depends on it and nothing else, so re-running on the same claims
+/// gives the same propositions.
+///
+/// A claim that denies, declines to confirm or corroborates another (a link the text makes)
+/// joins that claim's proposition; others join the proposition of the most similar earlier
+/// claim ([`similar`]), found through an inverted index of tokens, or start a new one.
+/// Claims with fewer than [`MIN_TOKENS`] tokens and no link get none.
+pub fn cluster(claims: &[ClaimInput]) -> Vec<Option<Assignment>> {
+    let normalized: Vec<NormalizedContent> = claims
+        .iter()
+        .map(|c| normalize_content(&c.content))
+        .collect();
+    // Union-find over claims; a root with `Some` holds a proposition.
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut has_proposition = vec![false; claims.len()];
+    let mut counts: Vec<u32> = vec![0; claims.len()];
+    for (i, claim) in claims.iter().enumerate() {
+        let joins_by_link = claim
+            .links
+            .iter()
+            .any(|(kind, to)| *to < claims.len() && *to != i && !matches!(kind, LinkKind::Relays));
+        let tokens = &normalized[i].tokens;
+        if tokens.len() >= MIN_TOKENS {
+            // Candidates: earlier claims sharing a token; best by shared count, then earliest.
+            let mut touched: Vec<usize> = Vec::new();
+            for t in tokens {
+                if let Some(list) = postings.get(t.as_str()) {
+                    for &j in list {
+                        if counts[j] == 0 {
+                            touched.push(j);
+                        }
+                        counts[j] += 1;
+                    }
+                }
+            }
+            let mut best: Option<(f64, usize)> = None;
+            for &j in &touched {
+                if similar(tokens, &normalized[j].tokens) {
+                    let score = jaccard(tokens, &normalized[j].tokens);
+                    if best.is_none_or_lower(score, j) {
+                        best = Some((score, j));
+                    }
+                }
+            }
+            for &j in &touched {
+                counts[j] = 0;
+            }
+            if let Some((_, j)) = best {
+                let root = find(&mut parent, j);
+                parent[i] = root;
+            }
+            for t in tokens {
+                postings.entry(t.as_str()).or_default().push(i);
+            }
+            has_proposition[i] = true;
+        } else if !joins_by_link {
+            continue;
+        }
+        has_proposition[i] = true;
+    }
+    // Links the text makes: the linking claim joins its target's proposition.
+    for (i, claim) in claims.iter().enumerate() {
+        for (kind, to) in &claim.links {
+            if *to >= claims.len() || *to == i || matches!(kind, LinkKind::Relays) {
+                continue;
+            }
+            if !has_proposition[*to] {
+                continue;
+            }
+            let (a, b) = (find(&mut parent, i), find(&mut parent, *to));
+            if a != b {
+                // The earlier claim's root stays the root: ids follow first appearance.
+                let (keep, merge) = if a < b { (a, b) } else { (b, a) };
+                parent[merge] = keep;
+            }
+        }
+    }
+    let mut ids: HashMap<usize, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(claims.len());
+    for i in 0..claims.len() {
+        if !has_proposition[i] {
+            out.push(None);
+            continue;
+        }
+        let root = find(&mut parent, i);
+        let next = ids.len();
+        let proposition = *ids.entry(root).or_insert(next);
+        out.push(Some(Assignment {
+            proposition,
+            stance: effective_stance(&claims[i], &normalized, i, root),
+        }));
+    }
+    out
+}
+
+/// What claim `i` does with its proposition, whose first claim is `root`.
+fn effective_stance(
+    claim: &ClaimInput,
+    normalized: &[NormalizedContent],
+    i: usize,
+    root: usize,
+) -> Stance {
+    for (kind, _) in &claim.links {
+        match kind {
+            LinkKind::Denies => return Stance::Denied,
+            LinkKind::DeclinesToConfirm => return Stance::Unconfirmed,
+            _ => {}
+        }
+    }
+    // Polarity relative to the proposition's first claim: asserting the opposite denies it.
+    let flipped = normalized[i].negated != normalized[root].negated
+        && normalized[i].tokens.len() >= MIN_TOKENS;
+    match (claim.stance, flipped) {
+        (Stance::Asserted, true) => Stance::Denied,
+        (Stance::Denied, true) => Stance::Asserted,
+        (stance, _) => stance,
+    }
+}
+
+trait BestScore {
+    fn is_none_or_lower(&self, score: f64, index: usize) -> bool;
+}
+
+impl BestScore for Option<(f64, usize)> {
+    /// Higher score wins; on a tie, the earlier claim.
+    fn is_none_or_lower(&self, score: f64, index: usize) -> bool {
+        match self {
+            None => true,
+            Some((s, j)) => score > *s || (score == *s && index < *j),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        normalize_content(text).tokens
+    }
+
+    /// Same proposition, worded differently (pairs from data/ and Wikinews-style reports).
+    const SAME: &[(&str, &str)] = &[
+        ("Valdoria signed a 40-year lease for a deep-water berth at Puerto Marín with Drovnian state shipping group Arkos Maritime on Feb. 20",
+         "the government signed a 40-year lease for Berth 7 at Puerto Marín with Drovnian state shipping group Arkos Maritime on Feb. 20"),
+        ("no lease had been signed", "No lease has been signed"),
+        ("the berth could be used to refuel and resupply Drovnian naval vessels",
+         "a deal they fear could give Drovnia’s navy a place to refuel and resupply its warships in the region, the berth could be used by Drovnian naval vessels"),
+        ("American officials said the strike killed 12 civilians", "U.S. officials said the strike killed 12 civilians"),
+        ("the lease was signed at a closed ceremony in the capital attended by Transport Minister Lucía Ferrer",
+         "the lease was signed at a closed ceremony in the capital attended by Ferrer and three executives"),
+        ("Pilots at Bluefjord Airways will walk out for 48 hours from Friday",
+         "pilots at Bluefjord Airways would walk out for 48 hours"),
+    ];
+
+    /// Different propositions that share words.
+    const DIFFERENT: &[(&str, &str)] = &[
+        (
+            "the lease was signed on Feb. 20",
+            "the lease would bring in about $310 million over its life",
+        ),
+        (
+            "Arkos Maritime would pay about $310 million over the 40-year life of the lease",
+            "the company would also pay for two new cranes",
+        ),
+        (
+            "the airline would try to run a reduced schedule",
+            "the airline will be back to a full schedule on Sunday",
+        ),
+        (
+            "the berth is for container ships",
+            "the port handled about 1.9 million containers last year",
+        ),
+        (
+            "92% of its members had voted for the strike",
+            "the strike was disproportionate and unnecessary",
+        ),
+        (
+            "Ferrer would address the matter early next week",
+            "the full text would be published next week",
+        ),
+        (
+            "the talks had not been concluded",
+            "the talks had lasted almost 11 hours",
+        ),
+    ];
+
+    #[test]
+    fn threshold_separates_same_from_different() {
+        for (a, b) in SAME {
+            assert!(
+                similar(&tokens(a), &tokens(b)),
+                "same: {a:?} / {b:?} (jaccard {:.2})",
+                jaccard(&tokens(a), &tokens(b))
+            );
+        }
+        for (a, b) in DIFFERENT {
+            assert!(
+                !similar(&tokens(a), &tokens(b)),
+                "different: {a:?} / {b:?} (jaccard {:.2})",
+                jaccard(&tokens(a), &tokens(b))
+            );
+        }
+    }
+
+    #[test]
+    fn normalization_drops_hedges_and_reads_negation() {
+        let a = normalize_content("Drovnian warships may possibly use the port");
+        let b = normalize_content("Drovnian warships will not use the port");
+        assert_eq!(a.tokens, b.tokens);
+        assert!(!a.negated && b.negated);
+        assert_eq!(tokens("American troops"), tokens("U.S. troops"));
+        assert_eq!(tokens("the United States signed"), tokens("US signs"));
+    }
+
+    #[test]
+    fn clustering_follows_similarity_links_and_polarity() {
+        let claim = |content: &str, stance, links: Vec<(LinkKind, usize)>| ClaimInput {
+            content: content.into(),
+            stance,
+            links,
+        };
+        let claims = vec![
+            claim(
+                "the lease was signed at a ceremony in Serrano on Feb. 20",
+                Stance::Asserted,
+                vec![],
+            ),
+            claim(
+                "the berth could serve Drovnian naval vessels",
+                Stance::Asserted,
+                vec![],
+            ),
+            claim("such claims", Stance::Denied, vec![(LinkKind::Denies, 1)]),
+            claim(
+                "no lease was signed at a ceremony in Serrano on Feb. 20",
+                Stance::Asserted,
+                vec![],
+            ),
+            claim("pilots will strike on Friday", Stance::Asserted, vec![]),
+            claim("it", Stance::Asserted, vec![]),
+        ];
+        let out = cluster(&claims);
+        let p = |i: usize| out[i].map(|a| (a.proposition, a.stance));
+        assert_eq!(p(0), Some((0, Stance::Asserted)));
+        assert_eq!(p(1), Some((1, Stance::Asserted)));
+        assert_eq!(
+            p(2),
+            Some((1, Stance::Denied)),
+            "the denial joins what it denies"
+        );
+        assert_eq!(
+            p(3),
+            Some((0, Stance::Denied)),
+            "asserting the negation denies"
+        );
+        assert_eq!(p(4), Some((2, Stance::Asserted)));
+        assert_eq!(p(5), None);
+        assert_eq!(cluster(&claims), out, "deterministic");
+    }
+}

@@ -1,0 +1,21 @@
+//! Tracking claims across articles and over time, before any store: source names resolved
+//! across articles (roles, demonyms, surnames, acronyms, generic sources scoped to one
+//! text), claim contents normalized and grouped into propositions, and a proposition's
+//! confidence. Knows nothing of the store or files; [`tracked_quads`] builds an article's
+//! quads through [`crate::graph`].
+
+mod article;
+mod confidence;
+mod content;
+mod names;
+
+pub use article::{article_names, body_hash, tracked_quads};
+pub use confidence::{proposition_confidence, Backing};
+pub use content::{
+    cluster, jaccard, normalize_content, similar, Assignment, ClaimInput, NormalizedContent,
+    JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, OVERLAP_THRESHOLD,
+};
+pub use names::{
+    acronyms_in_text, entity_key, initials, is_generic, looks_like_acronym, parse_source_name,
+    resolve_source, scoped_key, NameIndex, ParsedName, ResolvedSource,
+};

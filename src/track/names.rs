@@ -1,0 +1,861 @@
+//! Source names beyond [`source_key`]: titles and appositions split off into a role,
+//! demonyms mapped to their country ("American officials" = "U.S. officials"), surnames and
+//! acronyms resolved to the full name they stand for, and generic sources ("analysts",
+//! "a source") scoped to one text so that two stories' analysts never meet.
+//! Pure string work: knows nothing of RDF, the store or files.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::SourceKind;
+use crate::graph::source_key;
+
+/// A source name taken apart: the name proper, and the role or affiliation around it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParsedName {
+    /// The name proper, as written ("Dmitry Peskov", "U.S. officials").
+    pub name: String,
+    /// Title or apposition ("Kremlin spokesman", "a State Department spokesperson" → "State
+    /// Department spokesperson").
+    pub role: Option<String>,
+    /// "of the Atlantic Shipping Institute" → "Atlantic Shipping Institute".
+    pub affiliation: Option<String>,
+}
+
+/// Words that make the words before a name a title ("Transport Minister Lucía Ferrer").
+const ROLE_WORDS: &[&str] = &[
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "secretary",
+    "chief",
+    "director",
+    "ambassador",
+    "adviser",
+    "advisor",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "executive",
+    "analyst",
+    "official",
+    "envoy",
+    "leader",
+    "commander",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "judge",
+    "lawyer",
+    "attorney",
+    "professor",
+    "dr",
+    "sen",
+    "rep",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "representative",
+    "premier",
+    "head",
+    "deputy",
+    "economist",
+    "researcher",
+    "coach",
+    "manager",
+    "founder",
+    "mr",
+    "mrs",
+    "ms",
+    "sheriff",
+    "inspector",
+    "superintendent",
+    "prosecutor",
+    "officer",
+    "commissioner",
+    "spokesmen",
+    "editor",
+    "correspondent",
+];
+
+/// Courtesy titles: dropped, not kept as a role.
+const COURTESY: &[&str] = &["mr", "mrs", "ms", "miss"];
+
+/// Words that start a name without naming anyone in particular.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "many", "two",
+    "three", "four", "five", "one", "other", "various", "unnamed", "both", "senior", "top", "few",
+    "most", "all", "these", "those", "this", "that",
+];
+
+/// Common words that may open a sentence capitalized ("Opposition lawmakers say"): not a
+/// proper name at the start of a source.
+const COMMON_INITIAL: &[&str] = &[
+    "opposition",
+    "shipping",
+    "travel",
+    "local",
+    "police",
+    "government",
+    "security",
+    "health",
+    "military",
+    "western",
+    "federal",
+    "state",
+    "industry",
+    "company",
+    "ministry",
+    "union",
+    "airline",
+    "experts",
+    "expert",
+    "analysts",
+    "analyst",
+    "officials",
+    "official",
+    "sources",
+    "source",
+    "residents",
+    "witnesses",
+    "people",
+    "critics",
+    "scientists",
+    "researchers",
+    "doctors",
+    "diplomats",
+    "lawmakers",
+    "agents",
+    "observers",
+    "investigators",
+    "authorities",
+    "reports",
+    "report",
+    "media",
+    "survivors",
+    "activists",
+    "protesters",
+    "organizers",
+    "organisers",
+    "prosecutors",
+    "legislators",
+    "economists",
+    "environmentalists",
+    "fans",
+    "participants",
+    "voters",
+    "students",
+    "teachers",
+    "workers",
+    "employees",
+    "members",
+    "person",
+    "statement",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "rescuers",
+    "firefighters",
+    "emergency",
+    "hospital",
+    "court",
+    "army",
+    "navy",
+    "airport",
+    "city",
+    "regional",
+    "senior",
+    "unnamed",
+    "anonymous",
+    "some",
+    "many",
+    "several",
+    "two",
+    "three",
+    "one",
+    "both",
+];
+
+/// Country names and demonyms, lowercased, with the key word they map to.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("american", "us"),
+    ("americans", "us"),
+    ("u.s.", "us"),
+    ("usa", "us"),
+    ("british", "uk"),
+    ("britain", "uk"),
+    ("u.k.", "uk"),
+    ("russian", "russia"),
+    ("chinese", "china"),
+    ("french", "france"),
+    ("german", "germany"),
+    ("japanese", "japan"),
+    ("israeli", "israel"),
+    ("iranian", "iran"),
+    ("iraqi", "iraq"),
+    ("syrian", "syria"),
+    ("turkish", "turkey"),
+    ("ukrainian", "ukraine"),
+    ("indian", "india"),
+    ("pakistani", "pakistan"),
+    ("afghan", "afghanistan"),
+    ("canadian", "canada"),
+    ("mexican", "mexico"),
+    ("brazilian", "brazil"),
+    ("italian", "italy"),
+    ("spanish", "spain"),
+    ("dutch", "netherlands"),
+    ("swedish", "sweden"),
+    ("norwegian", "norway"),
+    ("danish", "denmark"),
+    ("finnish", "finland"),
+    ("polish", "poland"),
+    ("greek", "greece"),
+    ("egyptian", "egypt"),
+    ("saudi", "saudi arabia"),
+    ("australian", "australia"),
+    ("korean", "korea"),
+    ("north korean", "north korea"),
+    ("south korean", "south korea"),
+    ("venezuelan", "venezuela"),
+    ("palestinian", "palestine"),
+    ("european", "europe"),
+    ("irish", "ireland"),
+    ("scottish", "scotland"),
+    ("welsh", "wales"),
+    ("swiss", "switzerland"),
+    ("belgian", "belgium"),
+    ("austrian", "austria"),
+    ("nigerian", "nigeria"),
+    ("kenyan", "kenya"),
+    ("filipino", "philippines"),
+    ("thai", "thailand"),
+    ("vietnamese", "vietnam"),
+    ("indonesian", "indonesia"),
+    ("cuban", "cuba"),
+    ("argentine", "argentina"),
+    ("argentinian", "argentina"),
+    ("chilean", "chile"),
+    ("colombian", "colombia"),
+    ("peruvian", "peru"),
+    ("lebanese", "lebanon"),
+    ("yemeni", "yemen"),
+    ("libyan", "libya"),
+    ("sudanese", "sudan"),
+    ("ethiopian", "ethiopia"),
+    ("zealand", "zealand"),
+    ("taiwanese", "taiwan"),
+    ("hungarian", "hungary"),
+    ("romanian", "romania"),
+    ("serbian", "serbia"),
+    ("croatian", "croatia"),
+    ("portuguese", "portugal"),
+    ("czech", "czechia"),
+    ("slovak", "slovakia"),
+];
+
+/// Multi-word country names folded to one key word before demonyms apply.
+const COUNTRY_PHRASES: &[(&str, &str)] = &[
+    ("united states of america", "us"),
+    ("united states", "us"),
+    ("united kingdom", "uk"),
+    ("great britain", "uk"),
+];
+
+/// Keys that look like acronyms but name countries or blocs: never expanded.
+const NOT_ACRONYMS: &[&str] = &["us", "uk", "un", "eu", "usa", "uae"];
+
+/// Small words skipped when making initials ("Ministry of Defence" → "MD", "MOD" also tried).
+const INITIAL_SKIP: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "la", "le", "&", "on", "in",
+];
+
+/// The country a one-word demonym or country name stands for ("russian" → "russia").
+pub(crate) fn demonym(word: &str) -> Option<(&'static str, &'static str)> {
+    DEMONYMS
+        .iter()
+        .copied()
+        .find(|(d, _)| *d == word && !d.contains(' '))
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase()
+        .replace('.', "")
+}
+
+fn is_role_word(word: &str) -> bool {
+    ROLE_WORDS.contains(&bare(word).as_str())
+}
+
+/// Whether every word is a capitalized name word (small joining words allowed inside).
+fn is_proper_name(words: &[&str]) -> bool {
+    !words.is_empty()
+        && is_capitalized(words[0])
+        && words.iter().all(|w| {
+            is_capitalized(w)
+                || matches!(
+                    bare(w).as_str(),
+                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le"
+                )
+        })
+        && !words.iter().any(|w| is_role_word(w))
+        && !COMMON_INITIAL.contains(&bare(words[0]).as_str())
+        && !DETERMINERS.contains(&bare(words[0]).as_str())
+}
+
+fn strip_article(s: &str) -> &str {
+    let s = s.trim();
+    for article in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            return rest.trim();
+        }
+    }
+    s
+}
+
+fn clean(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '"' | '“' | '”')
+    })
+}
+
+/// Splits a source name into the name proper and its role or affiliation.
+///
+/// ```
+/// use hearsay::track::parse_source_name;
+/// let p = parse_source_name("Kremlin spokesman Dmitry Peskov");
+/// assert_eq!((p.name.as_str(), p.role.as_deref()), ("Dmitry Peskov", Some("Kremlin spokesman")));
+/// let p = parse_source_name("Jon Finer, U.S. President Joe Biden's deputy national security adviser");
+/// assert_eq!(p.name, "Jon Finer");
+/// assert_eq!(p.role.as_deref(), Some("U.S. President Joe Biden's deputy national security adviser"));
+/// ```
+pub fn parse_source_name(raw: &str) -> ParsedName {
+    let raw = clean(raw);
+    // Apposition: "Name, role" or "role, Name".
+    if let Some((left, right)) = raw.split_once(", ") {
+        let (left, right) = (clean(left), clean(right));
+        let left_words: Vec<&str> = left.split_whitespace().collect();
+        let right_words: Vec<&str> = strip_article(right).split_whitespace().collect();
+        if is_proper_name(&left_words) && !right.is_empty() {
+            let inner = parse_source_name(left);
+            return ParsedName {
+                name: inner.name,
+                role: Some(strip_article(right).to_owned()),
+                affiliation: inner.affiliation,
+            };
+        }
+        if is_proper_name(&right_words) && !left.is_empty() {
+            return ParsedName {
+                name: right_words.join(" "),
+                role: Some(strip_article(left).to_owned()),
+                affiliation: None,
+            };
+        }
+    }
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    // "Name of the Institute" / "Name at Company".
+    if let Some(i) = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "from"))
+    {
+        if i > 0 && is_proper_name(&words[..i]) && i + 1 < words.len() {
+            let affiliation = strip_article(&words[i + 1..].join(" ")).to_owned();
+            return ParsedName {
+                name: words[..i].join(" "),
+                role: None,
+                affiliation: Some(affiliation),
+            };
+        }
+    }
+    // Title before the name: the last role word followed only by name words.
+    if let Some(i) = words.iter().rposition(|w| is_role_word(w)) {
+        let rest = &words[i + 1..];
+        if !rest.is_empty()
+            && rest.iter().all(|w| is_capitalized(w))
+            && !rest.iter().any(|w| is_role_word(w))
+        {
+            let title: Vec<&str> = words[..=i]
+                .iter()
+                .copied()
+                .filter(|w| !COURTESY.contains(&bare(w).as_str()))
+                .collect();
+            let title = strip_article(&title.join(" ")).to_owned();
+            return ParsedName {
+                name: rest.join(" "),
+                role: (!title.is_empty()).then_some(title),
+                affiliation: None,
+            };
+        }
+    }
+    ParsedName {
+        name: raw.to_owned(),
+        role: None,
+        affiliation: None,
+    }
+}
+
+/// The key of a name with countries and demonyms folded ("American officials" →
+/// "us officials") and leading determiners and quantifiers dropped ("two U.S. officials" →
+/// "us officials"). The head word (the last) keeps its form: "Americans" stays.
+pub fn entity_key(name: &str) -> String {
+    let mut key = source_key(name);
+    for (phrase, to) in COUNTRY_PHRASES {
+        if key.contains(phrase) {
+            key = key.replace(phrase, to);
+        }
+    }
+    let mut words: Vec<String> = key.split(' ').map(str::to_owned).collect();
+    while words.len() > 1 && DETERMINERS.contains(&words[0].as_str()) {
+        words.remove(0);
+    }
+    // A proper name keeps its demonym: the "Korean Central News Agency" is not "Korea …".
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if name_words.len() > 1 && name_words.iter().all(|w| is_capitalized(w)) {
+        return words.join(" ");
+    }
+    let last = words.len().saturating_sub(1);
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if i < last {
+            // Two-word demonyms first ("north korean").
+            if i + 1 < last {
+                let pair = format!("{} {}", words[i], words[i + 1]);
+                if let Some((_, to)) = DEMONYMS.iter().find(|(d, _)| *d == pair) {
+                    out.push((*to).to_owned());
+                    i += 2;
+                    continue;
+                }
+            }
+            if let Some((_, to)) = DEMONYMS.iter().find(|(d, _)| *d == words[i]) {
+                out.push((*to).to_owned());
+                i += 1;
+                continue;
+            }
+        }
+        out.push(words[i].clone());
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Whether a source names nobody in particular: anonymous, or no proper word in its name
+/// ("analysts", "the company", "Opposition lawmakers", "a person familiar with the matter").
+pub fn is_generic(name: &str, kind: SourceKind) -> bool {
+    if kind == SourceKind::Anonymous {
+        return true;
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .skip_while(|w| DETERMINERS.contains(&bare(w).as_str()))
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
+    !words.iter().enumerate().any(|(i, w)| {
+        let b = bare(w);
+        if b.is_empty() {
+            return false;
+        }
+        if DEMONYMS.iter().any(|(d, _)| *d == b) || w.contains('.') && is_capitalized(w) {
+            return true;
+        }
+        // An all-caps word is an acronym ("US", "BPA"), proper anywhere.
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+            return true;
+        }
+        is_capitalized(w) && (i > 0 || !COMMON_INITIAL.contains(&b.as_str()))
+    })
+}
+
+/// The key under which a generic source is kept: its own key, scoped to one text
+/// (`analysts @0123456789abcdef`), so reprints of that text share it and other texts don't.
+pub fn scoped_key(key: &str, scope: &str) -> String {
+    format!("{key} @{scope}")
+}
+
+/// The initials of a multi-word proper name ("Korean Central News Agency" → "kcna"), or
+/// `None` when it has fewer than two significant words or is not capitalized.
+pub fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !INITIAL_SKIP.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.len() < 2 || !words.iter().all(|w| is_capitalized(w)) {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// Whether `name` is written as an acronym ("KCNA", "U.N.").
+pub fn looks_like_acronym(name: &str) -> bool {
+    let name = strip_article(name);
+    let letters: Vec<char> = name.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    (2..=7).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !NOT_ACRONYMS.contains(&source_key(name).as_str())
+}
+
+/// "Korean Central News Agency (KCNA)" in a text: each acronym key with the full name it is
+/// introduced with, when the acronym's letters are the name's initials.
+pub fn acronyms_in_text(text: &str) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find('(') {
+        let absolute = offset + open;
+        let after = &text[absolute + 1..];
+        let Some(close) = after.find(')') else { break };
+        let inside = &after[..close];
+        if looks_like_acronym(inside) {
+            let acronym = source_key(inside);
+            // Take as many capitalized words before the bracket as there are letters, or
+            // one more for a skipped small word.
+            let before: Vec<&str> = text[..absolute].split_whitespace().collect();
+            for take in (2..=acronym.chars().count() + 3).rev() {
+                if take > before.len() {
+                    continue;
+                }
+                let candidate = before[before.len() - take..].join(" ");
+                let candidate = strip_article(&candidate);
+                if initials(candidate).as_deref() == Some(acronym.as_str()) {
+                    found.insert(acronym.clone(), candidate.to_owned());
+                    break;
+                }
+            }
+        }
+        offset = absolute + 1;
+        rest = &text[offset..];
+    }
+    found
+}
+
+/// Full names known so far, to resolve surnames ("Peskov") and acronyms ("KCNA") to.
+///
+/// A surname or acronym resolves only when exactly one known full name fits: two Reyeses,
+/// and "Reyes" stays "reyes".
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// Surname key → full-name keys ending in it.
+    surnames: BTreeMap<String, BTreeSet<String>>,
+    /// Initials → full-name keys.
+    acronyms: BTreeMap<String, BTreeSet<String>>,
+    /// Full-name key → its display name.
+    labels: BTreeMap<String, String>,
+}
+
+impl NameIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a full name (as written, e.g. "Dmitry Peskov" or "Valdorian News Agency").
+    pub fn add(&mut self, name: &str) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 || !is_proper_name(&words) {
+            return;
+        }
+        let key = entity_key(name);
+        if let Some(last) = words.last() {
+            let surname = source_key(last);
+            if surname.chars().count() >= 2 {
+                self.surnames
+                    .entry(surname)
+                    .or_default()
+                    .insert(key.clone());
+            }
+        }
+        if let Some(initials) = initials(name) {
+            if initials.chars().count() >= 2 {
+                self.acronyms
+                    .entry(initials)
+                    .or_default()
+                    .insert(key.clone());
+            }
+        }
+        self.labels.entry(key).or_insert_with(|| name.to_owned());
+    }
+
+    /// Records an acronym introduced in a text ("(KCNA)") with its full name.
+    pub fn add_acronym(&mut self, acronym_key: &str, full_name: &str) {
+        self.add(full_name);
+        let key = entity_key(full_name);
+        let set = self.acronyms.entry(acronym_key.to_owned()).or_default();
+        // An explicit expansion wins over initials that merely fit.
+        set.clear();
+        set.insert(key);
+    }
+
+    /// Records every full name of `other`.
+    pub fn merge(&mut self, other: &NameIndex) {
+        for (k, v) in &other.surnames {
+            self.surnames
+                .entry(k.clone())
+                .or_default()
+                .extend(v.iter().cloned());
+        }
+        for (k, v) in &other.acronyms {
+            self.acronyms
+                .entry(k.clone())
+                .or_default()
+                .extend(v.iter().cloned());
+        }
+        for (k, v) in &other.labels {
+            self.labels.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+
+    /// The full-name key a one-word name or acronym stands for, if exactly one fits.
+    pub fn resolve(&self, name: &str) -> Option<&str> {
+        let name = strip_article(clean(name));
+        if name.split_whitespace().count() != 1 {
+            return None;
+        }
+        let key = source_key(name);
+        fn unique(set: Option<&BTreeSet<String>>) -> Option<&str> {
+            set.filter(|s| s.len() == 1)
+                .and_then(|s| s.iter().next())
+                .map(String::as_str)
+        }
+        if looks_like_acronym(name) {
+            return unique(self.acronyms.get(&key));
+        }
+        if is_capitalized(name) {
+            return unique(self.surnames.get(&key));
+        }
+        None
+    }
+
+    /// The display name of a full-name key, if recorded.
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.labels.get(key).map(String::as_str)
+    }
+}
+
+/// A source as hearsay keeps it after alias resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedSource {
+    /// The key that names the source node (see [`crate::graph::source_iri`]).
+    pub key: String,
+    /// The name to show ("Dmitry Peskov", "Valdorian News Agency").
+    pub label: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+}
+
+/// Resolves one source name as written in a text: parse off the role, resolve a surname or
+/// acronym through `names` (the text's own first, then everything known), fold demonyms,
+/// and scope a generic source to `scope` (the text's body hash).
+pub fn resolve_source(
+    raw: &str,
+    kind: SourceKind,
+    scope: &str,
+    local: &NameIndex,
+    known: &NameIndex,
+) -> ResolvedSource {
+    let parsed = parse_source_name(raw);
+    let resolved = local
+        .resolve(&parsed.name)
+        .map(|k| (k, local))
+        .or_else(|| known.resolve(&parsed.name).map(|k| (k, known)));
+    if let Some((key, index)) = resolved {
+        return ResolvedSource {
+            key: key.to_owned(),
+            label: index.label(key).unwrap_or(&parsed.name).to_owned(),
+            role: parsed.role,
+            affiliation: parsed.affiliation,
+        };
+    }
+    let key = entity_key(&parsed.name);
+    let generic = is_generic(&parsed.name, kind);
+    let label = strip_article(&parsed.name).to_owned();
+    ResolvedSource {
+        key: if generic {
+            scoped_key(&key, scope)
+        } else {
+            key
+        },
+        label,
+        role: parsed.role,
+        affiliation: parsed.affiliation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_appositions_become_roles() {
+        let cases = [
+            (
+                "Kremlin spokesman Dmitry Peskov",
+                "Dmitry Peskov",
+                Some("Kremlin spokesman"),
+            ),
+            (
+                "Transport Minister Lucía Ferrer",
+                "Lucía Ferrer",
+                Some("Transport Minister"),
+            ),
+            (
+                "State Department spokesperson Karen Whitfield",
+                "Karen Whitfield",
+                Some("State Department spokesperson"),
+            ),
+            (
+                "Karen Whitfield, a State Department spokesperson",
+                "Karen Whitfield",
+                Some("State Department spokesperson"),
+            ),
+            (
+                "Its president, Ingrid Halvorsen",
+                "Ingrid Halvorsen",
+                Some("Its president"),
+            ),
+            ("Mr. John Smith", "John Smith", None),
+            ("U.S. officials", "U.S. officials", None),
+            (
+                "Bluefjord Pilots Association",
+                "Bluefjord Pilots Association",
+                None,
+            ),
+            ("Peskov", "Peskov", None),
+        ];
+        for (raw, name, role) in cases {
+            let p = parse_source_name(raw);
+            assert_eq!((p.name.as_str(), p.role.as_deref()), (name, role), "{raw}");
+        }
+        let p = parse_source_name("Elena Sokol of the Atlantic Shipping Institute");
+        assert_eq!(p.name, "Elena Sokol");
+        assert_eq!(
+            p.affiliation.as_deref(),
+            Some("Atlantic Shipping Institute")
+        );
+    }
+
+    #[test]
+    fn demonyms_meet_their_country() {
+        for name in [
+            "American officials",
+            "U.S. officials",
+            "US officials",
+            "two U.S. officials",
+            "United States officials",
+        ] {
+            assert_eq!(entity_key(name), "us officials", "{name}");
+        }
+        assert_eq!(
+            entity_key("Russian officials"),
+            entity_key("Russia officials")
+        );
+        assert_ne!(entity_key("Americans"), entity_key("US officials"));
+    }
+
+    #[test]
+    fn generic_sources_are_told_apart_from_named_ones() {
+        use SourceKind::*;
+        for (name, kind) in [
+            ("analysts", ExpertGroup),
+            ("Analysts", ExpertGroup),
+            ("officials", OfficialGroup),
+            ("a source", Anonymous),
+            ("the company", Organization),
+            ("Opposition lawmakers", OfficialGroup),
+            ("a person familiar with the matter", Anonymous),
+            ("one US official", Anonymous),
+        ] {
+            assert!(is_generic(name, kind), "{name} is generic");
+        }
+        for (name, kind) in [
+            ("U.S. officials", OfficialGroup),
+            ("American officials", OfficialGroup),
+            ("Dmitry Peskov", Person),
+            ("KCNA", Media),
+            ("Kremlin officials", OfficialGroup),
+            ("the Kremlin", Government),
+        ] {
+            assert!(!is_generic(name, kind), "{name} is named");
+        }
+    }
+
+    #[test]
+    fn surnames_and_acronyms_resolve_when_unambiguous() {
+        let mut index = NameIndex::new();
+        index.add("Dmitry Peskov");
+        index.add("Korean Central News Agency");
+        index.add("Ana Reyes");
+        assert_eq!(index.resolve("Peskov"), Some("dmitry peskov"));
+        assert_eq!(index.resolve("KCNA"), Some("korean central news agency"));
+        assert_eq!(index.resolve("US"), None);
+        assert_eq!(index.resolve("officials"), None);
+        index.add("Maria Reyes");
+        assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
+    }
+
+    #[test]
+    fn acronyms_are_read_from_brackets() {
+        let text = "The Valdorian News Agency (VNA) quoted officials. The Civil Aviation Directorate (CAD) said. Talks (WIP) ended.";
+        let found = acronyms_in_text(text);
+        assert_eq!(
+            found.get("vna").map(String::as_str),
+            Some("Valdorian News Agency")
+        );
+        assert_eq!(
+            found.get("cad").map(String::as_str),
+            Some("Civil Aviation Directorate")
+        );
+        assert!(!found.contains_key("wip"));
+    }
+
+    #[test]
+    fn generic_sources_are_scoped_to_their_text() {
+        let none = NameIndex::new();
+        let a = resolve_source("analysts", SourceKind::ExpertGroup, "aaaa", &none, &none);
+        let b = resolve_source("analysts", SourceKind::ExpertGroup, "bbbb", &none, &none);
+        assert_ne!(a.key, b.key);
+        let us = resolve_source(
+            "American officials",
+            SourceKind::OfficialGroup,
+            "aaaa",
+            &none,
+            &none,
+        );
+        let us2 = resolve_source(
+            "US officials",
+            SourceKind::OfficialGroup,
+            "bbbb",
+            &none,
+            &none,
+        );
+        assert_eq!(us.key, us2.key);
+    }
+}
