@@ -426,6 +426,42 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             out[c].relayed_by = Some(m);
         }
     }
+    // "A said X, but B said Y": A's content ends where a later attribution of the sentence
+    // starts after a clause break, instead of swallowing it.
+    for a in first_new..out.len() {
+        for b in first_new..out.len() {
+            if a == b || out[b].citing {
+                continue;
+            }
+            let Some(&(bc, _)) = out[b].cue.first() else {
+                continue;
+            };
+            let b_start = out[b].source.map_or(bc, |(st, _)| st.min(bc));
+            let a_cue_end = out[a].cue.last().map_or(0, |c| c.1);
+            if b_start <= a_cue_end {
+                continue;
+            }
+            if let Some(last) = out[a].content.last_mut() {
+                if last.0 < b_start && b_start <= last.1 {
+                    let mut e = b_start - 1;
+                    while e > last.0
+                        && matches!(w.low(e), "and" | "but" | "while" | "though" | "as")
+                    {
+                        e -= 1;
+                    }
+                    let clause_break = w.is_punct(e, ",")
+                        || w.is_punct(e, ";")
+                        || w.kind(e) == Some(Kind::Dash)
+                        || e < b_start - 1;
+                    if clause_break && quote_balance(w, last.0, e) == 0 {
+                        if let Some(r) = trim(w, (last.0, e)) {
+                            *last = r;
+                        }
+                    }
+                }
+            }
+        }
+    }
     // A citing cue whose main attribution never came is dropped.
     let mut j = first_new;
     while j < out.len() {
@@ -1097,9 +1133,18 @@ fn verb_position(w: &Words, s0: usize, cue_start: usize, c: usize, entry: Entry)
 fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
     let w = ctx.w;
     let (_, s1) = ctx.sentences[k];
+    // Skip what follows the cue up to a comma or colon before a quote, or the sentence end:
+    // adjuncts ("in August"), appositions ("…, head of the caucus"), participles
+    // ("…, clapping") and "of"-phrases.
     let mut j = from;
-    while j < s1 && !w.is_punct(j, ",") && !w.is_punct(j, ":") {
-        if w.kind(j) == Some(Kind::Punct) || is_open(w, j) {
+    while j < s1 {
+        if (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
+            break;
+        }
+        if is_open(w, j) || is_close(w, j) || w.is_punct(j, ";") {
+            return;
+        }
+        if w.kind(j) == Some(Kind::Punct) && !matches!(w.raw(j), "," | "(" | ")" | ":") {
             break;
         }
         j += 1;
