@@ -30,7 +30,8 @@ pub fn claims(store: &Store, args: &ClaimsArgs) -> Result<Outcome> {
         "certainty",
         "confidence",
         "content",
-    ]);
+    ])
+    .wrapping(&["source", "cue", "content"]);
     for row in &rows {
         table.push(vec![
             json!(row.id),
@@ -48,7 +49,8 @@ pub fn claims(store: &Store, args: &ClaimsArgs) -> Result<Outcome> {
 
 pub fn sources(store: &Store, args: &SourcesArgs) -> Result<Outcome> {
     let rows = store.sources()?;
-    let mut table = Table::new(vec!["source", "kind", "claims", "key"]);
+    let mut table =
+        Table::new(vec!["source", "kind", "claims", "key"]).wrapping(&["source", "key"]);
     for row in &rows {
         table.push(vec![
             json!(row.name),
@@ -82,7 +84,7 @@ pub fn show(store: &Store, args: &ShowArgs) -> Result<Outcome> {
 /// ("it (Korean Central News Agency)").
 fn source_label(row: &ClaimRow) -> String {
     match (&row.source_text, &row.source_name) {
-        (Some(text), Some(name)) if !name.eq_ignore_ascii_case(text) => {
+        (Some(text), Some(name)) if !text.to_lowercase().contains(&name.to_lowercase()) => {
             format!("{text} ({name})")
         }
         (Some(text), _) => text.clone(),

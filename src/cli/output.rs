@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{presets, ContentArrangement};
+use comfy_table::{presets, ColumnConstraint, ContentArrangement};
 use serde_json::{Map, Value};
 
 use super::args::TableFormat;
@@ -15,14 +15,24 @@ use super::args::TableFormat;
 pub struct Table {
     pub columns: Vec<&'static str>,
     pub rows: Vec<Vec<Value>>,
+    /// Columns that may wrap on a narrow terminal; the others keep their width, so ids and
+    /// dates stay whole and copyable. Default: the last column.
+    pub wrapping: Vec<&'static str>,
 }
 
 impl Table {
     pub fn new(columns: Vec<&'static str>) -> Self {
         Table {
+            wrapping: columns.last().copied().into_iter().collect(),
             columns,
             rows: Vec::new(),
         }
+    }
+
+    /// Lets `columns` wrap instead of the last one.
+    pub fn wrapping(mut self, columns: &[&'static str]) -> Self {
+        self.wrapping = columns.to_vec();
+        self
     }
 
     pub fn push(&mut self, row: Vec<Value>) {
@@ -81,6 +91,13 @@ fn write_aligned(table: &Table, out: &mut dyn Write) -> Result<()> {
     }
     for row in &table.rows {
         rendered.add_row(row.iter().map(cell_text));
+    }
+    for (index, name) in table.columns.iter().enumerate() {
+        if !table.wrapping.contains(name) {
+            if let Some(column) = rendered.column_mut(index) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
     }
     writeln!(out, "{rendered}")?;
     Ok(())
