@@ -30,7 +30,8 @@ pub fn run(store: &Store, args: &QueryArgs) -> Result<Outcome> {
                 .iter()
                 .map(|v| &*String::leak(v.as_str().to_owned()))
                 .collect();
-            let mut table = Table::new(variables);
+            // Any column of a query result may hold long text.
+            let mut table = Table::new(variables.clone()).wrapping(&variables);
             for solution in solutions {
                 let solution = solution?;
                 table.push(
