@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{presets, ColumnConstraint, ContentArrangement};
+use comfy_table::{presets, ColumnConstraint, ContentArrangement, Width};
 use serde_json::{Map, Value};
 
 use super::args::TableFormat;
@@ -92,11 +92,19 @@ fn write_aligned(table: &Table, out: &mut dyn Write) -> Result<()> {
     for row in &table.rows {
         rendered.add_row(row.iter().map(cell_text));
     }
+    // Fixed columns keep their width; of the wrapping ones, the last (the content, in
+    // practice) gets what the others leave, the others at most a quarter of the line each.
+    let last_wrapping = table.wrapping.last();
     for (index, name) in table.columns.iter().enumerate() {
-        if !table.wrapping.contains(name) {
-            if let Some(column) = rendered.column_mut(index) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
+        let constraint = if !table.wrapping.contains(name) {
+            ColumnConstraint::ContentWidth
+        } else if Some(name) != last_wrapping {
+            ColumnConstraint::UpperBoundary(Width::Percentage(25))
+        } else {
+            continue;
+        };
+        if let Some(column) = rendered.column_mut(index) {
+            column.set_constraint(constraint);
         }
     }
     writeln!(out, "{rendered}")?;
