@@ -19,6 +19,7 @@
 mod error;
 mod export;
 mod lookup;
+mod propositions;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -29,6 +30,10 @@ use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 pub use error::StoreError;
 pub use export::{write_results, ExportFormat, ResultsFormat};
 pub use lookup::{ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, LinkDirection, SourceRow};
+pub use propositions::{
+    proposition_id, proposition_iri_from_id, PropositionFilter, PropositionRow, RefreshOutcome,
+    TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
+};
 
 use crate::graph::vocab::{hs, rdf, PREFIXES};
 
@@ -257,8 +262,10 @@ impl Store {
     pub fn article_count(&self) -> Result<usize, StoreError> {
         let mut count = 0;
         for graph in self.inner.named_graphs() {
-            graph?;
-            count += 1;
+            // The propositions graph is derived from the articles, not one of them.
+            if graph? != PROPOSITIONS_GRAPH.into() {
+                count += 1;
+            }
         }
         Ok(count)
     }

@@ -219,15 +219,34 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
             continue;
         }
         if let Some(stem) = lower.strip_suffix("n't") {
-            negations += 1;
+            // "didn't" → "did" + "not", counted where clauses are known.
             words.push((stem.to_owned(), capitalized));
+            words.push(("not".to_owned(), false));
             continue;
         }
         words.push((lower, capitalized));
     }
+    // Negation counts in the main clause only: "signed the lease, but insisted that the
+    // deal does not open the port" asserts the signing.
+    let mut main_clause = true;
     let mut i = 0;
     while i < words.len() {
         let (word, capitalized) = (&words[i].0, words[i].1);
+        if i >= 3
+            && matches!(
+                word.as_str(),
+                "but"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "however"
+                    | "insisted"
+                    | "adding"
+            )
+        {
+            main_clause = false;
+        }
         // Country phrases: "united states" → "us".
         if word == "united"
             && words
@@ -247,7 +266,9 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         }
         i += 1;
         if NEGATIONS.contains(&word.as_str()) {
-            negations += 1;
+            if main_clause {
+                negations += 1;
+            }
             continue;
         }
         if STOPWORDS.contains(&word.as_str()) || HEDGES.contains(&word.as_str()) {
@@ -420,21 +441,21 @@ pub fn cluster(claims: &[ClaimInput]) -> Vec<Option<Assignment>> {
                     }
                 }
             }
-            let mut best: Option<(f64, usize)> = None;
+            // Single linkage: every similar earlier claim's proposition merges with this
+            // one, the earliest root kept, so a paraphrase bridges two wordings.
             for &j in &touched {
-                if similar(tokens, &normalized[j].tokens) {
-                    let score = jaccard(tokens, &normalized[j].tokens);
-                    if best.is_none_or_lower(score, j) {
-                        best = Some((score, j));
+                if counts[j] as usize >= MIN_TOKENS.min(tokens.len())
+                    && similar(tokens, &normalized[j].tokens)
+                {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    if a != b {
+                        let (keep, merge) = if a < b { (a, b) } else { (b, a) };
+                        parent[merge] = keep;
                     }
                 }
             }
             for &j in &touched {
                 counts[j] = 0;
-            }
-            if let Some((_, j)) = best {
-                let root = find(&mut parent, j);
-                parent[i] = root;
             }
             for t in tokens {
                 postings.entry(t.as_str()).or_default().push(i);
@@ -501,20 +522,6 @@ fn effective_stance(
         (Stance::Asserted, true) => Stance::Denied,
         (Stance::Denied, true) => Stance::Asserted,
         (stance, _) => stance,
-    }
-}
-
-trait BestScore {
-    fn is_none_or_lower(&self, score: f64, index: usize) -> bool;
-}
-
-impl BestScore for Option<(f64, usize)> {
-    /// Higher score wins; on a tie, the earlier claim.
-    fn is_none_or_lower(&self, score: f64, index: usize) -> bool {
-        match self {
-            None => true,
-            Some((s, j)) => score > *s || (score == *s && index < *j),
-        }
     }
 }
 

@@ -1,0 +1,546 @@
+//! Claims tracked across articles: the propositions graph (rebuilt from every article graph
+//! after an ingest, so it is a function of the articles stored), the names already known
+//! (for resolving surnames and acronyms at ingest), and read-time lookups: propositions
+//! with their counts, contested ones, and timelines. Knows nothing of the CLI or of reading
+//! articles; grouping and confidence come from [`crate::track`].
+//!
+//! Counts (claims, origins asserting / denying / declining to confirm, first appearance)
+//! are never stored: every lookup derives them by SPARQL, so they cannot go stale.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::sparql::QuerySolution;
+use sha2::{Digest, Sha256};
+
+use super::{Store, StoreError};
+use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
+use crate::graph::vocab::{hs, rdf, rdfs, ID};
+use crate::graph::{
+    certainty_from_iri, claim_id_from_iri, source_kind_from_iri, stance_from_iri, stance_iri,
+};
+use crate::track::{
+    cluster, normalize_content, proposition_confidence, Backing, ClaimInput, NameIndex, MIN_TOKENS,
+};
+
+/// The named graph that holds propositions and each claim's place in them.
+pub const PROPOSITIONS_GRAPH: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://w3id.org/hearsay/id/graph/propositions");
+
+/// The IRI of the proposition with short id `id` (16 hex digits), if `id` is one.
+pub fn proposition_iri_from_id(id: &str) -> Option<NamedNode> {
+    let id = id.trim();
+    let id = id.strip_prefix(&format!("{ID}proposition/")).unwrap_or(id);
+    (id.len() == 16 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then(|| NamedNode::new_unchecked(format!("{ID}proposition/{id}")))
+}
+
+fn proposition_iri(first_claim: &str) -> NamedNode {
+    let digest = Sha256::digest(first_claim.as_bytes());
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    NamedNode::new_unchecked(format!("{ID}proposition/{hash}"))
+}
+
+/// The short id of a proposition IRI.
+pub fn proposition_id(iri: &str) -> &str {
+    iri.strip_prefix(ID)
+        .and_then(|s| s.strip_prefix("proposition/"))
+        .unwrap_or(iri)
+}
+
+/// What one [`Store::refresh_propositions`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RefreshOutcome {
+    /// Claims read from the article graphs.
+    pub claims: usize,
+    /// Claims placed in a proposition.
+    pub assigned: usize,
+    /// Propositions written.
+    pub propositions: usize,
+}
+
+/// Which propositions [`Store::propositions`] returns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PropositionFilter {
+    /// Only propositions some origin asserts and another denies.
+    pub contested: bool,
+    /// Only propositions asserted by at least this many independent origins.
+    pub min_origins: Option<usize>,
+    /// Only propositions with at least this many claims.
+    pub min_claims: Option<usize>,
+    /// Case-insensitive substring of the proposition's label.
+    pub text: Option<String>,
+}
+
+/// One proposition, with counts derived at read time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropositionRow {
+    /// Short id (16 hex digits).
+    pub id: String,
+    pub iri: String,
+    /// The content of its first asserting claim; never asserted as fact.
+    pub label: String,
+    pub confidence: Option<f64>,
+    /// Earliest date of an article with one of its claims.
+    pub first_seen: Option<NaiveDate>,
+    pub claims: usize,
+    pub articles: usize,
+    /// Independent origins asserting it (reprints and relays of one origin count once).
+    pub asserting: usize,
+    pub denying: usize,
+    pub unconfirmed: usize,
+}
+
+/// What [`Store::timeline`] selects; every field `None` lists every claim.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimelineQuery {
+    /// Case-insensitive substring of the source's name, label, alias, key or surface text.
+    pub source: Option<String>,
+    /// Case-insensitive substring of the content.
+    pub text: Option<String>,
+    /// A proposition's short id or IRI.
+    pub proposition: Option<String>,
+}
+
+/// One claim in a timeline, in date order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    pub claim_id: String,
+    pub date: Option<NaiveDate>,
+    /// The source's resolved name ("Dmitry Peskov"), else its name as keyed.
+    pub source: Option<String>,
+    /// The source as written in this article ("Peskov", "it").
+    pub source_text: Option<String>,
+    pub cue: String,
+    pub content: String,
+    /// The claim's own stance.
+    pub stance: Stance,
+    /// What it does with its proposition, when it has one.
+    pub proposition_stance: Option<Stance>,
+    pub proposition_id: Option<String>,
+    /// The independent origin's name when it differs from the source (a relayed claim).
+    pub origin: Option<String>,
+    pub publisher: Option<String>,
+    pub title: Option<String>,
+    pub article_iri: String,
+}
+
+/// A claim as the rebuild reads it.
+struct StoredClaim {
+    iri: String,
+    sort: (String, String, u64),
+    content: String,
+    stance: Stance,
+    certainty: Certainty,
+    source: Option<String>,
+    kind: Option<SourceKind>,
+}
+
+const CLAIMS: &str = "\
+SELECT ?claim ?article ?date ?position ?content ?stance ?certainty ?source ?kind WHERE {
+  GRAPH ?g {
+    ?claim a hs:Claim ; hs:article ?article ; hs:position ?position ;
+           hs:stance ?stance ; hs:certainty ?certainty .
+    OPTIONAL { ?claim schema:text ?content }
+    OPTIONAL { ?claim prov:wasAttributedTo ?source . OPTIONAL { ?source hs:sourceKind ?kind } }
+    OPTIONAL { ?article schema:datePublished ?date }
+  }
+}";
+
+const LINKS: &str = "\
+SELECT ?from ?kind ?to WHERE {
+  GRAPH ?g { ?from ?kind ?to }
+  VALUES ?kind { hs:denies hs:declinesToConfirm hs:corroborates hs:relays }
+}";
+
+impl Store {
+    /// The full names and acronyms of every source in the store (their `rdfs:label`), for
+    /// resolving "Peskov" or "KCNA" in the next articles ingested.
+    pub fn known_names(&self) -> Result<NameIndex, StoreError> {
+        let mut index = NameIndex::new();
+        let rows = self.select(
+            "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?s a hs:Source ; rdfs:label ?label } }",
+        )?;
+        for row in rows {
+            if let Some(label) = string(&row, "label") {
+                index.add(&label);
+            }
+        }
+        Ok(index)
+    }
+
+    /// Rebuilds the propositions graph from every article graph, in one transaction.
+    ///
+    /// Claims are read in (date, article, position) order and grouped by
+    /// [`crate::track::cluster`]; the result depends on the stored articles only, so running
+    /// it twice, or after re-ingesting an article unchanged, writes the same quads. Cost:
+    /// one pass over all claims with an inverted index of their tokens (about a second for
+    /// the Wikinews 2019 corpus); call it once per ingest run, not per article.
+    pub fn refresh_propositions(&self) -> Result<RefreshOutcome, StoreError> {
+        let mut claims: Vec<StoredClaim> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for row in self.select(CLAIMS)? {
+            let Some(iri) = string(&row, "claim") else {
+                continue;
+            };
+            if seen.contains_key(&iri) {
+                continue;
+            }
+            let (Some(stance), Some(certainty)) = (
+                string(&row, "stance").and_then(|s| stance_from_iri(&s)),
+                string(&row, "certainty").and_then(|s| certainty_from_iri(&s)),
+            ) else {
+                continue;
+            };
+            seen.insert(iri.clone(), claims.len());
+            claims.push(StoredClaim {
+                sort: (
+                    // Undated articles sort after dated ones.
+                    string(&row, "date").unwrap_or_else(|| "~".into()),
+                    string(&row, "article").unwrap_or_default(),
+                    number(&row, "position").unwrap_or(0),
+                ),
+                content: string(&row, "content").unwrap_or_default(),
+                stance,
+                certainty,
+                source: string(&row, "source"),
+                kind: string(&row, "kind").and_then(|k| source_kind_from_iri(&k)),
+                iri,
+            });
+        }
+        claims.sort_by(|a, b| a.sort.cmp(&b.sort).then_with(|| a.iri.cmp(&b.iri)));
+        let index: HashMap<&str, usize> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iri.as_str(), i))
+            .collect();
+        let mut links: Vec<Vec<(LinkKind, usize)>> = vec![Vec::new(); claims.len()];
+        for row in self.select(LINKS)? {
+            let (Some(from), Some(kind), Some(to)) = (
+                string(&row, "from").and_then(|f| index.get(f.as_str()).copied()),
+                string(&row, "kind").and_then(|k| link_kind(&k)),
+                string(&row, "to").and_then(|t| index.get(t.as_str()).copied()),
+            ) else {
+                continue;
+            };
+            if !links[from].contains(&(kind, to)) {
+                links[from].push((kind, to));
+            }
+        }
+        for l in &mut links {
+            l.sort_by_key(|(kind, to)| (link_rank(*kind), *to));
+        }
+        let inputs: Vec<ClaimInput> = claims
+            .iter()
+            .zip(&links)
+            .map(|(c, l)| ClaimInput {
+                content: c.content.clone(),
+                stance: c.stance,
+                links: l.clone(),
+            })
+            .collect();
+        let assignments = cluster(&inputs);
+
+        // Origin and relay of each claim: a relayed claim credits the cited source.
+        let origin_of = |i: usize| -> (Option<&str>, Option<&str>) {
+            let relayed = links[i]
+                .iter()
+                .find(|(kind, _)| *kind == LinkKind::Relays)
+                .and_then(|(_, to)| claims[*to].source.as_deref());
+            match relayed {
+                Some(cited) => (Some(cited), claims[i].source.as_deref()),
+                None => (claims[i].source.as_deref(), None),
+            }
+        };
+
+        // Members of each proposition, in claim order.
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, a) in assignments.iter().enumerate() {
+            if let Some(a) = a {
+                members.entry(a.proposition).or_default().push(i);
+            }
+        }
+        let graph = GraphName::NamedNode(PROPOSITIONS_GRAPH.into_owned());
+        let mut quads: Vec<Quad> = Vec::new();
+        let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+            quads.push(Quad::new(s.clone(), p, o, graph.clone()));
+        };
+        for list in members.values() {
+            let Some(&first) = list.first() else { continue };
+            let node = proposition_iri(&claims[first].iri);
+            // The label: the first claim that asserts it with words of its own.
+            let label = list
+                .iter()
+                .find(|&&i| {
+                    assignments[i].is_some_and(|a| a.stance == Stance::Asserted)
+                        && normalize_content(&claims[i].content).tokens.len() >= MIN_TOKENS
+                })
+                .or_else(|| list.iter().find(|&&i| !claims[i].content.trim().is_empty()))
+                .map_or("", |&i| claims[i].content.as_str());
+            let backing: Vec<Backing<'_>> = list
+                .iter()
+                .filter_map(|&i| {
+                    let a = assignments[i]?;
+                    Some(Backing {
+                        origin: origin_of(i).0.unwrap_or(claims[i].iri.as_str()),
+                        stance: a.stance,
+                        certainty: claims[i].certainty,
+                        kind: claims[i].kind,
+                    })
+                })
+                .collect();
+            add(&node, rdf::TYPE, hs::PROPOSITION.into_owned().into());
+            add(
+                &node,
+                rdfs::LABEL,
+                Literal::new_simple_literal(label).into(),
+            );
+            add(
+                &node,
+                hs::PROPOSITION_CONFIDENCE,
+                Literal::from(proposition_confidence(&backing)).into(),
+            );
+            for &i in list {
+                let Some(a) = assignments[i] else { continue };
+                let claim = NamedNode::new_unchecked(claims[i].iri.clone());
+                add(&claim, hs::PROPOSITION_PROP, node.clone().into());
+                add(
+                    &claim,
+                    hs::PROPOSITION_STANCE,
+                    stance_iri(a.stance).into_owned().into(),
+                );
+                let (origin, relay) = origin_of(i);
+                if let Some(origin) = origin.and_then(|o| NamedNode::new(o).ok()) {
+                    add(&claim, hs::ORIGIN, origin.into());
+                }
+                if let Some(relay) = relay.and_then(|r| NamedNode::new(r).ok()) {
+                    add(&claim, hs::RELAY, relay.into());
+                }
+            }
+        }
+        let outcome = RefreshOutcome {
+            claims: claims.len(),
+            assigned: assignments.iter().flatten().count(),
+            propositions: members.len(),
+        };
+        let mut transaction = self.inner.start_transaction()?;
+        transaction.remove_named_graph(PROPOSITIONS_GRAPH)?;
+        transaction.insert_named_graph(PROPOSITIONS_GRAPH);
+        transaction.extend(quads.iter().map(Quad::as_ref));
+        transaction.commit()?;
+        Ok(outcome)
+    }
+
+    /// Propositions matching `filter`, with counts derived now: most independent asserting
+    /// origins first, then most claims, then first seen.
+    pub fn propositions(
+        &self,
+        filter: &PropositionFilter,
+    ) -> Result<Vec<PropositionRow>, StoreError> {
+        let mut sparql = format!(
+            "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
+       (COUNT(DISTINCT ?article) AS ?articles)
+       (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
+       (COUNT(DISTINCT ?declining) AS ?u)
+WHERE {{
+  GRAPH {PROPOSITIONS_GRAPH} {{
+    ?p a hs:Proposition ; rdfs:label ?label .
+    OPTIONAL {{ ?p hs:propositionConfidence ?confidence }}
+    ?claim hs:proposition ?p ; hs:propositionStance ?stance .
+    OPTIONAL {{ ?claim hs:origin ?o }}
+  }}
+  GRAPH ?g {{
+    ?claim hs:article ?article .
+    OPTIONAL {{ ?article schema:datePublished ?date }}
+    OPTIONAL {{ ?article hs:bodyHash ?body }}
+  }}
+  # An unsourced claim's origin is its text: reprints of it still count once.
+  BIND(COALESCE(?o, ?body, ?claim) AS ?origin)
+  BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
+  BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
+  BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
+"
+        );
+        if let Some(text) = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let _ = writeln!(
+                sparql,
+                "  FILTER(CONTAINS(LCASE(?label), {}))",
+                Literal::new_simple_literal(text.to_lowercase())
+            );
+        }
+        sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
+        let mut having = Vec::new();
+        if filter.contested {
+            having
+                .push("COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0".to_owned());
+        }
+        if let Some(n) = filter.min_origins {
+            having.push(format!("COUNT(DISTINCT ?asserting) >= {n}"));
+        }
+        if let Some(n) = filter.min_claims {
+            having.push(format!("COUNT(DISTINCT ?claim) >= {n}"));
+        }
+        if !having.is_empty() {
+            let _ = writeln!(sparql, "HAVING({})", having.join(" && "));
+        }
+        let mut rows: Vec<PropositionRow> = self
+            .select(&sparql)?
+            .iter()
+            .map(|s| {
+                let iri = string(s, "p").unwrap_or_default();
+                PropositionRow {
+                    id: proposition_id(&iri).to_owned(),
+                    label: string(s, "label").unwrap_or_default(),
+                    confidence: string(s, "confidence").and_then(|c| c.parse().ok()),
+                    first_seen: date(s, "first"),
+                    claims: number(s, "claims").unwrap_or(0),
+                    articles: number(s, "articles").unwrap_or(0),
+                    asserting: number(s, "a").unwrap_or(0),
+                    denying: number(s, "d").unwrap_or(0),
+                    unconfirmed: number(s, "u").unwrap_or(0),
+                    iri,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.asserting
+                .cmp(&a.asserting)
+                .then(b.claims.cmp(&a.claims))
+                .then(a.first_seen.cmp(&b.first_seen))
+                .then(a.iri.cmp(&b.iri))
+        });
+        Ok(rows)
+    }
+
+    /// What was said, by whom, when: the claims `query` selects, in date order (undated
+    /// last), then article and position.
+    pub fn timeline(&self, query: &TimelineQuery) -> Result<Vec<TimelineRow>, StoreError> {
+        let mut sparql = format!(
+            "SELECT ?claim ?date ?article ?position ?title ?publisher ?content ?cue ?stance
+       ?pstance ?p ?sourceName ?sourceLabel ?sourceText ?originName ?origin ?source
+WHERE {{
+  GRAPH ?g {{
+    ?claim a hs:Claim ; hs:article ?article ; hs:position ?position ; hs:stance ?stance .
+    OPTIONAL {{ ?claim schema:text ?content }}
+    OPTIONAL {{ ?claim hs:cue ?cue }}
+    OPTIONAL {{ ?claim hs:sourceText ?sourceText }}
+    OPTIONAL {{ ?claim prov:wasAttributedTo ?source .
+               OPTIONAL {{ ?source rdfs:label ?sourceLabel }}
+               OPTIONAL {{ ?source schema:name ?sourceName }} }}
+    OPTIONAL {{ ?article schema:datePublished ?date }}
+    OPTIONAL {{ ?article schema:headline ?title }}
+    OPTIONAL {{ ?article hs:publisherName ?publisher }}
+  }}
+  OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{
+    ?claim hs:proposition ?p ; hs:propositionStance ?pstance .
+    OPTIONAL {{ ?claim hs:origin ?origin . FILTER(?origin != ?source) }}
+  }} }}
+  OPTIONAL {{ GRAPH ?h {{ ?origin rdfs:label ?originName }} }}
+"
+        );
+        if let Some(source) = nonblank(&query.source) {
+            let q = Literal::new_simple_literal(source.to_lowercase());
+            let _ = writeln!(
+                sparql,
+                "  FILTER(CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
+    GRAPH ?k {{ ?source ?np ?nv }}
+    VALUES ?np {{ schema:name rdfs:label hs:alias hs:key }}
+    FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
+  }})"
+            );
+        }
+        if let Some(text) = nonblank(&query.text) {
+            let q = Literal::new_simple_literal(text.to_lowercase());
+            let _ = writeln!(
+                sparql,
+                "  FILTER(CONTAINS(LCASE(COALESCE(?content, \"\")), {q}))"
+            );
+        }
+        if let Some(reference) = nonblank(&query.proposition) {
+            let iri =
+                proposition_iri_from_id(reference).ok_or_else(|| StoreError::InvalidReference {
+                    value: reference.to_owned(),
+                })?;
+            let _ = writeln!(sparql, "  FILTER(?p = {iri})");
+        }
+        sparql.push_str("}\nORDER BY (!BOUND(?date)) ?date ?article ?position ?claim\n");
+        let mut rows = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for s in self.select(&sparql)? {
+            let iri = string(&s, "claim").unwrap_or_default();
+            if !seen.insert(iri.clone()) {
+                continue;
+            }
+            let Some(stance) = string(&s, "stance").and_then(|x| stance_from_iri(&x)) else {
+                continue;
+            };
+            rows.push(TimelineRow {
+                claim_id: claim_id_from_iri(&iri).unwrap_or(&iri).to_owned(),
+                date: date(&s, "date"),
+                source: string(&s, "sourceLabel").or_else(|| string(&s, "sourceName")),
+                source_text: string(&s, "sourceText"),
+                cue: string(&s, "cue").unwrap_or_default(),
+                content: string(&s, "content").unwrap_or_default(),
+                stance,
+                proposition_stance: string(&s, "pstance").and_then(|x| stance_from_iri(&x)),
+                proposition_id: string(&s, "p").map(|p| proposition_id(&p).to_owned()),
+                origin: string(&s, "originName"),
+                publisher: string(&s, "publisher"),
+                title: string(&s, "title"),
+                article_iri: string(&s, "article").unwrap_or_default(),
+            });
+        }
+        Ok(rows)
+    }
+}
+
+fn link_kind(iri: &str) -> Option<LinkKind> {
+    [
+        (hs::DENIES, LinkKind::Denies),
+        (hs::DECLINES_TO_CONFIRM, LinkKind::DeclinesToConfirm),
+        (hs::CORROBORATES, LinkKind::Corroborates),
+        (hs::RELAYS, LinkKind::Relays),
+    ]
+    .into_iter()
+    .find(|(term, _)| term.as_str() == iri)
+    .map(|(_, kind)| kind)
+}
+
+fn link_rank(kind: LinkKind) -> u8 {
+    match kind {
+        LinkKind::Denies => 0,
+        LinkKind::DeclinesToConfirm => 1,
+        LinkKind::Corroborates => 2,
+        LinkKind::Relays => 3,
+    }
+}
+
+fn string(solution: &QuerySolution, variable: &str) -> Option<String> {
+    match solution.get(variable)? {
+        Term::NamedNode(n) => Some(n.as_str().to_owned()),
+        Term::Literal(l) => Some(l.value().to_owned()),
+        _ => None,
+    }
+}
+
+fn number<T: std::str::FromStr>(solution: &QuerySolution, variable: &str) -> Option<T> {
+    match solution.get(variable)? {
+        Term::Literal(l) => l.value().parse().ok(),
+        _ => None,
+    }
+}
+
+fn date(solution: &QuerySolution, variable: &str) -> Option<NaiveDate> {
+    string(solution, variable).and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+}
+
+fn nonblank(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
