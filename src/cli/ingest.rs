@@ -2,10 +2,13 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::{Scope, ScopedJoinHandle};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 
 use super::args::IngestArgs;
@@ -13,7 +16,7 @@ use super::extract::summarize_failures;
 use super::pipeline::for_each_batch;
 use super::Outcome;
 use crate::graph::{article_iri, source_key};
-use crate::store::{BulkOptions, Store};
+use crate::store::{BulkOptions, BulkOutcome, Store, StoreError};
 use crate::track::{article_names, tracked_quads};
 
 /// Articles extracted and written per batch: large enough to keep both cores busy, small
@@ -30,63 +33,126 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     let mut known = store
         .known_names()
         .context("reading the sources in the store")?;
-    let tally = for_each_batch(&args.paths, BATCH, |batch| {
-        for item in &batch {
-            known.merge(&article_names(&item.article, &item.extraction));
+    std::thread::scope(|scope| {
+        let mut writer = Writer::Undecided;
+        let tally = for_each_batch(&args.paths, BATCH, |batch| {
+            for item in &batch {
+                known.merge(&article_names(&item.article, &item.extraction));
+            }
+            let graphs: Vec<_> = batch
+                .par_iter()
+                .map(|item| {
+                    (
+                        article_iri(&item.article),
+                        tracked_quads(&item.article, &item.extraction, &known),
+                    )
+                })
+                .collect();
+            for item in &batch {
+                claims += item.extraction.attributions.len();
+                sources.extend(
+                    item.extraction
+                        .attributions
+                        .iter()
+                        .filter(|a| !a.source.is_empty())
+                        .map(|a| source_key(&source_name(a, &item.article.text))),
+                );
+            }
+            if let Writer::Undecided = writer {
+                // A full first batch means a large input: bulk load it (while the next batches
+                // are extracted); a small one gets a transaction per article.
+                writer = if args.bulk || batch.len() >= BATCH {
+                    Writer::bulk(scope, store)
+                } else {
+                    Writer::Transactions
+                };
+            }
+            writer.write(store, graphs)?;
+            progress.inc(batch.len() as u64);
+            Ok(())
+        });
+        progress.set_message("committing");
+        let written = writer.finish();
+        progress.finish_and_clear();
+        // A failed writer also fails the reading side (its channel closes): its error says why.
+        written?;
+        let tally = tally?;
+        if tally.articles == 0 && tally.failed == 0 {
+            anyhow::bail!("no articles found in the given paths");
         }
-        let graphs: Vec<_> = batch
-            .par_iter()
-            .map(|item| {
-                (
-                    article_iri(&item.article),
-                    tracked_quads(&item.article, &item.extraction, &known),
-                )
-            })
-            .collect();
-        for item in &batch {
-            claims += item.extraction.attributions.len();
-            sources.extend(
-                item.extraction
-                    .attributions
-                    .iter()
-                    .filter(|a| !a.source.is_empty())
-                    .map(|a| source_key(&source_name(a, &item.article.text))),
-            );
-        }
-        if args.bulk {
-            store
-                .bulk_ingest(graphs, &BulkOptions::default())
-                .context("bulk loading into the store")?;
-        } else {
-            for (iri, quads) in &graphs {
-                store
-                    .ingest(iri.as_ref(), quads)
-                    .with_context(|| format!("writing article {iri}"))?;
+        // Propositions are a function of every article stored: rebuilt once per run, after
+        // either write path (transactions or bulk), so lookups never see them stale.
+        let tracking = Instant::now();
+        let propositions = store
+            .refresh_propositions()
+            .context("updating propositions")?;
+        eprintln!(
+            "ingested {} articles, {} claims, {} sources in {:.2} s; {} propositions in {:.2} s",
+            tally.articles,
+            claims,
+            sources.len(),
+            started.elapsed().as_secs_f64(),
+            propositions.propositions,
+            tracking.elapsed().as_secs_f64()
+        );
+        Ok(summarize_failures(tally.articles, tally.failed))
+    })
+}
+
+/// Where extracted articles go: decided on the first batch.
+enum Writer<'scope> {
+    Undecided,
+    /// One transaction per article: a crash keeps every article written before it.
+    Transactions,
+    /// One [`Store::bulk_ingest`] over the whole run, on a thread of its own so that
+    /// extraction goes on while the loader sorts and writes. Atomic: a crash before the end
+    /// leaves none of the new articles, never part of one.
+    Bulk {
+        sender: SyncSender<(NamedNode, Vec<Quad>)>,
+        handle: ScopedJoinHandle<'scope, Result<BulkOutcome, StoreError>>,
+    },
+}
+
+impl<'scope> Writer<'scope> {
+    fn bulk<'env>(scope: &'scope Scope<'scope, 'env>, store: &'env Store) -> Self {
+        // Bounded: at most a batch waits between extraction and the loader.
+        let (sender, receiver) = sync_channel(BATCH);
+        let handle = scope.spawn(move || store.bulk_ingest(receiver, &BulkOptions::default()));
+        Writer::Bulk { sender, handle }
+    }
+
+    fn write(&mut self, store: &Store, graphs: Vec<(NamedNode, Vec<Quad>)>) -> Result<()> {
+        match self {
+            Writer::Undecided | Writer::Transactions => {
+                for (iri, quads) in &graphs {
+                    store
+                        .ingest(iri.as_ref(), quads)
+                        .with_context(|| format!("writing article {iri}"))?;
+                }
+            }
+            Writer::Bulk { sender, .. } => {
+                for graph in graphs {
+                    // Fails only when the loader has stopped; `finish` reports why.
+                    sender
+                        .send(graph)
+                        .map_err(|_| anyhow!("the bulk loader stopped"))?;
+                }
             }
         }
-        progress.inc(batch.len() as u64);
         Ok(())
-    })?;
-    progress.finish_and_clear();
-    if tally.articles == 0 && tally.failed == 0 {
-        anyhow::bail!("no articles found in the given paths");
     }
-    // Propositions are a function of every article stored: rebuilt once per run, after
-    // either write path (transactions or bulk), so lookups never see them stale.
-    let tracking = Instant::now();
-    let propositions = store
-        .refresh_propositions()
-        .context("updating propositions")?;
-    eprintln!(
-        "ingested {} articles, {} claims, {} sources in {:.2} s; {} propositions in {:.2} s",
-        tally.articles,
-        claims,
-        sources.len(),
-        started.elapsed().as_secs_f64(),
-        propositions.propositions,
-        tracking.elapsed().as_secs_f64()
-    );
-    Ok(summarize_failures(tally.articles, tally.failed))
+
+    /// Waits for the loader, if any, to commit.
+    fn finish(self) -> Result<()> {
+        if let Writer::Bulk { sender, handle } = self {
+            drop(sender);
+            handle
+                .join()
+                .map_err(|_| anyhow!("the bulk loader panicked"))?
+                .context("bulk loading into the store")?;
+        }
+        Ok(())
+    }
 }
 
 fn source_name(attribution: &crate::extract::Attribution, text: &str) -> String {
@@ -104,7 +170,7 @@ fn progress_bar(disabled: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new_spinner();
     if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed_precise}")
+        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed_precise} {msg}")
     {
         bar.set_style(style);
     }

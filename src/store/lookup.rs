@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
 
 use super::{Store, StoreError};
@@ -16,14 +16,17 @@ use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, xsd};
 use crate::graph::{
     article_iri_from_id, certainty_from_iri, claim_id_from_iri, claim_iri_from_id,
-    quote_kind_from_iri, source_kind_from_iri, stance_from_iri, stance_iri,
+    quote_kind_from_iri, source_key, source_kind_from_iri, stance_from_iri, stance_iri,
 };
 
 /// Which claims [`Store::claims`] returns; every field left `None` matches all.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimFilter {
-    /// Case-insensitive substring of the source's name, its surface text in the article, or
-    /// its key ("kcna", "officials").
+    /// The source. When some source's normalized key equals this one's ("U.S. officials",
+    /// "US officials" and "the US officials" share the key "us officials"), exactly that
+    /// source's claims, found through an index (fast on any store). Otherwise a
+    /// case-insensitive substring of the source's name, its surface text in the article, or
+    /// its key ("korean central", "it"), which reads every claim (slow on large stores).
     pub source: Option<String>,
     /// Case-insensitive substring of the content.
     pub text: Option<String>,
@@ -116,12 +119,19 @@ pub struct ClaimDetail {
     pub links: Vec<ClaimLink>,
 }
 
-const CLAIMS_SELECT: &str = "\
+/// The claims query up to its first pattern; what narrows the claims by index (a bound
+/// source or claim) goes right after it, in the same basic graph pattern, so that Oxigraph
+/// starts from that index rather than from every claim.
+const CLAIMS_HEAD: &str = "\
 SELECT ?claim ?article ?content ?cue ?stance ?certainty ?quote ?confidence ?position
        ?sourceText ?source ?sourceName ?sourceKind ?title ?url ?date
 WHERE {
   GRAPH ?g {
     ?claim a hs:Claim ; hs:article ?article .
+";
+
+/// The rest of the claims query; FILTERs go after it.
+const CLAIMS_OPTIONALS: &str = "\
     OPTIONAL { ?claim schema:text ?content }
     OPTIONAL { ?claim hs:cue ?cue }
     OPTIONAL { ?claim hs:stance ?stance }
@@ -147,15 +157,28 @@ impl Store {
     /// The claims matching `filter`, sorted by article date (undated first), article and
     /// position in the article.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
-        let mut sparql = String::from(CLAIMS_SELECT);
+        let mut sparql = String::from(CLAIMS_HEAD);
+        let mut source_filter = None;
         if let Some(source) = nonblank(&filter.source) {
-            let q = literal(&source.to_lowercase());
-            let _ = writeln!(
-                sparql,
-                "    FILTER(CONTAINS(LCASE(COALESCE(?sourceName, \"\")), {q}) \
-                 || CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) \
-                 || CONTAINS(LCASE(COALESCE(?sourceKey, \"\")), {q}))"
-            );
+            match self.source_with_key(&source_key(source))? {
+                // Oxigraph has no text index: a substring test reads every claim, while a
+                // bound source is one index range.
+                Some(node) => {
+                    let _ = writeln!(sparql, "    ?claim prov:wasAttributedTo {node} .");
+                }
+                None => {
+                    let q = literal(&source.to_lowercase());
+                    source_filter = Some(format!(
+                        "    FILTER(CONTAINS(LCASE(COALESCE(?sourceName, \"\")), {q}) \
+                         || CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) \
+                         || CONTAINS(LCASE(COALESCE(?sourceKey, \"\")), {q}))\n"
+                    ));
+                }
+            }
+        }
+        sparql.push_str(CLAIMS_OPTIONALS);
+        if let Some(source_filter) = source_filter {
+            sparql.push_str(&source_filter);
         }
         if let Some(text) = nonblank(&filter.text) {
             let q = literal(&text.to_lowercase());
@@ -237,8 +260,9 @@ GROUP BY ?source";
     /// links both ways; `None` if the store has no such claim.
     pub fn claim(&self, id_or_iri: &str) -> Result<Option<ClaimDetail>, StoreError> {
         let claim = claim_node(id_or_iri)?;
-        let sparql =
-            format!("{CLAIMS_SELECT}    FILTER(?claim = {claim})\n{CLAIMS_ORDER}LIMIT 1\n");
+        let sparql = format!(
+            "{CLAIMS_HEAD}    VALUES ?claim {{ {claim} }}\n{CLAIMS_OPTIONALS}{CLAIMS_ORDER}LIMIT 1\n"
+        );
         let Some(solution) = self.select(&sparql)?.into_iter().next() else {
             return Ok(None);
         };
@@ -315,6 +339,26 @@ GROUP BY ?source";
             claim: row,
             links,
         }))
+    }
+}
+
+impl Store {
+    /// The source node whose normalized key is `key`, if any article quotes it: one lookup
+    /// in the predicate-object index.
+    fn source_with_key(&self, key: &str) -> Result<Option<NamedNode>, StoreError> {
+        if key.is_empty() {
+            return Ok(None);
+        }
+        let key = Literal::new_simple_literal(key);
+        for quad in
+            self.inner
+                .quads_for_pattern(None, Some(hs::KEY), Some(key.as_ref().into()), None)
+        {
+            if let NamedOrBlankNode::NamedNode(node) = quad?.subject {
+                return Ok(Some(node));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -94,6 +94,12 @@ impl Default for BulkOptions {
 /// the bulk loader commits to let them through.
 pub const REPLACE_QUEUE: usize = 256;
 
+/// Quads [`Store::bulk_ingest`] hands to Oxigraph's bulk loader at once, unless
+/// [`BulkOptions::max_memory_mb`] says otherwise. The loader builds up to one batch per thread
+/// at a time beside the one being gathered, so memory grows with it; half of Oxigraph's own
+/// default (1,000,000) keeps a 2-thread ingest of a large archive under about 1 GB.
+pub const BULK_BATCH_QUADS: usize = 500_000;
+
 /// What one [`Store::bulk_ingest`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BulkOutcome {
@@ -198,10 +204,16 @@ impl Store {
         // Articles in the loader, not yet committed, so not yet visible to the store.
         let mut loaded: HashSet<NamedNode> = HashSet::new();
         let mut queue: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
+        // Each hand-over to the loader becomes one set of sorted files, built on a thread of
+        // its own: handing it one article at a time made thousands of tiny files and thread
+        // spawns, so quads wait here until a batch is full.
+        let batch = bulk_batch_quads(options);
+        let mut pending: Vec<Quad> = Vec::with_capacity(batch);
         for (article, quads) in articles {
             if loaded.contains(&article) || self.inner.contains_named_graph(&article)? {
                 queue.push((article, quads));
                 if queue.len() >= REPLACE_QUEUE {
+                    loader.load_quads(pending.drain(..))?;
                     loader.commit()?;
                     loaded.clear();
                     self.replace_queued(&mut queue, &mut outcome)?;
@@ -209,13 +221,18 @@ impl Store {
                 }
                 continue;
             }
-            let distinct = distinct_quads_in(article.as_ref(), &quads)?;
+            let distinct = distinct_quads_in(article.as_ref(), &quads)?.len();
             outcome.articles += 1;
-            outcome.quads += distinct.len();
+            outcome.quads += distinct;
             outcome.bulk_loaded += 1;
-            loader.load_quads(distinct.into_iter().cloned())?;
+            // The loader drops repeated quads itself.
+            pending.extend(quads);
+            if pending.len() >= batch {
+                loader.load_quads(std::mem::replace(&mut pending, Vec::with_capacity(batch)))?;
+            }
             loaded.insert(article);
         }
+        loader.load_quads(pending)?;
         loader.commit()?;
         self.replace_queued(&mut queue, &mut outcome)?;
         Ok(outcome)
@@ -345,6 +362,22 @@ impl Store {
     /// Whether `graph` is an article graph of this store.
     pub fn has_article(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
         Ok(self.inner.contains_named_graph(graph)?)
+    }
+}
+
+/// Quads [`Store::bulk_ingest`] gathers before handing them to the loader: Oxigraph's own
+/// batch size for `max_memory_mb` when given, else [`BULK_BATCH_QUADS`].
+fn bulk_batch_quads(options: &BulkOptions) -> usize {
+    match options.max_memory_mb {
+        Some(megabytes) => {
+            let threads = options
+                .threads
+                .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+                .unwrap_or(1)
+                .max(1);
+            (megabytes.max(1) * 1000 / threads).max(1)
+        }
+        None => BULK_BATCH_QUADS,
     }
 }
 
