@@ -10,6 +10,7 @@ mod lookup;
 mod output;
 mod pipeline;
 mod query;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -47,6 +48,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Ingest(args) => ingest::run(&open_writable(&cli.store)?, &args),
         Command::Claims(args) => lookup::claims(&open_readable(&cli.store)?, &args),
         Command::Sources(args) => lookup::sources(&open_readable(&cli.store)?, &args),
+        Command::Timeline(args) => timeline::timeline(&open_readable(&cli.store)?, &args),
+        Command::Propositions(args) => timeline::propositions(&open_readable(&cli.store)?, &args),
         Command::Show(args) => lookup::show(&open_readable(&cli.store)?, &args),
         Command::Query(args) => query::run(&open_readable(&cli.store)?, &args),
         Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
@@ -59,9 +62,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 /// is how a reader says it has seen enough: not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = cause.downcast_ref::<std::io::Error>().or(
+            match cause.downcast_ref::<crate::store::StoreError>() {
+                // `Io` is transparent: the chain shows the store error, not the io::Error.
+                Some(crate::store::StoreError::Io(io)) => Some(io),
+                _ => None,
+            },
+        );
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 

@@ -27,7 +27,7 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// Opening failed for another reason (permissions, corruption, not a directory).
-    #[error("cannot open store {}: {source}", path.display())]
+    #[error("cannot open store {}", path.display())]
     Open {
         /// The store directory.
         path: PathBuf,
@@ -39,10 +39,10 @@ pub enum StoreError {
     #[error(transparent)]
     Storage(#[from] StorageError),
     /// The SPARQL text does not parse; the message is the parser's, with its position.
-    #[error("SPARQL syntax error: {0}")]
+    #[error("SPARQL syntax error")]
     Syntax(#[from] SparqlSyntaxError),
     /// The query parsed but failed while running.
-    #[error("SPARQL evaluation failed: {0}")]
+    #[error("SPARQL evaluation failed")]
     Evaluation(#[from] QueryEvaluationError),
     /// A quad handed to [`super::Store::ingest`] lies outside the article's graph, so
     /// replacing that graph would not replace it.

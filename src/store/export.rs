@@ -202,6 +202,19 @@ impl Store {
 }
 
 /// Writes quads in `format`; formats without graphs get each distinct triple once.
+/// Keeps the writer's own I/O error (a closed pipe stays recognizable as one).
+fn stream_error<E>(error: sophia::api::source::StreamError<E, std::io::Error>) -> StoreError
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match error {
+        sophia::api::source::StreamError::SinkError(io) => StoreError::Io(io),
+        sophia::api::source::StreamError::SourceError(e) => {
+            StoreError::Io(std::io::Error::other(e))
+        }
+    }
+}
+
 fn write_quads<W: Write>(
     quads: impl Iterator<Item = Quad>,
     format: ExportFormat,
@@ -219,9 +232,7 @@ fn write_quads<W: Write>(
                 })
                 .collect();
             let mut serializer = TurtleSerializer::new_with_config(writer, pretty_config());
-            serializer
-                .serialize_graph(&triples)
-                .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+            serializer.serialize_graph(&triples).map_err(stream_error)?;
         }
         ExportFormat::TriG => {
             let quads: Vec<([SimpleTerm<'static>; 3], Option<SimpleTerm<'static>>)> = quads
@@ -242,9 +253,7 @@ fn write_quads<W: Write>(
                 })
                 .collect();
             let mut serializer = TriGSerializer::new_with_config(writer, pretty_config());
-            serializer
-                .serialize_dataset(&quads)
-                .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+            serializer.serialize_dataset(&quads).map_err(stream_error)?;
         }
         ExportFormat::NTriples => {
             let mut out = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(writer);
