@@ -34,6 +34,9 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
 pub(super) fn summarize_failures(done: usize, failed: usize) -> Outcome {
     if failed == 0 {
         Outcome::Done
+    } else if done == 0 {
+        // Each failure was reported on its own line already.
+        Outcome::PartlyFailed
     } else {
         eprintln!(
             "hearsay: {failed} of {} articles failed (see the messages above)",

@@ -80,6 +80,10 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         if tally.articles == 0 && tally.failed == 0 {
             anyhow::bail!("no articles found in the given paths");
         }
+        if tally.articles == 0 {
+            // Every input failed and each said why on its own line: nothing to summarize.
+            return Ok(Outcome::PartlyFailed);
+        }
         // Propositions are a function of every article stored: rebuilt once per run, after
         // either write path (transactions or bulk), so lookups never see them stale.
         let tracking = Instant::now();

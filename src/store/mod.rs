@@ -137,12 +137,26 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        oxigraph::store::Store::open_read_only(path)
-            .map(|inner| Store { inner })
-            .map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })
+        // A writer beside us may rotate its write-ahead log between RocksDB reading the
+        // manifest and opening the log it names ("No such file or directory: …/000008.log").
+        // The next attempt sees the new log, so try a few times before giving up.
+        const ATTEMPTS: u32 = 5;
+        let mut attempt = 1;
+        loop {
+            match oxigraph::store::Store::open_read_only(path) {
+                Ok(inner) => return Ok(Store { inner }),
+                Err(source) if attempt < ATTEMPTS && is_vanished_file(&source) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
+                    attempt += 1;
+                }
+                Err(source) => {
+                    return Err(StoreError::Open {
+                        path: path.to_path_buf(),
+                        source,
+                    })
+                }
+            }
+        }
     }
 
     /// A store in memory, gone when dropped: for tests and one-shot pipelines.
@@ -406,3 +420,8 @@ fn distinct_quads_in<'q>(
 
 #[cfg(test)]
 mod tests;
+
+/// True when RocksDB failed because a file it expected was gone: a race with a writer.
+fn is_vanished_file(error: &oxigraph::store::StorageError) -> bool {
+    error.to_string().contains("No such file or directory")
+}

@@ -1,0 +1,422 @@
+//! The `hearsay` binary end to end: real files, a real on-disk store in a temp dir, the
+//! real executable. Each test says what a user does and what they must see.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/seed/kim-putin-visit.txt"
+);
+const SEED_GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seed.jsonl");
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+
+/// A temp dir with a store path inside it.
+struct Workspace {
+    dir: TempDir,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        Workspace {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write test file");
+        path
+    }
+
+    /// `hearsay --store <tmp>/store ARGS…`, piped (so listings print TSV).
+    fn hearsay(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("hearsay").expect("binary");
+        cmd.env_remove("HEARSAY_STORE")
+            .arg("--store")
+            .arg(self.store())
+            .args(args);
+        cmd
+    }
+
+    fn stdout(&self, args: &[&str]) -> String {
+        let out = self.hearsay(args).output().expect("run hearsay");
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// How many claims the store holds, through the public query command.
+    fn claim_count(&self) -> usize {
+        let out = self.stdout(&[
+            "query",
+            "SELECT (COUNT(?c) AS ?n) WHERE { ?c a hs:Claim }",
+            "--results-format",
+            "csv",
+        ]);
+        out.lines()
+            .nth(1)
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+fn tsv_rows(output: &str) -> Vec<Vec<String>> {
+    output
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn seed_article_answers_the_done_when_questions() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ingested 1 articles"));
+
+    // U.S. officials' claims, found also under the spelling without periods.
+    let us = ws.stdout(&["claims", "--source", "US officials"]);
+    let rows = tsv_rows(&us);
+    assert!(rows.len() >= 2, "{us}");
+    assert!(rows.iter().all(|r| r[2].contains("U.S. officials")), "{us}");
+    assert!(us.contains("Putin could focus on securing more supplies"));
+
+    // The denial, linked to the accusation it denies.
+    let denied = ws.stdout(&["claims", "--stance", "denied"]);
+    let rows = tsv_rows(&denied);
+    let denial = rows
+        .iter()
+        .find(|r| r[2].contains("Both Russian and North Korean officials"))
+        .unwrap_or_else(|| panic!("no officials' denial in {denied}"));
+    let shown = ws.stdout(&["show", &denial[0]]);
+    assert!(shown.contains("denies"), "{shown}");
+    assert!(shown.contains("supplying Russia with weapons"), "{shown}");
+
+    // The Turtle export parses.
+    let turtle = ws.stdout(&["export"]);
+    assert!(turtle.starts_with("PREFIX") || turtle.starts_with("@prefix"));
+    let parsed = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+        .for_slice(turtle.as_bytes())
+        .collect::<Result<Vec<_>, _>>();
+    assert!(parsed.is_ok_and(|quads| quads.len() > 100));
+}
+
+#[test]
+fn ingesting_again_changes_nothing() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", DATA]).assert().success();
+    let first = ws.stdout(&["export", "--format", "nquads"]);
+    ws.hearsay(&["ingest", DATA]).assert().success();
+    let second = ws.stdout(&["export", "--format", "nquads"]);
+    let sorted = |s: &str| {
+        let mut lines: Vec<&str> = s.lines().collect();
+        lines.sort_unstable();
+        lines.join("\n")
+    };
+    assert!(!first.is_empty());
+    assert_eq!(sorted(&first), sorted(&second));
+}
+
+#[test]
+fn claims_exits_one_when_nothing_matches() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    ws.hearsay(&["claims", "--text", "no such words anywhere"])
+        .assert()
+        .code(1);
+    ws.hearsay(&["claims", "--text", "Vladivostok", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"cue\": \"according to\""));
+}
+
+#[test]
+fn lookups_filter_by_date_confidence_and_article() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", DATA]).assert().success();
+    let all = tsv_rows(&ws.stdout(&["claims"]));
+    let late = tsv_rows(&ws.stdout(&["claims", "--since", "2026-03-06"]));
+    assert!(!late.is_empty() && late.len() < all.len());
+    assert!(late.iter().all(|r| r[1].as_str() >= "2026-03-06"));
+    let firm = tsv_rows(&ws.stdout(&["claims", "--min-confidence", "0.9"]));
+    assert!(firm
+        .iter()
+        .all(|r| r[6].parse::<f64>().unwrap_or(0.0) >= 0.9));
+    let url = "https://example-wire.test/2026/03/06/bluefjord-strike-called-off";
+    let one = tsv_rows(&ws.stdout(&["claims", "--article", url]));
+    assert!(!one.is_empty());
+    assert!(one.iter().all(|r| r[1] == "2026-03-06"));
+    let sources = ws.stdout(&["sources", "--format", "csv"]);
+    assert!(sources.starts_with("source,kind,claims,key"));
+}
+
+#[test]
+fn query_runs_text_and_files_in_every_results_format() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    for (format, marker) in [
+        ("json", "\"results\""),
+        ("xml", "<sparql"),
+        ("csv", "claim"),
+        ("tsv", "?claim"),
+        ("table", "claim"),
+    ] {
+        ws.hearsay(&[
+            "query",
+            "SELECT ?claim WHERE { ?claim hs:stance hs:Denied }",
+            "--results-format",
+            format,
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(marker));
+    }
+    let denials = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/denials.rq");
+    ws.hearsay(&["query", denials.to_str().unwrap_or_default()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("such claims"));
+    ws.hearsay(&[
+        "query",
+        "CONSTRUCT { ?c hs:cue ?cue } WHERE { ?c hs:cue ?cue }",
+        "--format",
+        "ntriples",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "<https://w3id.org/hearsay/ontology#cue>",
+    ));
+}
+
+#[test]
+fn export_writes_every_format_and_guesses_from_the_file_name() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    for format in ["turtle", "trig", "ntriples", "nquads", "jsonld"] {
+        ws.hearsay(&["export", "--format", format])
+            .assert()
+            .success()
+            .stdout(predicate::str::is_empty().not());
+    }
+    let out = ws.dir.path().join("dump.nq");
+    ws.hearsay(&["export", "-o", out.to_str().unwrap_or_default()])
+        .assert()
+        .success();
+    let dump = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(dump.lines().all(|l| l.trim_end().ends_with('.')));
+    assert!(dump.contains("<https://w3id.org/hearsay/id/article/"));
+    ws.hearsay(&["export", "-o", "out.xyz"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot guess a format from out.xyz",
+        ));
+    ws.hearsay(&["export", "--format", "rdfxml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'rdfxml'"));
+}
+
+#[test]
+fn extract_counts_code_points_and_keeps_jsonl_ids() {
+    let ws = Workspace::new();
+    let text = "“The plan is dead,” she said — firmly. Officials say talks may resume.";
+    let input = ws.file(
+        "in.jsonl",
+        format!(
+            "{{\"id\": \"doc-7\", \"text\": {}}}\n",
+            serde_json::json!(text)
+        )
+        .as_bytes(),
+    );
+    let out = Command::cargo_bin("hearsay")
+        .expect("binary")
+        .args(["extract", input.to_str().unwrap_or_default()])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let line: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("one JSON line of output");
+    assert_eq!(line["id"], "doc-7");
+    let chars: Vec<char> = text.chars().collect();
+    let span_text = |span: &serde_json::Value| -> String {
+        let (s, e) = (
+            span[0].as_u64().unwrap_or(0) as usize,
+            span[1].as_u64().unwrap_or(0) as usize,
+        );
+        chars[s..e].iter().collect()
+    };
+    let cues: Vec<String> = line["attributions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| span_text(&a["cue"][0]))
+        .collect();
+    assert!(cues.contains(&"said".to_owned()), "{cues:?}");
+    assert!(cues.contains(&"say".to_owned()), "{cues:?}");
+}
+
+#[test]
+fn eval_scores_the_seed_and_prints_json_on_request() {
+    let out = Command::cargo_bin("hearsay")
+        .expect("binary")
+        .args(["eval", "--gold", SEED_GOLD, "--format", "json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let scores: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(scores["gold"], 26);
+    assert!(scores["exact"]["cue"]["f1"].as_f64().unwrap_or(0.0) > 0.5);
+    Command::cargo_bin("hearsay")
+        .expect("binary")
+        .args(["eval", "--gold", SEED_GOLD])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("exact"));
+}
+
+#[test]
+fn bad_input_gets_one_line_a_nonzero_exit_and_the_store_keeps_its_claims() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    let before = ws.claim_count();
+    assert!(before > 0);
+
+    let invalid_utf8 = ws.file("latin1.txt", b"Caf\xe9 owners said prices rose.\n");
+    let binary = ws.file("blob.txt", b"\x00\x01\x02binary");
+    let empty = ws.file("empty.txt", b"  \n\n");
+    let unknown = ws.file("notes.pdf", b"%PDF-1.4");
+    let missing = ws.dir.path().join("missing.txt");
+    let empty_dir = ws.dir.path().join("nothing-here");
+    std::fs::create_dir(&empty_dir).expect("mkdir");
+    for (path, message) in [
+        (&invalid_utf8, "UTF-8"),
+        (&binary, "binary"),
+        (&empty, "empty"),
+        (&unknown, "notes.pdf"),
+        (&missing, "no such file"),
+        (&empty_dir, "no articles"),
+    ] {
+        let assert = ws
+            .hearsay(&["ingest", path.to_str().unwrap_or_default()])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        assert!(
+            stderr.lines().all(|l| l.starts_with("hearsay: ")),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert_eq!(ws.claim_count(), before);
+
+    ws.hearsay(&["query", "SELEC nothing"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("hearsay: SPARQL syntax error"));
+    ws.hearsay(&["claims", "--stance", "maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'maybe'"));
+    ws.hearsay(&["claims", "--min-confidence", "2"])
+        .assert()
+        .code(2);
+    ws.hearsay(&["show", "0000000000000000-0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no claim"));
+    assert_eq!(ws.claim_count(), before);
+}
+
+#[test]
+fn a_malformed_row_is_reported_with_its_line_and_the_rest_go_in() {
+    let ws = Workspace::new();
+    let rows = ws.file(
+        "rows.jsonl",
+        b"{\"id\": \"a\", \"text\": \"Officials said the bridge would reopen on Monday.\"}\n\
+          {\"id\": \"b\", \"txet\": \"oops\"}\n\
+          not json at all\n\
+          {\"id\": \"c\", \"text\": \"The mayor told reporters that repairs may take weeks.\"}\n",
+    );
+    ws.hearsay(&["ingest", rows.to_str().unwrap_or_default()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rows.jsonl line 2"))
+        .stderr(predicate::str::contains("rows.jsonl line 3"))
+        .stderr(predicate::str::contains("2 of 4 articles failed"));
+    assert_eq!(ws.claim_count(), 2);
+}
+
+#[test]
+fn a_store_held_by_another_process_is_a_clear_error() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    // An ingest reading stdin holds the store open until its input ends.
+    let mut holder = StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
+        .arg("--store")
+        .arg(ws.store())
+        .args(["ingest", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn holder");
+    // Wait until the holder has opened the store: a second writer then fails.
+    let mut message = String::new();
+    for _ in 0..100 {
+        let out = ws.hearsay(&["ingest", SEED]).output().expect("run");
+        message = String::from_utf8_lossy(&out.stderr).to_string();
+        if !out.status.success() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        message.contains("in use by another hearsay process"),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
+    // Readers still work beside the writer.
+    ws.hearsay(&["claims", "--source", "analysts"])
+        .assert()
+        .success();
+    if let Some(mut stdin) = holder.stdin.take() {
+        let _ = stdin.write_all(b"Officials said the holder is done.\n");
+    }
+    assert!(holder.wait().expect("holder exits").success());
+}
+
+#[test]
+fn export_into_a_closed_pipe_ends_quietly() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
+        .arg("--store")
+        .arg(ws.store())
+        .args(["export", "--format", "nquads"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn export");
+    // Close our end of stdout at once, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("export exits");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
