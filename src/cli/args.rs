@@ -58,6 +58,17 @@ pub enum Command {
     Claims(ClaimsArgs),
     /// List sources with their kind and how many claims each made
     Sources(SourcesArgs),
+    /// What was said, by whom, when: claims in date order, across articles
+    ///
+    /// Select by source (any name it goes by: "Peskov" finds "Kremlin spokesman Dmitry
+    /// Peskov"), by content, or by proposition (an id from `hearsay propositions`).
+    Timeline(TimelineArgs),
+    /// List propositions: what several claims say alike, with who asserts, denies or
+    /// declines to confirm them
+    ///
+    /// Counts are of independent origins: a wire copy reprinted by two publishers, or a claim
+    /// relayed by a newspaper from its source, counts once. Exits 1 when none matches.
+    Propositions(PropositionsArgs),
     /// Print one claim with its sentence, article, offsets and linked claims
     Show(ShowArgs),
     /// Run a SPARQL query (text or a .rq file) over all articles
@@ -123,6 +134,59 @@ pub struct ClaimsArgs {
     /// Only claims from articles dated on or before DATE (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub until: Option<NaiveDate>,
+
+    /// List contested propositions instead: those some sources assert and others deny,
+    /// each claim on both sides with its proposition (the other filters do not apply)
+    #[arg(long, conflicts_with_all = ["source", "text", "stance", "min_confidence", "article", "since", "until"])]
+    pub contested: bool,
+
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct TimelineSelect {
+    /// Claims of this source, under any of its names (case-insensitive substring)
+    #[arg(long, value_name = "S")]
+    pub source: Option<String>,
+
+    /// Claims whose content contains T (case-insensitive)
+    #[arg(long, value_name = "T")]
+    pub text: Option<String>,
+
+    /// Claims of one proposition (its id, as `hearsay propositions` prints it)
+    #[arg(long, value_name = "ID")]
+    pub proposition: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub select: TimelineSelect,
+
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct PropositionsArgs {
+    /// Only propositions some sources assert and others deny
+    #[arg(long)]
+    pub contested: bool,
+
+    /// Only propositions asserted by at least N independent origins
+    #[arg(long, value_name = "N")]
+    pub min_origins: Option<usize>,
+
+    /// Only propositions with at least N claims (default 2: a lone claim is no proposition
+    /// worth listing; 1 lists every one)
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_claims: usize,
+
+    /// Only propositions whose text contains T (case-insensitive)
+    #[arg(long, value_name = "T")]
+    pub text: Option<String>,
 
     #[command(flatten)]
     pub output: TableOutput,

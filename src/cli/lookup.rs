@@ -11,6 +11,9 @@ use super::Outcome;
 use crate::store::{ClaimDetail, ClaimFilter, ClaimRow, LinkDirection, Store};
 
 pub fn claims(store: &Store, args: &ClaimsArgs) -> Result<Outcome> {
+    if args.contested {
+        return super::timeline::contested(store, &args.output);
+    }
     let filter = ClaimFilter {
         source: args.source.clone(),
         text: args.text.clone(),
@@ -93,7 +96,7 @@ fn source_label(row: &ClaimRow) -> String {
     }
 }
 
-fn print_table(mut table: Table, output: &TableOutput) -> Result<Outcome> {
+pub(super) fn print_table(mut table: Table, output: &TableOutput) -> Result<Outcome> {
     if let Some(limit) = output.limit {
         table.rows.truncate(limit);
     }

@@ -438,11 +438,13 @@ WHERE {{
     OPTIONAL {{ ?article schema:headline ?title }}
     OPTIONAL {{ ?article hs:publisherName ?publisher }}
   }}
-  OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{
-    ?claim hs:proposition ?p ; hs:propositionStance ?pstance .
-    OPTIONAL {{ ?claim hs:origin ?origin . FILTER(?origin != ?source) }}
-  }} }}
-  OPTIONAL {{ GRAPH ?h {{ ?origin rdfs:label ?originName }} }}
+  OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition ?p ; hs:propositionStance ?pstance }} }}
+  # A relayed claim's origin: the cited source, named as it is labelled anywhere.
+  OPTIONAL {{
+    GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:origin ?origin }}
+    FILTER(?origin != ?source)
+    GRAPH ?h {{ ?origin a hs:Source ; rdfs:label ?originName }}
+  }}
 "
         );
         if let Some(source) = nonblank(&query.source) {

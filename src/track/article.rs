@@ -85,6 +85,18 @@ pub fn tracked_quads(article: &Article, extraction: &Extraction, known: &NameInd
             None => resolve_source(&raw, attribution.source_kind, &scope, &local, known),
         };
         map.entry(key).or_insert_with(|| source.key.clone());
+        // The extractor often gives the name alone ("Elena Sokol") and keeps the apposition
+        // in the surface span ("Elena Sokol, a maritime security analyst at …"): read the
+        // role from there.
+        let surface = spans_text(text, &attribution.source);
+        let from_surface = parse_source_name(&surface);
+        let mut source = source;
+        if source.role.is_none() {
+            source.role = from_surface.role;
+        }
+        if source.affiliation.is_none() {
+            source.affiliation = from_surface.affiliation;
+        }
         let entry = resolved
             .entry(source.key.clone())
             .or_insert_with(|| (source.clone(), Vec::new()));
@@ -94,7 +106,6 @@ pub fn tracked_quads(article: &Article, extraction: &Extraction, known: &NameInd
         if entry.0.affiliation.is_none() {
             entry.0.affiliation.clone_from(&source.affiliation);
         }
-        let surface = spans_text(text, &attribution.source);
         for name in [raw, surface] {
             let name = name.trim().to_owned();
             if !name.is_empty() && !entry.1.contains(&name) {

@@ -515,6 +515,15 @@ fn effective_stance(
             _ => {}
         }
     }
+    // "did not say whether a contract had been signed": neither side.
+    let open_question = claim
+        .content
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("whether"));
+    if open_question {
+        return Stance::Unconfirmed;
+    }
     // Polarity relative to the proposition's first claim: asserting the opposite denies it.
     let flipped = normalized[i].negated != normalized[root].negated
         && normalized[i].tokens.len() >= MIN_TOKENS;
