@@ -113,9 +113,12 @@ ingest_runs() { # name corpus runs
         python3 - "$(timev "$WORK/time.txt")" "$(tail -1 "$WORK/ingest.err")" "$name" "$i" >> "$WORK/ingest-$name.jsonl" <<'PY'
 import json, re, sys
 t = json.loads(sys.argv[1]); line = sys.argv[2]
-m = re.search(r"ingested (\d+) articles, (\d+) claims, (\d+) sources", line)
+m = re.search(r"ingested (\d+) articles, (\d+) claims, (\d+) sources in ([\d.]+) s", line)
+p = re.search(r"; (\d+) propositions in ([\d.]+) s", line)
 t.update({"name": sys.argv[3], "run": int(sys.argv[4]),
-          "articles": int(m.group(1)), "claims": int(m.group(2)), "sources": int(m.group(3))})
+          "articles": int(m.group(1)), "claims": int(m.group(2)), "sources": int(m.group(3)),
+          # hearsay's own clock: reading, extraction and writing, before the propositions.
+          "write_s": float(m.group(4)), "propositions_s": float(p.group(2)) if p else 0.0})
 print(json.dumps(t))
 PY
     done
@@ -130,6 +133,8 @@ r0 = runs[0]
 print(json.dumps({"figure": "ingest", "name": sys.argv[3], "runs": len(runs),
                   "articles": r0["articles"], "claims": r0["claims"], "quads": quads,
                   "median_s": wall, "articles_per_s": round(r0["articles"] / wall, 1),
+                  "median_write_s": statistics.median(r["write_s"] for r in runs),
+                  "median_propositions_s": statistics.median(r["propositions_s"] for r in runs),
                   "quads_per_s": round(quads / wall), "max_rss_mb": max(r["max_rss_mb"] for r in runs),
                   "cpu_percent": statistics.median(r["cpu_percent"] for r in runs)}))
 PY
@@ -147,7 +152,9 @@ ingest = [json.loads(l) for l in open(sys.argv[4]) if '"ingest"' in l and json.l
 print(json.dumps({"figure": "ceiling", "name": sys.argv[3], "runs": len(lines) - 1, "quads": last["quads"],
                   "median_s": last["median_seconds"], "quads_per_s": last["median_quads_per_s"],
                   "max_rss_mb": t["max_rss_mb"], "cpu_percent": t["cpu_percent"],
-                  "ingest_over_ceiling": round(ingest["quads_per_s"] / last["median_quads_per_s"], 3)}))
+                  "ingest_over_ceiling": round(ingest["quads_per_s"] / last["median_quads_per_s"], 3),
+                  # Without the proposition pass that ingest runs over the whole store at the end.
+                  "write_over_ceiling": round(ingest["quads"] / ingest["median_write_s"] / last["median_quads_per_s"], 3)}))
 PY
     rm -rf "$WORK/ceiling-$name"
 }
@@ -206,11 +213,11 @@ for name in ("train", "replica"):
     if not i: continue
     print(f"| (b) ingest {name}: {i['articles']} articles, {i['claims']} claims, {i['quads']} quads | "
           f"{i['median_s']} s = {i['articles_per_s']} articles/s, {i['quads_per_s']} quads/s | "
-          f"CPU {i['cpu_percent']}% ({i['runs']} runs) | {i['max_rss_mb']} MB | "
+          f"CPU {i['cpu_percent']}% ({i['runs']} runs); of which propositions {i['median_propositions_s']} s | {i['max_rss_mb']} MB | "
           f"{'RSS <= 1536 MB, both cores busy' if name == 'replica' else ''} |")
     if c:
         print(f"| (c) bulk-load ceiling {name} | {c['median_s']} s = {c['quads_per_s']} quads/s | "
-              f"ingest/ceiling = {c['ingest_over_ceiling']} | {c['max_rss_mb']} MB | ingest/ceiling >= 0.70 |")
+              f"ingest/ceiling = {c['ingest_over_ceiling']} (without propositions {c['write_over_ceiling']}) | {c['max_rss_mb']} MB | ingest/ceiling >= 0.70 |")
 for name, target in (("claims-source", "median <= 50 ms"), ("claims-text", ""), ("query", "")):
     l = get("lookup", name)
     if l:
