@@ -26,6 +26,11 @@ pub const MIN_SHARED: usize = 4;
 /// ("these details", "it"): they join a proposition only through a link.
 pub const MIN_TOKENS: usize = 2;
 
+/// Contents longer than this never flip a proposition's polarity ([`cluster`]): measured on
+/// Wikinews, long quotes with a "no" in them made false denials ("It is with the utmost
+/// sadness that I announce …" denying that Mugabe has died).
+pub const MAX_FLIP_TOKENS: usize = 10;
+
 const STOPWORDS: &[&str] = &[
     "a",
     "an",
@@ -525,8 +530,9 @@ fn effective_stance(
         return Stance::Unconfirmed;
     }
     // Polarity relative to the proposition's first claim: asserting the opposite denies it.
+    // Only short contents: in a long quote a "not" rarely negates the proposition itself.
     let flipped = normalized[i].negated != normalized[root].negated
-        && normalized[i].tokens.len() >= MIN_TOKENS;
+        && (MIN_TOKENS..=MAX_FLIP_TOKENS).contains(&normalized[i].tokens.len());
     match (claim.stance, flipped) {
         (Stance::Asserted, true) => Stance::Denied,
         (Stance::Denied, true) => Stance::Asserted,
