@@ -165,6 +165,43 @@ fn no_attribution_without_a_cue() {
 }
 
 #[test]
+fn tagger_backed_cues_and_headline_colons() {
+    // "support" and "states" read as nouns; "think" is not marked as a cue.
+    check("The port needs support from both states.", "");
+    check("I think the ferry is late.", "");
+    check(
+        "Harbor Chief: New Cranes Will Double Capacity\nThe story follows.",
+        "Harbor Chief | : | New Cranes Will Double Capacity | asserted | certain",
+    );
+    check(
+        "Rep. Ann Lee (R-Ohio) said the lease was unfair.",
+        "Rep. Ann Lee (R-Ohio) | said | the lease was unfair | asserted | certain",
+    );
+    // No source: the impression is no one's in particular.
+    let text = "The new lease seems to favor the shipping firm.";
+    assert_eq!(
+        render(text, &extract(text)),
+        " | seems | The new lease … to favor the shipping firm | asserted | probable"
+    );
+}
+
+#[test]
+fn contents_stop_at_the_next_attribution_and_follow_quotes() {
+    check(
+        "Lee said the port was full, but Ng said the ships kept coming.",
+        "Lee | said | the port was full | asserted | certain\nNg | said | the ships kept coming | asserted | certain",
+    );
+    check(
+        "“Every time we wait,” Lee said, referring to the delay, “the bill grows.”",
+        "Lee | said | “Every time we wait,” … “the bill grows.” | asserted | certain",
+    );
+    check(
+        "The union criticized the ruling, a decision the company welcomed.",
+        "The union | criticized | the ruling | asserted | certain",
+    );
+}
+
+#[test]
 fn spans_stay_inside_every_wikinews_article() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -826,7 +826,7 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
             return None;
         }
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = ctx.content_end(start, s1);
+        let e = object_end(w, start, ctx.content_end(start, s1), entry);
         let content = trim(w, (start, e))?;
         // Source: the attribution just before in this sentence, else the sentence subject.
         let source = if let Some(prev) = earlier.last().filter(|f| !f.citing) {
@@ -844,7 +844,7 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     if let Some(l) = left.filter(|&l| w.low(l) == "and") {
         if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             let (start, _) = forward_content_start(w, post, s1, entry)?;
-            let e = ctx.content_end(start, s1);
+            let e = object_end(w, start, ctx.content_end(start, s1), entry);
             let content = trim(w, (start, e))?;
             let _ = l;
             let mut f = new_found(prev.source, cue, vec![content], sentence);
@@ -857,7 +857,7 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
                 let verb_next = ctx.tags.is(subj.1 + 1, &[Upos::Verb, Upos::Aux, Upos::Adv]);
                 if verb_next && !(subj.0..=subj.1).any(|t| is_open(w, t) || is_close(w, t)) {
                     let (start, _) = forward_content_start(w, post, s1, entry)?;
-                    let e = ctx.content_end(start, s1);
+                    let e = object_end(w, start, ctx.content_end(start, s1), entry);
                     let content = trim(w, (start, e))?;
                     let mut f = new_found(Some(subj), cue, vec![content], sentence);
                     f.stance = stance;
@@ -919,7 +919,7 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
             source = Some((en, en));
         }
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = ctx.content_end(start, s1);
+        let e = object_end(w, start, ctx.content_end(start, s1), entry);
         let mut content = vec![trim(w, (start, e))?];
         if is_open(w, start) {
             if let Some(close) = closing_quote(w, start) {
@@ -1015,118 +1015,29 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
     opens_clause.then_some((st, comma - 1))
 }
 
-/// Whether cue word `c` (its modifiers from `cue_start`) stands where a verb can: base forms
-/// need a pronoun, plural or modal before them ("analysts say", "we can call"); -ing forms
-/// a comma, a conjunction or "be"; never after an adjective ("economic plans").
-fn verb_position(w: &Words, s0: usize, cue_start: usize, c: usize, entry: Entry) -> bool {
-    let prev = if cue_start > s0 {
-        w.low(cue_start - 1)
-    } else {
-        ""
-    };
-    let has_mods = cue_start < c;
-    let nounish = matches!(
-        entry.lemma,
-        "plan"
-            | "claim"
-            | "report"
-            | "call"
-            | "attack"
-            | "promise"
-            | "support"
-            | "estimate"
-            | "tweet"
-            | "email"
-            | "post"
-            | "comment"
-            | "demand"
-            | "request"
-            | "question"
-            | "charge"
-            | "note"
-            | "back"
-            | "counter"
-            | "signal"
-            | "hope"
-            | "fear"
-            | "worry"
-            | "pledge"
-            | "vow"
-            | "reply"
-            | "text"
-            | "state"
-            | "echo"
-            | "highlight"
-            | "release"
-            | "quote"
-            | "mention"
-            | "praise"
-            | "blame"
-            | "protest"
-            | "chant"
-            | "joke"
-            | "remark"
-            | "record"
-            | "defend"
-            | "thank"
-            | "welcome"
-    );
-    let adjectival = |x: &str| {
-        x.len() > 4
-            && [
-                "al", "ic", "ive", "ous", "ful", "ary", "ern", "ish", "ial", "ble",
-            ]
-            .iter()
-            .any(|suf| x.ends_with(suf))
-    };
-    match entry.form {
-        Form::Base => {
-            if matches!(entry.lemma, "state" | "post" | "email" | "tweet" | "text") && !has_mods {
-                return false;
-            }
-            has_mods
-                || cue_start == s0
-                || matches!(
-                    prev,
-                    "i" | "we" | "you" | "they" | "who" | "to" | "people" | "and"
-                )
-                || (prev.ends_with('s') && !prev.ends_with("ss") && !adjectival(prev) && !nounish)
-                || (w.is_cap(cue_start - 1) && prev.ends_with('s') && !nounish)
-        }
-        Form::Third => {
-            !(nounish
-                && (adjectival(prev)
-                    || (!w.is_cap(cue_start.saturating_sub(1))
-                        && !super::sources::is_subject_pronoun(prev)
-                        && !has_mods
-                        && prev.ends_with('s'))))
-        }
-        Form::Ing => {
-            has_mods
-                || cue_start == s0
-                || w.is_punct(cue_start - 1, ",")
-                || w.kind(cue_start - 1) == Some(Kind::Dash)
-                || is_open(w, cue_start - 1)
-                || matches!(
-                    prev,
-                    "while"
-                        | "and"
-                        | "after"
-                        | "before"
-                        | "by"
-                        | "without"
-                        | "when"
-                        | "also"
-                        | "as"
-                        | "in"
-                        | "even"
-                        | "then"
-                        | "but"
-                        | "not"
-                )
-        }
-        Form::Past => !(nounish && adjectival(prev) && !has_mods),
+/// Where the content of a cue that takes only an object ("denied the charges", "thanked the
+/// crowd for coming") ends: at the first comma or dash outside quotes, since what follows is
+/// an aside or another clause ("…, a plan several rivals back").
+fn object_end(w: &Words, start: usize, end: usize, entry: Entry) -> usize {
+    if entry.has(cues::CLAUSE) || !entry.has(cues::OBJECT) {
+        return end;
     }
+    let mut depth = 0i32;
+    for i in start..=end {
+        if is_open(w, i) {
+            depth += 1;
+        } else if is_close(w, i) {
+            depth -= 1;
+        } else if depth <= 0
+            && i > start
+            && (w.is_punct(i, ",") || w.kind(i) == Some(Kind::Dash))
+            // "…, including …" and "…, such as …" still belong to the object.
+            && !matches!(w.low(i + 1), "including" | "such" | "especially" | "notably")
+        {
+            return i - 1;
+        }
+    }
+    end
 }
 
 /// After a trailing "…,” he said", a second quoted part: `, “more.”`.

@@ -32,12 +32,6 @@ pub(crate) struct Token {
     pub newline_before: bool,
 }
 
-impl Token {
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
-}
-
 /// All tokens of one text, with their lowercase forms kept in one buffer (no allocation per token).
 pub(crate) struct Words<'t> {
     pub text: &'t str,
