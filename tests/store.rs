@@ -216,14 +216,16 @@ fn read_only_open_of_a_missing_store_fails_and_creates_nothing() {
 fn turtle_export_is_pretty_and_is_the_union_graph() {
     let (_dir, store) = store();
     let turtle = export(&store, ExportFormat::Turtle, None);
-    assert!(turtle.contains("PREFIX hs: <https://w3id.org/hearsay/ontology#>"));
+    assert!(turtle.contains("@prefix hs: <https://w3id.org/hearsay/ontology#> ."));
     assert!(turtle.contains("hs:Claim"), "prefixed names are used");
     // Grouped by subject: each claim IRI opens exactly one block.
     let claim = claim_iri(LAUNCH_URL, 2);
     let local = claim.rsplit('/').next().unwrap_or_default();
     let blocks = turtle
         .lines()
-        .filter(|l| !l.starts_with(' ') && l.contains(local) && !l.contains("hs:denies"))
+        .filter(|l| {
+            !l.starts_with(char::is_whitespace) && l.contains(local) && !l.contains("hs:denies")
+        })
         .count();
     assert_eq!(blocks, 1, "one block for {claim}:\n{turtle}");
     assert!(turtle.contains(";\n"), "predicates share their subject");

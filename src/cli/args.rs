@@ -73,8 +73,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Run a SPARQL query (text or a .rq file) over all articles
     ///
-    /// The default graph is the union of every article's graph, and the prefixes hs, hsid,
-    /// schema, prov, rdf, rdfs and xsd are predeclared.
+    /// The default graph is the union of every article's graph, and the prefixes hs, article,
+    /// claim, source, proposition, hsid, schema, prov, rdf, rdfs and xsd are predeclared.
     Query(QueryArgs),
     /// Write the store (or one article) as RDF
     Export(ExportArgs),

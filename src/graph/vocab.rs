@@ -13,9 +13,15 @@ pub const ID: &str = "https://w3id.org/hearsay/id/";
 pub const SCHEMA: &str = "http://schema.org/";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 
-/// Prefixes used for Turtle output and offered to SPARQL queries.
+/// Prefixes used for Turtle output and offered to SPARQL queries. The kinds of resource
+/// under [`ID`] come before `hsid` itself, so a shortener that takes the first match writes
+/// `claim:1a2b…-3` rather than `hsid:claim/…`.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("hs", HS),
+    ("article", "https://w3id.org/hearsay/id/article/"),
+    ("claim", "https://w3id.org/hearsay/id/claim/"),
+    ("source", "https://w3id.org/hearsay/id/source/"),
+    ("proposition", "https://w3id.org/hearsay/id/proposition/"),
     ("hsid", ID),
     ("schema", SCHEMA),
     ("prov", PROV),

@@ -1,26 +1,17 @@
-//! Writing the store out: RDF exports (pretty Turtle and TriG through sophia, N-Triples,
-//! N-Quads and JSON-LD through Oxigraph) and SPARQL results in the W3C formats.
+//! Writing the store out: RDF exports (Turtle, TriG, N-Triples, N-Quads, JSON-LD, all through
+//! Oxigraph's serializers) and SPARQL results in the W3C formats.
 //! Knows nothing of files or the CLI: everything goes to a caller's writer.
-//!
-//! There is no bridge between Oxigraph's terms and sophia's, so [`to_sophia`] converts them
-//! by hand; the round-trip test in `tests/store.rs` checks nothing is lost.
 
 use std::collections::HashSet;
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphName, Quad, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
-use sophia::api::prefix::{Prefix, PrefixMapPair};
-use sophia::api::serializer::{QuadSerializer, TripleSerializer};
-use sophia::api::term::{BaseDirection, BnodeId, LanguageTag, SimpleTerm};
-use sophia::api::MownStr;
-use sophia::iri::{Iri, IriRef};
-use sophia::turtle::serializer::trig::TriGSerializer;
-use sophia::turtle::serializer::turtle::{TurtleConfig, TurtleSerializer};
 
-use super::{all_prefixes, Store, StoreError};
+use super::{Store, StoreError};
+use crate::graph::vocab::PREFIXES;
 
 /// An RDF format for [`Store::export`] and for CONSTRUCT/DESCRIBE results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -202,58 +193,40 @@ impl Store {
 }
 
 /// Writes quads in `format`; formats without graphs get each distinct triple once.
-/// Keeps the writer's own I/O error (a closed pipe stays recognizable as one).
-fn stream_error<E>(error: sophia::api::source::StreamError<E, std::io::Error>) -> StoreError
-where
-    E: std::error::Error + Send + Sync + 'static,
-{
-    match error {
-        sophia::api::source::StreamError::SinkError(io) => StoreError::Io(io),
-        sophia::api::source::StreamError::SourceError(e) => {
-            StoreError::Io(std::io::Error::other(e))
-        }
-    }
-}
-
 fn write_quads<W: Write>(
     quads: impl Iterator<Item = Quad>,
     format: ExportFormat,
     writer: &mut W,
 ) -> Result<(), StoreError> {
     match format {
-        ExportFormat::Turtle => {
-            let triples: Vec<[SimpleTerm<'static>; 3]> = quads
+        ExportFormat::Turtle | ExportFormat::TriG => {
+            // Sorted so that Oxigraph's streaming serializer, which groups consecutive
+            // statements about one subject, writes each subject once with `;` and `,`.
+            // (sophia's pretty serializer gives the same shape but looks up every term as an
+            // object, which took 128 s for 9,000 quads in a debug build: quadratic.)
+            let keep_graphs = format == ExportFormat::TriG;
+            let mut quads: Vec<Quad> = quads
                 .map(|q| {
-                    [
-                        subject_to_sophia(&q.subject),
-                        iri_to_sophia(&q.predicate),
-                        to_sophia(&q.object),
-                    ]
+                    if keep_graphs {
+                        q
+                    } else {
+                        Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)
+                    }
                 })
                 .collect();
-            let mut serializer = TurtleSerializer::new_with_config(writer, pretty_config());
-            serializer.serialize_graph(&triples).map_err(stream_error)?;
-        }
-        ExportFormat::TriG => {
-            let quads: Vec<([SimpleTerm<'static>; 3], Option<SimpleTerm<'static>>)> = quads
-                .map(|q| {
-                    let graph = match &q.graph_name {
-                        GraphName::NamedNode(n) => Some(iri_to_sophia(n)),
-                        GraphName::BlankNode(b) => Some(bnode_to_sophia(b.as_str())),
-                        GraphName::DefaultGraph => None,
-                    };
-                    (
-                        [
-                            subject_to_sophia(&q.subject),
-                            iri_to_sophia(&q.predicate),
-                            to_sophia(&q.object),
-                        ],
-                        graph,
-                    )
-                })
-                .collect();
-            let mut serializer = TriGSerializer::new_with_config(writer, pretty_config());
-            serializer.serialize_dataset(&quads).map_err(stream_error)?;
+            quads.sort_unstable_by(|a, b| statement_order(a, b));
+            quads.dedup();
+            let mut serializer = RdfSerializer::from_format(format.oxigraph());
+            for (prefix, namespace) in PREFIXES.iter() {
+                serializer = serializer
+                    .with_prefix(*prefix, *namespace)
+                    .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
+            }
+            let mut out = serializer.for_writer(writer);
+            for quad in &quads {
+                out.serialize_quad(quad)?;
+            }
+            out.finish()?;
         }
         ExportFormat::NTriples => {
             let mut out = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(writer);
@@ -270,7 +243,7 @@ fn write_quads<W: Write>(
         }
         ExportFormat::NQuads | ExportFormat::JsonLd => {
             let mut serializer = RdfSerializer::from_format(format.oxigraph());
-            for (prefix, namespace) in all_prefixes() {
+            for (prefix, namespace) in PREFIXES.iter() {
                 serializer = serializer
                     .with_prefix(*prefix, *namespace)
                     .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
@@ -285,66 +258,18 @@ fn write_quads<W: Write>(
     Ok(())
 }
 
-/// Pretty output with the hearsay prefixes. sophia picks the longest matching namespace,
-/// so a claim reads `claim:…` rather than `hsid:` (whose local part would need a `/`).
-fn pretty_config() -> TurtleConfig {
-    let prefixes: Vec<PrefixMapPair> = all_prefixes()
-        .filter_map(|(prefix, namespace)| {
-            Some((
-                Prefix::new(Box::<str>::from(*prefix)).ok()?,
-                Iri::new(Box::<str>::from(*namespace)).ok()?,
-            ))
-        })
-        .collect();
-    TurtleConfig::new()
-        .with_pretty(true)
-        .with_own_prefix_map(prefixes)
-}
-
-fn iri_to_sophia(node: &NamedNode) -> SimpleTerm<'static> {
-    SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(
-        node.as_str().to_owned(),
-    )))
-}
-
-fn bnode_to_sophia(id: &str) -> SimpleTerm<'static> {
-    SimpleTerm::BlankNode(BnodeId::new_unchecked(MownStr::from(id.to_owned())))
-}
-
-fn subject_to_sophia(subject: &NamedOrBlankNode) -> SimpleTerm<'static> {
-    match subject {
-        NamedOrBlankNode::NamedNode(n) => iri_to_sophia(n),
-        NamedOrBlankNode::BlankNode(b) => bnode_to_sophia(b.as_str()),
-    }
-}
-
-/// An Oxigraph term as a sophia term: same IRI, blank node id, lexical form, datatype,
-/// language tag and base direction.
-pub(crate) fn to_sophia(term: &Term) -> SimpleTerm<'static> {
-    match term {
-        Term::NamedNode(n) => iri_to_sophia(n),
-        Term::BlankNode(b) => bnode_to_sophia(b.as_str()),
-        Term::Literal(literal) => {
-            let value = MownStr::from(literal.value().to_owned());
-            match literal.language() {
-                Some(language) => SimpleTerm::LiteralLanguage(
-                    value,
-                    LanguageTag::new_unchecked(MownStr::from(language.to_owned())),
-                    literal.direction().map(|d| match d {
-                        oxigraph::model::BaseDirection::Ltr => BaseDirection::Ltr,
-                        oxigraph::model::BaseDirection::Rtl => BaseDirection::Rtl,
-                    }),
-                ),
-                None => SimpleTerm::LiteralDatatype(
-                    value,
-                    IriRef::new_unchecked(MownStr::from(literal.datatype().as_str().to_owned())),
-                ),
-            }
-        }
-        Term::Triple(triple) => SimpleTerm::Triple(Box::new([
-            subject_to_sophia(&triple.subject),
-            iri_to_sophia(&triple.predicate),
-            to_sophia(&triple.object),
-        ])),
-    }
+/// Graph, then subject, then `rdf:type` before other predicates, then object: the order
+/// a reader expects in Turtle (each subject once, its types first).
+fn statement_order(a: &Quad, b: &Quad) -> std::cmp::Ordering {
+    let graph = |q: &Quad| match &q.graph_name {
+        GraphName::DefaultGraph => String::new(),
+        other => other.to_string(),
+    };
+    let not_type = |q: &Quad| q.predicate.as_ref() != oxigraph::model::vocab::rdf::TYPE;
+    graph(a)
+        .cmp(&graph(b))
+        .then_with(|| a.subject.to_string().cmp(&b.subject.to_string()))
+        .then_with(|| not_type(a).cmp(&not_type(b)))
+        .then_with(|| a.predicate.as_str().cmp(b.predicate.as_str()))
+        .then_with(|| a.object.to_string().cmp(&b.object.to_string()))
 }

@@ -37,18 +37,6 @@ pub use propositions::{
 
 use crate::graph::vocab::{hs, rdf, PREFIXES};
 
-/// Prefixes for the IRIs hearsay mints, on top of [`PREFIXES`]: exports write
-/// `claim:0123456789abcdef-3` rather than the full IRI, and queries may use them too.
-pub const ID_PREFIXES: &[(&str, &str)] = &[
-    ("article", "https://w3id.org/hearsay/id/article/"),
-    ("claim", "https://w3id.org/hearsay/id/claim/"),
-    ("source", "https://w3id.org/hearsay/id/source/"),
-];
-
-/// Every prefix the store declares: the vocabulary's, then [`ID_PREFIXES`].
-pub(crate) fn all_prefixes() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-    PREFIXES.iter().chain(ID_PREFIXES)
-}
 
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
 ///
@@ -339,13 +327,13 @@ impl Store {
     /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
     ///
     /// The prefixes of [`crate::graph::vocab::PREFIXES`] (`hs:`, `hsid:`, `schema:`, `prov:`,
-    /// `rdf:`, `rdfs:`, `xsd:`) and [`ID_PREFIXES`] (`article:`, `claim:`, `source:`) are
+    /// `rdf:`, `rdfs:`, `xsd:`) (with `article:`, `claim:`, `source:`, `proposition:`) are
     /// predeclared; a query may redeclare them. Unless the query names its own dataset with
     /// `FROM`, the default graph is the union of all article graphs. A syntax error comes
     /// back as [`StoreError::Syntax`] with the parser's message.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
-        for (prefix, namespace) in all_prefixes() {
+        for (prefix, namespace) in PREFIXES.iter() {
             evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| {
                 StoreError::InvalidReference {
                     value: format!("{namespace} ({e})"),
