@@ -241,7 +241,7 @@ fn the_story_gives_corroborated_contested_and_one_origin_for_a_reprint() {
     // The strike story never meets the port story.
     let port: BTreeSet<String> = data(PORT)
         .iter()
-        .flat_map(|p| read_inputs(&[p.clone()]))
+        .flat_map(|p| read_inputs(std::slice::from_ref(p)))
         .map(|a| article_iri(&a.expect("article")).as_str().to_owned())
         .collect();
     for p in &all {

@@ -214,7 +214,7 @@ fn write_quads<W: Write>(
                     }
                 })
                 .collect();
-            quads.sort_unstable_by(|a, b| statement_order(a, b));
+            quads.sort_unstable_by(statement_order);
             quads.dedup();
             let mut serializer = RdfSerializer::from_format(format.oxigraph());
             for (prefix, namespace) in PREFIXES.iter() {
