@@ -1,5 +1,5 @@
-//! Part-of-speech tags for the scanner's tokens: runs the UD tokenizer and tagger over one
-//! sentence at a time, only when a rule asks, and maps the tags back onto [`Words`] tokens.
+//! Part-of-speech tags for the scanner's tokens: runs the UD tokenizer and tagger over a few
+//! words around a token, only when a rule asks, and maps the tag back onto [`Words`] tokens.
 //! Knows nothing of cues or attributions; without a loadable model every answer is `None`.
 
 use super::attribution::Span;
@@ -8,14 +8,20 @@ use super::token;
 use super::words::Words;
 use std::cell::RefCell;
 
-/// Lazily tagged sentences of one text. Tagging costs about as much as the rest of the
-/// extractor, so a sentence is tagged the first time a rule needs one of its tags.
+/// Words tagged before the asked token: the tagger's features reach two words back, and its
+/// previous-tag features settle within a few words, so a short run-up gives nearly the tag a
+/// whole sentence would.
+const BEFORE: usize = 6;
+/// Words tagged after the asked token (the features reach two words ahead).
+const AFTER: usize = 3;
+
+/// Lazily tagged tokens of one text. Tagging costs about 1 µs a word, more than the rest of
+/// the extractor, so only the asked token's neighbourhood inside its sentence is tagged.
 pub(crate) struct Tags<'a, 'w> {
     w: &'a Words<'w>,
     sentences: &'a [(usize, usize)],
-    /// One entry per scanner token; `None` until its sentence is tagged (or if untaggable).
-    tags: RefCell<Vec<Option<Upos>>>,
-    done: RefCell<Vec<bool>>,
+    /// One entry per scanner token: not asked yet, or the answer (`None` if untaggable).
+    tags: RefCell<Vec<Option<Option<Upos>>>>,
 }
 
 impl<'a, 'w> Tags<'a, 'w> {
@@ -24,27 +30,19 @@ impl<'a, 'w> Tags<'a, 'w> {
             w,
             sentences,
             tags: RefCell::new(vec![None; w.len()]),
-            done: RefCell::new(vec![false; sentences.len()]),
         }
     }
 
-    /// The tag of scanner token `i`, tagging its sentence first if need be.
+    /// The tag of scanner token `i`, tagging its neighbourhood first if need be.
     pub fn get(&self, i: usize) -> Option<Upos> {
-        if i >= self.w.len() {
-            return None;
+        if let Some(known) = self.tags.borrow().get(i).copied().flatten() {
+            return known;
         }
-        let k = self.sentences.partition_point(|&(_, e)| e <= i);
-        if k >= self.sentences.len() {
-            return None;
+        let tag = self.tag_around(i);
+        if let Some(slot) = self.tags.borrow_mut().get_mut(i) {
+            *slot = Some(tag);
         }
-        let fresh = self.done.borrow().get(k).is_some_and(|d| !d);
-        if fresh {
-            if let Some(d) = self.done.borrow_mut().get_mut(k) {
-                *d = true;
-            }
-            self.tag_sentence(k);
-        }
-        self.tags.borrow().get(i).copied().flatten()
+        tag
     }
 
     /// Whether token `i` is tagged as one of `tags`.
@@ -52,32 +50,25 @@ impl<'a, 'w> Tags<'a, 'w> {
         self.get(i).is_some_and(|t| tags.contains(&t))
     }
 
-    fn tag_sentence(&self, k: usize) {
-        let Some(tagger) = tagger::tagger() else {
-            return;
-        };
+    fn tag_around(&self, i: usize) -> Option<Upos> {
+        let tagger = tagger::tagger()?;
         let w = self.w;
-        let (s0, s1) = self.sentences[k];
-        if s1 <= s0 {
-            return;
+        let k = self.sentences.partition_point(|&(_, e)| e <= i);
+        let &(s0, s1) = self.sentences.get(k)?;
+        if i < s0 || i >= s1 {
+            return None;
         }
-        let range = Span::new(w.toks[s0].start, w.toks[s1 - 1].end);
+        let a = i.saturating_sub(BEFORE).max(s0);
+        let b = (i + AFTER).min(s1 - 1);
+        let range = Span::new(w.toks[a].start, w.toks[b].end);
         let toks = token::tokenize(w.text, range);
+        // The asked token takes the tag of the first UD token that starts inside it ("don't"
+        // takes "do").
+        let t = w.toks[i];
+        let j = toks
+            .iter()
+            .position(|u| u.span.start >= t.start && u.span.start < t.end)?;
         let upos = tagger.tag(w.text, &toks);
-        let mut tags = self.tags.borrow_mut();
-        // Both token lists are in text order: walk them together. A scanner token takes the
-        // tag of the first UD token that starts inside it ("don't" takes "do").
-        let mut j = 0;
-        for i in s0..s1 {
-            let t = w.toks[i];
-            while j < toks.len() && toks[j].span.end <= t.start {
-                j += 1;
-            }
-            if j < toks.len() && toks[j].span.start < t.end {
-                if let (Some(slot), Some(&u)) = (tags.get_mut(i), upos.get(j)) {
-                    *slot = Some(u);
-                }
-            }
-        }
+        upos.get(j).copied()
     }
 }
