@@ -364,24 +364,32 @@ fn a_store_held_by_another_process_is_a_clear_error() {
     let ws = Workspace::new();
     ws.hearsay(&["ingest", SEED]).assert().success();
     // An ingest reading stdin holds the store open until its input ends.
-    let mut holder = StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
-        .arg("--store")
-        .arg(ws.store())
-        .args(["ingest", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn holder");
-    // Wait until the holder has opened the store: a second writer then fails.
+    let spawn_holder = || {
+        StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
+            .arg("--store")
+            .arg(ws.store())
+            .args(["ingest", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn holder")
+    };
+    let mut holder = spawn_holder();
+    // Probe with a second writer until it is refused. If the probe won the race for the
+    // lock instead, the holder gave up: start another one.
     let mut message = String::new();
-    for _ in 0..100 {
+    for _ in 0..50 {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        if holder.try_wait().ok().flatten().is_some() {
+            holder = spawn_holder();
+            continue;
+        }
         let out = ws.hearsay(&["ingest", SEED]).output().expect("run");
         message = String::from_utf8_lossy(&out.stderr).to_string();
         if !out.status.success() {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(100));
     }
     assert!(
         message.contains("in use by another hearsay process"),
