@@ -5,7 +5,6 @@ use hearsay::extract::Stance;
 use hearsay::graph::source_key;
 use hearsay::store::{ClaimFilter, ClaimRow};
 
-#[allow(dead_code)]
 mod store_corpus;
 use store_corpus::store;
 

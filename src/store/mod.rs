@@ -37,7 +37,6 @@ pub use propositions::{
 
 use crate::graph::vocab::{hs, rdf, PREFIXES};
 
-
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
 ///
 /// Cheap to share across threads (`&Store` is `Sync`); every method takes `&self`.
