@@ -216,17 +216,7 @@ fn write_quads<W: Write>(
                 .collect();
             quads.sort_unstable_by(statement_order);
             quads.dedup();
-            let mut serializer = RdfSerializer::from_format(format.oxigraph());
-            for (prefix, namespace) in PREFIXES.iter() {
-                serializer = serializer
-                    .with_prefix(*prefix, *namespace)
-                    .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
-            }
-            let mut out = serializer.for_writer(writer);
-            for quad in &quads {
-                out.serialize_quad(quad)?;
-            }
-            out.finish()?;
+            write_with_prefixes(quads.into_iter(), format, writer)?;
         }
         ExportFormat::NTriples => {
             let mut out = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(writer);
@@ -241,20 +231,28 @@ fn write_quads<W: Write>(
             }
             out.finish()?;
         }
-        ExportFormat::NQuads | ExportFormat::JsonLd => {
-            let mut serializer = RdfSerializer::from_format(format.oxigraph());
-            for (prefix, namespace) in PREFIXES.iter() {
-                serializer = serializer
-                    .with_prefix(*prefix, *namespace)
-                    .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
-            }
-            let mut out = serializer.for_writer(writer);
-            for quad in quads {
-                out.serialize_quad(&quad)?;
-            }
-            out.finish()?;
-        }
+        ExportFormat::NQuads | ExportFormat::JsonLd => write_with_prefixes(quads, format, writer)?,
     }
+    Ok(())
+}
+
+/// Streams `quads` through Oxigraph's serializer for `format`, with the hearsay prefixes.
+fn write_with_prefixes<W: Write>(
+    quads: impl Iterator<Item = Quad>,
+    format: ExportFormat,
+    writer: &mut W,
+) -> Result<(), StoreError> {
+    let mut serializer = RdfSerializer::from_format(format.oxigraph());
+    for (prefix, namespace) in PREFIXES {
+        serializer = serializer
+            .with_prefix(*prefix, *namespace)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
+    }
+    let mut out = serializer.for_writer(writer);
+    for quad in quads {
+        out.serialize_quad(&quad)?;
+    }
+    out.finish()?;
     Ok(())
 }
 
