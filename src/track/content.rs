@@ -4,9 +4,7 @@
 //! say the same thing when their token sets are similar enough ([`similar`]).
 //! Pure: knows nothing of RDF or the store.
 
-use std::collections::{BTreeSet, HashMap};
-
-use crate::extract::{LinkKind, Stance};
+use std::collections::BTreeSet;
 
 /// Jaccard similarity at or above which two contents are one proposition.
 ///
@@ -26,7 +24,7 @@ pub const MIN_SHARED: usize = 4;
 /// ("these details", "it"): they join a proposition only through a link.
 pub const MIN_TOKENS: usize = 2;
 
-/// Contents longer than this never flip a proposition's polarity ([`cluster`]): measured on
+/// Contents longer than this never flip a proposition's polarity ([`super::cluster`]): measured on
 /// Wikinews, long quotes with a "no" in them made false denials ("It is with the utmost
 /// sadness that I announce …" denying that Mugabe has died).
 pub const MAX_FLIP_TOKENS: usize = 10;
@@ -343,7 +341,7 @@ fn stem(word: &str) -> String {
 }
 
 /// Jaccard similarity of two sorted token sets.
-pub fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let shared = shared(a, b);
     let union = a.len() + b.len() - shared;
     if union == 0 {
@@ -353,7 +351,7 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
     }
 }
 
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -372,7 +370,7 @@ fn shared(a: &[String], b: &[String]) -> usize {
 /// Whether two normalized contents state one proposition (polarity aside): Jaccard at or
 /// above [`JACCARD_THRESHOLD`], or the smaller almost inside the larger ([`OVERLAP_THRESHOLD`],
 /// [`MIN_SHARED`]).
-pub fn similar(a: &[String], b: &[String]) -> bool {
+pub fn similar<T: Ord>(a: &[T], b: &[T]) -> bool {
     if a.len() < MIN_TOKENS || b.len() < MIN_TOKENS {
         return false;
     }
@@ -381,163 +379,6 @@ pub fn similar(a: &[String], b: &[String]) -> bool {
     let smaller = a.len().min(b.len());
     n as f64 >= JACCARD_THRESHOLD * union as f64
         || (n >= MIN_SHARED && n as f64 >= OVERLAP_THRESHOLD * smaller as f64)
-}
-
-/// One claim, as clustering sees it.
-#[derive(Debug, Clone)]
-pub struct ClaimInput {
-    pub content: String,
-    pub stance: Stance,
-    /// Links from this claim to others, by index into the same slice.
-    pub links: Vec<(LinkKind, usize)>,
-}
-
-/// Where clustering put one claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Assignment {
-    /// Index of the proposition (dense, 0-based, in order of first claim).
-    pub proposition: usize,
-    /// What the claim does with the proposition: a denial of "the lease was signed" and an
-    /// assertion of "no lease had been signed" both deny it.
-    pub stance: Stance,
-}
-
-/// Groups claims into propositions. `claims` must come in a canonical order (date, article,
-/// position): the result depends on it and nothing else, so re-running on the same claims
-/// gives the same propositions.
-///
-/// A claim that denies, declines to confirm or corroborates another (a link the text makes)
-/// joins that claim's proposition; others join the proposition of the most similar earlier
-/// claim ([`similar`]), found through an inverted index of tokens, or start a new one.
-/// Claims with fewer than [`MIN_TOKENS`] tokens and no link get none.
-pub fn cluster(claims: &[ClaimInput]) -> Vec<Option<Assignment>> {
-    let normalized: Vec<NormalizedContent> = claims
-        .iter()
-        .map(|c| normalize_content(&c.content))
-        .collect();
-    // Union-find over claims; a root with `Some` holds a proposition.
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut has_proposition = vec![false; claims.len()];
-    let mut counts: Vec<u32> = vec![0; claims.len()];
-    for (i, claim) in claims.iter().enumerate() {
-        let joins_by_link = claim
-            .links
-            .iter()
-            .any(|(kind, to)| *to < claims.len() && *to != i && !matches!(kind, LinkKind::Relays));
-        let tokens = &normalized[i].tokens;
-        if tokens.len() >= MIN_TOKENS {
-            // Candidates: earlier claims sharing a token; best by shared count, then earliest.
-            let mut touched: Vec<usize> = Vec::new();
-            for t in tokens {
-                if let Some(list) = postings.get(t.as_str()) {
-                    for &j in list {
-                        if counts[j] == 0 {
-                            touched.push(j);
-                        }
-                        counts[j] += 1;
-                    }
-                }
-            }
-            // Single linkage: every similar earlier claim's proposition merges with this
-            // one, the earliest root kept, so a paraphrase bridges two wordings.
-            for &j in &touched {
-                if counts[j] as usize >= MIN_TOKENS.min(tokens.len())
-                    && similar(tokens, &normalized[j].tokens)
-                {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        let (keep, merge) = if a < b { (a, b) } else { (b, a) };
-                        parent[merge] = keep;
-                    }
-                }
-            }
-            for &j in &touched {
-                counts[j] = 0;
-            }
-            for t in tokens {
-                postings.entry(t.as_str()).or_default().push(i);
-            }
-            has_proposition[i] = true;
-        } else if !joins_by_link {
-            continue;
-        }
-        has_proposition[i] = true;
-    }
-    // Links the text makes: the linking claim joins its target's proposition.
-    for (i, claim) in claims.iter().enumerate() {
-        for (kind, to) in &claim.links {
-            if *to >= claims.len() || *to == i || matches!(kind, LinkKind::Relays) {
-                continue;
-            }
-            if !has_proposition[*to] {
-                continue;
-            }
-            let (a, b) = (find(&mut parent, i), find(&mut parent, *to));
-            if a != b {
-                // The earlier claim's root stays the root: ids follow first appearance.
-                let (keep, merge) = if a < b { (a, b) } else { (b, a) };
-                parent[merge] = keep;
-            }
-        }
-    }
-    let mut ids: HashMap<usize, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(claims.len());
-    for i in 0..claims.len() {
-        if !has_proposition[i] {
-            out.push(None);
-            continue;
-        }
-        let root = find(&mut parent, i);
-        let next = ids.len();
-        let proposition = *ids.entry(root).or_insert(next);
-        out.push(Some(Assignment {
-            proposition,
-            stance: effective_stance(&claims[i], &normalized, i, root),
-        }));
-    }
-    out
-}
-
-/// What claim `i` does with its proposition, whose first claim is `root`.
-fn effective_stance(
-    claim: &ClaimInput,
-    normalized: &[NormalizedContent],
-    i: usize,
-    root: usize,
-) -> Stance {
-    for (kind, _) in &claim.links {
-        match kind {
-            LinkKind::Denies => return Stance::Denied,
-            LinkKind::DeclinesToConfirm => return Stance::Unconfirmed,
-            _ => {}
-        }
-    }
-    // "did not say whether a contract had been signed": neither side.
-    let open_question = claim
-        .content
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("whether"));
-    if open_question {
-        return Stance::Unconfirmed;
-    }
-    // Polarity relative to the proposition's first claim: asserting the opposite denies it.
-    // Only short contents: in a long quote a "not" rarely negates the proposition itself.
-    let flipped = normalized[i].negated != normalized[root].negated
-        && (MIN_TOKENS..=MAX_FLIP_TOKENS).contains(&normalized[i].tokens.len());
-    match (claim.stance, flipped) {
-        (Stance::Asserted, true) => Stance::Denied,
-        (Stance::Denied, true) => Stance::Asserted,
-        (stance, _) => stance,
-    }
 }
 
 #[cfg(test)]
@@ -620,51 +461,5 @@ mod tests {
         assert!(!a.negated && b.negated);
         assert_eq!(tokens("American troops"), tokens("U.S. troops"));
         assert_eq!(tokens("the United States signed"), tokens("US signs"));
-    }
-
-    #[test]
-    fn clustering_follows_similarity_links_and_polarity() {
-        let claim = |content: &str, stance, links: Vec<(LinkKind, usize)>| ClaimInput {
-            content: content.into(),
-            stance,
-            links,
-        };
-        let claims = vec![
-            claim(
-                "the lease was signed at a ceremony in Serrano on Feb. 20",
-                Stance::Asserted,
-                vec![],
-            ),
-            claim(
-                "the berth could serve Drovnian naval vessels",
-                Stance::Asserted,
-                vec![],
-            ),
-            claim("such claims", Stance::Denied, vec![(LinkKind::Denies, 1)]),
-            claim(
-                "no lease was signed at a ceremony in Serrano on Feb. 20",
-                Stance::Asserted,
-                vec![],
-            ),
-            claim("pilots will strike on Friday", Stance::Asserted, vec![]),
-            claim("it", Stance::Asserted, vec![]),
-        ];
-        let out = cluster(&claims);
-        let p = |i: usize| out[i].map(|a| (a.proposition, a.stance));
-        assert_eq!(p(0), Some((0, Stance::Asserted)));
-        assert_eq!(p(1), Some((1, Stance::Asserted)));
-        assert_eq!(
-            p(2),
-            Some((1, Stance::Denied)),
-            "the denial joins what it denies"
-        );
-        assert_eq!(
-            p(3),
-            Some((0, Stance::Denied)),
-            "asserting the negation denies"
-        );
-        assert_eq!(p(4), Some((2, Stance::Asserted)));
-        assert_eq!(p(5), None);
-        assert_eq!(cluster(&claims), out, "deterministic");
     }
 }

@@ -5,15 +5,17 @@
 //! quads through [`crate::graph`].
 
 mod article;
+mod cluster;
 mod confidence;
 mod content;
 mod names;
 
 pub use article::{article_names, body_hash, tracked_quads};
+pub use cluster::{cluster, Assignment, ClaimInput};
 pub use confidence::{proposition_confidence, Backing};
 pub use content::{
-    cluster, jaccard, normalize_content, similar, Assignment, ClaimInput, NormalizedContent,
-    JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, OVERLAP_THRESHOLD,
+    jaccard, normalize_content, similar, NormalizedContent, JACCARD_THRESHOLD, MIN_SHARED,
+    MIN_TOKENS, OVERLAP_THRESHOLD,
 };
 pub use names::{
     acronyms_in_text, entity_key, initials, is_generic, looks_like_acronym, parse_source_name,

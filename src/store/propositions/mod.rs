@@ -7,23 +7,19 @@
 //! Counts (claims, origins asserting / denying / declining to confirm, first appearance)
 //! are never stored: every lookup derives them by SPARQL, so they cannot go stale.
 
-use std::collections::{BTreeMap, HashMap};
+mod refresh;
+
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
 use oxigraph::sparql::QuerySolution;
-use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError};
-use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
-use crate::graph::vocab::{hs, rdf, rdfs, ID};
-use crate::graph::{
-    certainty_from_iri, claim_id_from_iri, source_kind_from_iri, stance_from_iri, stance_iri,
-};
-use crate::track::{
-    cluster, normalize_content, proposition_confidence, Backing, ClaimInput, NameIndex, MIN_TOKENS,
-};
+use crate::extract::Stance;
+use crate::graph::vocab::ID;
+use crate::graph::{claim_id_from_iri, stance_from_iri};
+use crate::track::NameIndex;
 
 /// The named graph that holds propositions and each claim's place in them.
 pub const PROPOSITIONS_GRAPH: NamedNodeRef<'static> =
@@ -35,12 +31,6 @@ pub fn proposition_iri_from_id(id: &str) -> Option<NamedNode> {
     let id = id.strip_prefix(&format!("{ID}proposition/")).unwrap_or(id);
     (id.len() == 16 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
         .then(|| NamedNode::new_unchecked(format!("{ID}proposition/{id}")))
-}
-
-fn proposition_iri(first_claim: &str) -> NamedNode {
-    let digest = Sha256::digest(first_claim.as_bytes());
-    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    NamedNode::new_unchecked(format!("{ID}proposition/{hash}"))
 }
 
 /// The short id of a proposition IRI.
@@ -127,34 +117,6 @@ pub struct TimelineRow {
     pub article_iri: String,
 }
 
-/// A claim as the rebuild reads it.
-struct StoredClaim {
-    iri: String,
-    sort: (String, String, u64),
-    content: String,
-    stance: Stance,
-    certainty: Certainty,
-    source: Option<String>,
-    kind: Option<SourceKind>,
-}
-
-const CLAIMS: &str = "\
-SELECT ?claim ?article ?date ?position ?content ?stance ?certainty ?source ?kind WHERE {
-  GRAPH ?g {
-    ?claim a hs:Claim ; hs:article ?article ; hs:position ?position ;
-           hs:stance ?stance ; hs:certainty ?certainty .
-    OPTIONAL { ?claim schema:text ?content }
-    OPTIONAL { ?claim prov:wasAttributedTo ?source . OPTIONAL { ?source hs:sourceKind ?kind } }
-    OPTIONAL { ?article schema:datePublished ?date }
-  }
-}";
-
-const LINKS: &str = "\
-SELECT ?from ?kind ?to WHERE {
-  GRAPH ?g { ?from ?kind ?to }
-  VALUES ?kind { hs:denies hs:declinesToConfirm hs:corroborates hs:relays }
-}";
-
 impl Store {
     /// The full names and acronyms of every source in the store (their `rdfs:label`), for
     /// resolving "Peskov" or "KCNA" in the next articles ingested.
@@ -169,168 +131,6 @@ impl Store {
             }
         }
         Ok(index)
-    }
-
-    /// Rebuilds the propositions graph from every article graph, in one transaction.
-    ///
-    /// Claims are read in (date, article, position) order and grouped by
-    /// [`crate::track::cluster`]; the result depends on the stored articles only, so running
-    /// it twice, or after re-ingesting an article unchanged, writes the same quads. Cost:
-    /// one pass over all claims with an inverted index of their tokens (about a second for
-    /// the Wikinews 2019 corpus); call it once per ingest run, not per article.
-    pub fn refresh_propositions(&self) -> Result<RefreshOutcome, StoreError> {
-        let mut claims: Vec<StoredClaim> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for row in self.select(CLAIMS)? {
-            let Some(iri) = string(&row, "claim") else {
-                continue;
-            };
-            if seen.contains_key(&iri) {
-                continue;
-            }
-            let (Some(stance), Some(certainty)) = (
-                string(&row, "stance").and_then(|s| stance_from_iri(&s)),
-                string(&row, "certainty").and_then(|s| certainty_from_iri(&s)),
-            ) else {
-                continue;
-            };
-            seen.insert(iri.clone(), claims.len());
-            claims.push(StoredClaim {
-                sort: (
-                    // Undated articles sort after dated ones.
-                    string(&row, "date").unwrap_or_else(|| "~".into()),
-                    string(&row, "article").unwrap_or_default(),
-                    number(&row, "position").unwrap_or(0),
-                ),
-                content: string(&row, "content").unwrap_or_default(),
-                stance,
-                certainty,
-                source: string(&row, "source"),
-                kind: string(&row, "kind").and_then(|k| source_kind_from_iri(&k)),
-                iri,
-            });
-        }
-        claims.sort_by(|a, b| a.sort.cmp(&b.sort).then_with(|| a.iri.cmp(&b.iri)));
-        let index: HashMap<&str, usize> = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.iri.as_str(), i))
-            .collect();
-        let mut links: Vec<Vec<(LinkKind, usize)>> = vec![Vec::new(); claims.len()];
-        for row in self.select(LINKS)? {
-            let (Some(from), Some(kind), Some(to)) = (
-                string(&row, "from").and_then(|f| index.get(f.as_str()).copied()),
-                string(&row, "kind").and_then(|k| link_kind(&k)),
-                string(&row, "to").and_then(|t| index.get(t.as_str()).copied()),
-            ) else {
-                continue;
-            };
-            if !links[from].contains(&(kind, to)) {
-                links[from].push((kind, to));
-            }
-        }
-        for l in &mut links {
-            l.sort_by_key(|(kind, to)| (link_rank(*kind), *to));
-        }
-        let inputs: Vec<ClaimInput> = claims
-            .iter()
-            .zip(&links)
-            .map(|(c, l)| ClaimInput {
-                content: c.content.clone(),
-                stance: c.stance,
-                links: l.clone(),
-            })
-            .collect();
-        let assignments = cluster(&inputs);
-
-        // Origin and relay of each claim: a relayed claim credits the cited source.
-        let origin_of = |i: usize| -> (Option<&str>, Option<&str>) {
-            let relayed = links[i]
-                .iter()
-                .find(|(kind, _)| *kind == LinkKind::Relays)
-                .and_then(|(_, to)| claims[*to].source.as_deref());
-            match relayed {
-                Some(cited) => (Some(cited), claims[i].source.as_deref()),
-                None => (claims[i].source.as_deref(), None),
-            }
-        };
-
-        // Members of each proposition, in claim order.
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, a) in assignments.iter().enumerate() {
-            if let Some(a) = a {
-                members.entry(a.proposition).or_default().push(i);
-            }
-        }
-        let graph = GraphName::NamedNode(PROPOSITIONS_GRAPH.into_owned());
-        let mut quads: Vec<Quad> = Vec::new();
-        let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
-            quads.push(Quad::new(s.clone(), p, o, graph.clone()));
-        };
-        for list in members.values() {
-            let Some(&first) = list.first() else { continue };
-            let node = proposition_iri(&claims[first].iri);
-            // The label: the first claim that asserts it with words of its own.
-            let label = list
-                .iter()
-                .find(|&&i| {
-                    assignments[i].is_some_and(|a| a.stance == Stance::Asserted)
-                        && normalize_content(&claims[i].content).tokens.len() >= MIN_TOKENS
-                })
-                .or_else(|| list.iter().find(|&&i| !claims[i].content.trim().is_empty()))
-                .map_or("", |&i| claims[i].content.as_str());
-            let backing: Vec<Backing<'_>> = list
-                .iter()
-                .filter_map(|&i| {
-                    let a = assignments[i]?;
-                    Some(Backing {
-                        origin: origin_of(i).0.unwrap_or(claims[i].iri.as_str()),
-                        stance: a.stance,
-                        certainty: claims[i].certainty,
-                        kind: claims[i].kind,
-                    })
-                })
-                .collect();
-            add(&node, rdf::TYPE, hs::PROPOSITION.into_owned().into());
-            add(
-                &node,
-                rdfs::LABEL,
-                Literal::new_simple_literal(label).into(),
-            );
-            add(
-                &node,
-                hs::PROPOSITION_CONFIDENCE,
-                Literal::from(proposition_confidence(&backing)).into(),
-            );
-            for &i in list {
-                let Some(a) = assignments[i] else { continue };
-                let claim = NamedNode::new_unchecked(claims[i].iri.clone());
-                add(&claim, hs::PROPOSITION_PROP, node.clone().into());
-                add(
-                    &claim,
-                    hs::PROPOSITION_STANCE,
-                    stance_iri(a.stance).into_owned().into(),
-                );
-                let (origin, relay) = origin_of(i);
-                if let Some(origin) = origin.and_then(|o| NamedNode::new(o).ok()) {
-                    add(&claim, hs::ORIGIN, origin.into());
-                }
-                if let Some(relay) = relay.and_then(|r| NamedNode::new(r).ok()) {
-                    add(&claim, hs::RELAY, relay.into());
-                }
-            }
-        }
-        let outcome = RefreshOutcome {
-            claims: claims.len(),
-            assigned: assignments.iter().flatten().count(),
-            propositions: members.len(),
-        };
-        let mut transaction = self.inner.start_transaction()?;
-        transaction.remove_named_graph(PROPOSITIONS_GRAPH)?;
-        transaction.insert_named_graph(PROPOSITIONS_GRAPH);
-        transaction.extend(quads.iter().map(Quad::as_ref));
-        transaction.commit()?;
-        Ok(outcome)
     }
 
     /// Propositions matching `filter`, with counts derived now: most independent asserting
@@ -500,27 +300,6 @@ WHERE {{
             });
         }
         Ok(rows)
-    }
-}
-
-fn link_kind(iri: &str) -> Option<LinkKind> {
-    [
-        (hs::DENIES, LinkKind::Denies),
-        (hs::DECLINES_TO_CONFIRM, LinkKind::DeclinesToConfirm),
-        (hs::CORROBORATES, LinkKind::Corroborates),
-        (hs::RELAYS, LinkKind::Relays),
-    ]
-    .into_iter()
-    .find(|(term, _)| term.as_str() == iri)
-    .map(|(_, kind)| kind)
-}
-
-fn link_rank(kind: LinkKind) -> u8 {
-    match kind {
-        LinkKind::Denies => 0,
-        LinkKind::DeclinesToConfirm => 1,
-        LinkKind::Corroborates => 2,
-        LinkKind::Relays => 3,
     }
 }
 
