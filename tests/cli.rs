@@ -128,6 +128,39 @@ fn ingesting_again_changes_nothing() {
 }
 
 #[test]
+fn piped_ingest_prints_only_its_summary() {
+    let ws = Workspace::new();
+    let out = ws.hearsay(&["ingest", DATA]).output().expect("run hearsay");
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    // No bar, no escape codes, no carriage returns: one line a log file can keep.
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.starts_with("ingested 8 articles, "), "{stderr:?}");
+    assert!(
+        !stderr.contains('\x1b') && !stderr.contains('\r'),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn compact_keeps_every_quad_and_wants_an_existing_store() {
+    let ws = Workspace::new();
+    let missing = ws.hearsay(&["compact"]).output().expect("run hearsay");
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8(missing.stderr).expect("utf-8");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.contains("no store at"), "{stderr:?}");
+    assert!(!ws.store().exists(), "compact must not create a store");
+
+    ws.hearsay(&["ingest", DATA]).assert().success();
+    let before = ws.stdout(&["export", "--format", "nquads"]);
+    ws.hearsay(&["compact"]).assert().success();
+    let after = ws.stdout(&["export", "--format", "nquads"]);
+    assert!(!before.is_empty());
+    assert_eq!(before, after);
+}
+
+#[test]
 fn claims_exits_one_when_nothing_matches() {
     let ws = Workspace::new();
     ws.hearsay(&["ingest", SEED]).assert().success();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use hearsay::article::read_inputs;
 use hearsay::extract::extract;
 use hearsay::graph::article_iri;
-use hearsay::store::{PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH};
+use hearsay::store::{ClaimSet, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH};
 use hearsay::track::{article_names, tracked_quads};
 use oxigraph::model::{GraphNameRef, Term};
 use oxigraph::sparql::QueryResults;
@@ -35,7 +35,8 @@ fn data(files: &[&str]) -> Vec<PathBuf> {
 }
 
 /// Ingests `paths` as `hearsay ingest` does (one batch, one transaction per article, then the
-/// propositions rebuilt) and returns the number of articles read.
+/// propositions brought up to date from the run's claims and the store's others) and returns
+/// the number of articles read.
 fn ingest(store: &Store, paths: &[PathBuf]) -> usize {
     let mut known = store.known_names().expect("known names");
     let items: Vec<_> = read_inputs(paths)
@@ -48,13 +49,15 @@ fn ingest(store: &Store, paths: &[PathBuf]) -> usize {
     for (a, e) in &items {
         known.merge(&article_names(a, e));
     }
+    let mut fresh = ClaimSet::default();
     for (a, e) in &items {
         let quads = tracked_quads(a, e, &known);
+        fresh.add_article(article_iri(a).as_ref(), &quads);
         store
             .ingest(article_iri(a).as_ref(), &quads)
             .expect("ingest");
     }
-    store.refresh_propositions().expect("refresh");
+    store.refresh_propositions_with(fresh).expect("refresh");
     items.len()
 }
 
@@ -295,6 +298,25 @@ fn reingesting_changes_nothing_and_ingesting_more_keeps_it_current() {
         8,
         "the propositions graph is no article"
     );
+
+    // A refresh that reads every claim back from the store agrees with the run's.
+    let current = snapshot(&store, Some(PROPOSITIONS_GRAPH.into()));
+    store.refresh_propositions().expect("refresh");
+    assert_eq!(snapshot(&store, Some(PROPOSITIONS_GRAPH.into())), current);
+
+    // Without the strike articles, the propositions are those of the port story alone:
+    // nodes of removed claims go, and changed nodes are rewritten.
+    for article in data(STRIKE) {
+        let article = read_inputs(&[article])
+            .next()
+            .expect("one article")
+            .expect("it reads");
+        assert!(store
+            .remove_article(article_iri(&article).as_ref())
+            .expect("removes"));
+    }
+    store.refresh_propositions().expect("refresh");
+    assert_eq!(snapshot(&store, Some(PROPOSITIONS_GRAPH.into())), port_only);
 }
 
 #[test]

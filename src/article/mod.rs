@@ -12,6 +12,7 @@
 //! offsets of a gold file's attributions stay valid for the text read.
 
 mod boilerplate;
+mod count;
 mod csv_file;
 mod date;
 mod error;
@@ -24,6 +25,7 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 pub use boilerplate::strip_boilerplate;
+pub use count::count_articles;
 pub use date::parse_date;
 pub use error::ArticleError;
 pub use text::parse_plain_text;

@@ -1,13 +1,15 @@
 //! `hearsay ingest`: articles → claims in the store, one named graph per article.
 
 use std::collections::HashSet;
+use std::fmt::Write;
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::thread::{Scope, ScopedJoinHandle};
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context, Result};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 
@@ -15,6 +17,7 @@ use super::args::IngestArgs;
 use super::extract::summarize_failures;
 use super::pipeline::for_each_batch;
 use super::Outcome;
+use crate::article::count_articles;
 use crate::graph::{article_iri, source_key};
 use crate::store::{BulkOptions, BulkOutcome, Store, StoreError};
 use crate::track::{article_names, tracked_quads};
@@ -25,9 +28,11 @@ const BATCH: usize = 256;
 
 pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let progress = progress_bar(args.no_progress);
+    let progress = progress_bar(args.no_progress, &args.paths);
     let mut claims = 0usize;
     let mut sources = HashSet::new();
+    // The run's claims, for the proposition pass: it reads back only the store's other ones.
+    let mut fresh = store.claim_set().context("reading the store")?;
     // Full names and acronyms already known, so "Peskov" and "KCNA" in new articles meet
     // the sources stored before; each batch adds its own before its articles are keyed.
     let mut known = store
@@ -58,6 +63,9 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
                         .map(|a| source_key(&source_name(a, &item.article.text))),
                 );
             }
+            for (iri, quads) in &graphs {
+                fresh.add_article(iri.as_ref(), quads);
+            }
             if let Writer::Undecided = writer {
                 // A full first batch means a large input: bulk load it (while the next batches
                 // are extracted); a small one gets a transaction per article.
@@ -72,8 +80,8 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             Ok(())
         });
         progress.set_message("committing");
+        let logged = matches!(writer, Writer::Transactions);
         let written = writer.finish();
-        progress.finish_and_clear();
         // A failed writer also fails the reading side (its channel closes): its error says why.
         written?;
         let tally = tally?;
@@ -87,9 +95,17 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         // Propositions are a function of every article stored: rebuilt once per run, after
         // either write path (transactions or bulk), so lookups never see them stale.
         let tracking = Instant::now();
+        progress.set_message("updating propositions");
         let propositions = store
-            .refresh_propositions()
+            .refresh_propositions_with(fresh)
             .context("updating propositions")?;
+        if logged {
+            // Transactions went through the write-ahead log, which every read-only open would
+            // replay. (After a bulk load there is little in it, and a flush would wait for
+            // RocksDB to compact the loaded files: a minute on a 16-million-quad load.)
+            store.flush().context("flushing the store")?;
+        }
+        drop(progress);
         eprintln!(
             "ingested {} articles, {} claims, {} sources in {:.2} s; {} propositions in {:.2} s",
             tally.articles,
@@ -167,17 +183,45 @@ fn source_name(attribution: &crate::extract::Attribution, text: &str) -> String 
     }
 }
 
-/// A spinner with the rate, on a terminal only: piped output stays clean.
-fn progress_bar(disabled: bool) -> ProgressBar {
-    if disabled || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
+/// A progress bar that leaves the terminal clean however the ingest ends.
+struct Progress(ProgressBar);
+
+impl std::ops::Deref for Progress {
+    type Target = ProgressBar;
+    fn deref(&self) -> &ProgressBar {
+        &self.0
     }
-    let bar = ProgressBar::new_spinner();
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed_precise} {msg}")
-    {
-        bar.set_style(style);
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// On a terminal only (piped output stays clean): a bar with the rate and the time left when
+/// the inputs can be counted ahead, else a spinner with the rate (stdin).
+fn progress_bar(disabled: bool, paths: &[PathBuf]) -> Progress {
+    if disabled || !std::io::stderr().is_terminal() {
+        return Progress(ProgressBar::hidden());
+    }
+    let (bar, template) = match count_articles(paths) {
+        Some(total) => (
+            ProgressBar::new(total as u64),
+            "{wide_bar} {pos}/{len} ({rate}, {eta} left) {msg}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} articles ({rate}) {elapsed_precise} {msg}",
+        ),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(
+            style.with_key("rate", |state: &ProgressState, w: &mut dyn Write| {
+                let _ = write!(w, "{:.0} articles/s", state.per_sec());
+            }),
+        );
     }
     bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+    Progress(bar)
 }

@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(args) => lookup::show(&open_readable(&cli.store)?, &args),
         Command::Query(args) => query::run(&open_readable(&cli.store)?, &args),
         Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
+        Command::Compact => compact(&cli.store),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
     }
@@ -78,6 +79,30 @@ fn open_writable(args: &StoreArgs) -> Result<Store> {
         return Ok(Store::in_memory()?);
     }
     Ok(Store::open(&args.store)?)
+}
+
+/// `hearsay compact`: an existing on-disk store only.
+fn compact(args: &StoreArgs) -> Result<Outcome> {
+    if args.memory {
+        anyhow::bail!("--memory gives an empty throwaway store: there is nothing to compact");
+    }
+    if !args.store.exists() {
+        anyhow::bail!(
+            "no store at {}; name one with --store DIR",
+            args.store.display()
+        );
+    }
+    let started = std::time::Instant::now();
+    let store = Store::open(&args.store)?;
+    store
+        .compact()
+        .with_context(|| format!("compacting store {}", args.store.display()))?;
+    eprintln!(
+        "compacted {} in {:.1} s",
+        args.store.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Done)
 }
 
 fn open_readable(args: &StoreArgs) -> Result<Store> {

@@ -137,21 +137,32 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
 /// Each claim's tokens as ranks, sorted (rank 0 is the rarest token over all claims, ties
 /// by spelling, so the ranking depends on the claims only), and whether each is negated.
 ///
-/// Contents are normalized in parallel, a chunk at a time, and their tokens interned right
-/// away: a million claims' token strings never sit in memory at once.
+/// Each distinct content is normalized once (reprints repeat contents word for word), in
+/// parallel, a chunk at a time, and its tokens interned right away: a million claims' token
+/// strings never sit in memory at once.
 fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
     const CHUNK: usize = 65_536;
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let slot_of: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let next = distinct.len();
+            *distinct.entry(c.content).or_insert(next)
+        })
+        .collect();
+    let mut contents: Vec<&str> = vec![""; distinct.len()];
+    for (content, slot) in distinct {
+        contents[slot] = content;
+    }
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut frequency: Vec<u32> = Vec::new();
-    let mut tokens: Vec<Vec<u32>> = Vec::with_capacity(claims.len());
-    let mut negated: Vec<bool> = Vec::with_capacity(claims.len());
-    for chunk in claims.chunks(CHUNK) {
-        let normalized: Vec<NormalizedContent> = chunk
-            .par_iter()
-            .map(|c| normalize_content(c.content))
-            .collect();
+    let mut slots: Vec<Vec<u32>> = Vec::with_capacity(contents.len());
+    let mut slot_negated: Vec<bool> = Vec::with_capacity(contents.len());
+    for chunk in contents.chunks(CHUNK) {
+        let normalized: Vec<NormalizedContent> =
+            chunk.par_iter().map(|c| normalize_content(c)).collect();
         for n in normalized {
-            let claim_ids = n
+            let slot_ids = n
                 .tokens
                 .into_iter()
                 .map(|t| {
@@ -160,12 +171,17 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
                     if id == next {
                         frequency.push(0);
                     }
-                    frequency[id as usize] += 1;
                     id
                 })
                 .collect();
-            tokens.push(claim_ids);
-            negated.push(n.negated);
+            slots.push(slot_ids);
+            slot_negated.push(n.negated);
+        }
+    }
+    // Frequency over claims, not distinct contents: a reprinted word is a common one.
+    for &slot in &slot_of {
+        for &id in &slots[slot] {
+            frequency[id as usize] += 1;
         }
     }
     let mut order: Vec<(&str, u32)> = ids.iter().map(|(t, &id)| (t.as_str(), id)).collect();
@@ -178,12 +194,14 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
     for (rank, (_, id)) in order.iter().enumerate() {
         rank_of[*id as usize] = rank as u32;
     }
-    tokens.par_iter_mut().for_each(|claim| {
-        for t in claim.iter_mut() {
+    slots.par_iter_mut().for_each(|slot| {
+        for t in slot.iter_mut() {
             *t = rank_of[*t as usize];
         }
-        claim.sort_unstable();
+        slot.sort_unstable();
     });
+    let tokens = slot_of.iter().map(|&s| slots[s].clone()).collect();
+    let negated = slot_of.iter().map(|&s| slot_negated[s]).collect();
     (tokens, negated)
 }
 

@@ -9,6 +9,8 @@
 
 mod refresh;
 
+pub use refresh::ClaimSet;
+
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;

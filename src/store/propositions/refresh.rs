@@ -8,11 +8,13 @@
 //! changed are rewritten.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+    TermRef,
 };
 use sha2::{Digest, Sha256};
 
@@ -20,7 +22,7 @@ use super::{RefreshOutcome, PROPOSITIONS_GRAPH};
 use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, prov, rdf, rdfs, schema, ID};
 use crate::graph::{certainty_from_iri, source_kind_from_iri, stance_from_iri, stance_iri};
-use crate::store::{Store, StoreError, BULK_BATCH_QUADS};
+use crate::store::{BulkOptions, Store, StoreError, BULK_BATCH_QUADS};
 use crate::track::{
     cluster, normalize_content, proposition_confidence, Backing, ClaimInput, MIN_TOKENS,
 };
@@ -32,14 +34,43 @@ use crate::track::{
 const ATOMIC_CHANGE_QUADS: usize = 200_000;
 
 impl Store {
-    /// Brings the propositions graph up to date with every article graph.
+    /// An empty [`ClaimSet`] for the run about to write to this store.
+    pub fn claim_set(&self) -> Result<ClaimSet, StoreError> {
+        Ok(ClaimSet {
+            store_was_empty: Some(self.inner.is_empty()?),
+            ..ClaimSet::default()
+        })
+    }
+
+    /// Brings the propositions graph up to date with every article graph, reading every
+    /// claim from the store. [`Store::refresh_propositions_with`] is the fast path for an
+    /// ingest run.
+    pub fn refresh_propositions(&self) -> Result<RefreshOutcome, StoreError> {
+        self.refresh_propositions_with(ClaimSet::default())
+    }
+
+    /// Brings the propositions graph up to date, given the claims of the articles this
+    /// ingest run wrote (`fresh`, gathered from their quads while they were written): the
+    /// store's other claims are read back through its indexes, and not at all when the store
+    /// was empty before the run (a first ingest, the costly case) or the run wrote every
+    /// article it holds.
     ///
     /// Claims are taken in (date, article, position) order and grouped by
     /// [`crate::track::cluster`]; the result depends on the stored articles only, so running
     /// it twice, or after re-ingesting an article unchanged, changes nothing. Call it once per
-    /// ingest run, not per article: it reads every claim (about 40 s for 700,000 claims).
-    pub fn refresh_propositions(&self) -> Result<RefreshOutcome, StoreError> {
-        let table = ClaimTable::read(&self.inner)?;
+    /// ingest run, not per article. Reading claims back costs about 0.1 ms each.
+    pub fn refresh_propositions_with(
+        &self,
+        mut fresh: ClaimSet,
+    ) -> Result<RefreshOutcome, StoreError> {
+        let others_stored = match fresh.store_was_empty {
+            Some(empty) => !empty,
+            None => self.article_count()? > fresh.fresh_articles(),
+        };
+        if others_stored {
+            fresh.add_stored(&self.inner)?;
+        }
+        let table = fresh.into_table();
         let inputs: Vec<ClaimInput<'_>> = table
             .claims
             .iter()
@@ -76,46 +107,70 @@ impl Store {
                 .or_default();
             *entry = entry.wrapping_add(hash);
         }
+        // First pass: which nodes changed. Their quads are made again in the second pass
+        // rather than kept: at a million claims they would take a gigabyte.
         let mut removals: Vec<NamedNode> = Vec::new();
-        let mut additions: Vec<Vec<Quad>> = Vec::new();
+        let mut changed: Vec<bool> = Vec::new();
         let mut added_quads = 0usize;
         wanted.for_each_node(|node, quads| {
             let hash = quads.iter().fold(0u64, |h, q| h.wrapping_add(quad_hash(q)));
-            match current.remove(node.as_str()) {
-                Some(now) if now == hash => return,
-                Some(_) => removals.push(node.clone()),
-                None => {}
+            let differs = match current.remove(node.as_str()) {
+                Some(now) if now == hash => false,
+                Some(_) => {
+                    removals.push(node.clone());
+                    true
+                }
+                None => true,
+            };
+            if differs {
+                added_quads += quads.len();
             }
-            added_quads += quads.len();
-            additions.push(quads);
+            changed.push(differs);
         });
         removals.extend(current.into_keys().map(NamedNode::new_unchecked));
-        if removals.is_empty() && additions.is_empty() {
+        if removals.is_empty() && added_quads == 0 {
             return Ok(());
         }
-        let removed_quads_bound = removals.len() * 8;
+        // Second pass: the changed nodes' quads, in whichever way the size calls for.
+        let for_each_changed = |write: &mut dyn FnMut(Vec<Quad>)| {
+            let mut ordinal = 0;
+            wanted.for_each_node(|_, quads| {
+                if changed.get(ordinal).copied().unwrap_or(true) {
+                    write(quads);
+                }
+                ordinal += 1;
+            });
+        };
+        // Claim nodes have at most four quads in this graph, propositions three.
+        let removed_quads_bound = removals.len() * 4;
         if added_quads + removed_quads_bound <= ATOMIC_CHANGE_QUADS {
             let mut transaction = self.inner.start_transaction()?;
             remove_nodes(&mut transaction, &removals, graph)?;
             transaction.insert_named_graph(PROPOSITIONS_GRAPH);
-            for quads in &additions {
-                transaction.extend(quads.iter().map(Quad::as_ref));
-            }
+            for_each_changed(&mut |quads| transaction.extend(quads.iter().map(Quad::as_ref)));
             transaction.commit()?;
             return Ok(());
         }
-        for chunk in removals.chunks(ATOMIC_CHANGE_QUADS / 8) {
+        for chunk in removals.chunks(ATOMIC_CHANGE_QUADS / 4) {
             let mut transaction = self.inner.start_transaction()?;
             remove_nodes(&mut transaction, chunk, graph)?;
             transaction.commit()?;
         }
-        let mut loader = self.inner.bulk_loader();
-        let mut pending: Vec<Quad> = Vec::with_capacity(BULK_BATCH_QUADS.min(added_quads));
-        for quads in additions {
+        let mut loader = self.bulk_loader(&BulkOptions::default());
+        // Half the articles' batch: this runs with every claim of the store in memory.
+        let batch = BULK_BATCH_QUADS / 2;
+        let mut pending: Vec<Quad> = Vec::with_capacity(batch.min(added_quads));
+        let mut failure: Option<StoreError> = None;
+        for_each_changed(&mut |quads| {
             pending.extend(quads);
-            if pending.len() >= BULK_BATCH_QUADS {
-                loader.load_quads(std::mem::take(&mut pending))?;
+            if pending.len() >= batch && failure.is_none() {
+                if let Err(e) = loader.load_quads(std::mem::take(&mut pending)) {
+                    failure = Some(e.into());
+                }
             }
+        });
+        if let Some(e) = failure {
+            return Err(e);
         }
         loader.load_quads(pending)?;
         loader.commit()?;
@@ -158,139 +213,205 @@ fn quad_hash(quad: &Quad) -> u64 {
 /// A claim as the rebuild reads it from its article graph, one property at a time.
 #[derive(Default)]
 struct ClaimFields {
-    iri: String,
+    iri: Arc<str>,
     article: Option<u32>,
     position: u64,
-    content: String,
+    content: Arc<str>,
     stance: Option<Stance>,
     certainty: Option<Certainty>,
     source: Option<u32>,
-    kind: Option<SourceKind>,
 }
 
 /// A claim with what clustering needs.
 struct StoredClaim {
-    iri: String,
-    content: String,
+    iri: Arc<str>,
+    content: Arc<str>,
     stance: Stance,
     certainty: Certainty,
     source: Option<u32>,
     kind: Option<SourceKind>,
 }
 
-/// Every claim in the store, in (date, article, position) order, with the links between
-/// them. Articles and sources are interned: their IRIs repeat across many claims.
-struct ClaimTable {
-    claims: Vec<StoredClaim>,
-    /// Links from each claim, by index into `claims`, in a fixed order.
-    links: Vec<Vec<(LinkKind, usize)>>,
-    sources: Vec<String>,
+/// Claims gathered from article quads, in any order: from an ingest run's articles as they
+/// are written ([`ClaimSet::add_article`]) and from the store ([`ClaimSet::add_stored`]).
+///
+/// Start one with [`Store::claim_set`] before a run writes: it notes whether the store was
+/// empty, so that the refresh after a first ingest reads nothing back.
+#[derive(Default)]
+pub struct ClaimSet {
+    /// Whether the store held nothing when the run began; `None` when not known.
+    store_was_empty: Option<bool>,
+    claims: Vec<ClaimFields>,
+    index: HashMap<Arc<str>, usize>,
+    /// Each distinct content once: reprints repeat them word for word.
+    contents: HashSet<Arc<str>>,
+    /// Whether each claim was typed `hs:Claim` in an article graph, and which.
+    graph_of: Vec<Option<u32>>,
+    /// Article (and article graph) IRIs.
+    articles: Interner,
+    /// Articles given to [`ClaimSet::add_article`].
+    fresh: HashSet<u32>,
+    sources: Interner,
+    kinds: HashMap<(u32, u32), SourceKind>,
+    dates: HashMap<u32, String>,
+    links: Vec<(usize, LinkKind, String)>,
 }
 
-impl ClaimTable {
-    fn read(store: &oxigraph::store::Store) -> Result<Self, StoreError> {
-        let mut claims: Vec<ClaimFields> = Vec::new();
-        let mut graphs: Vec<Option<u32>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut articles = Interner::default();
-        let mut sources = Interner::default();
-        // Claims: typed hs:Claim in an article's graph.
-        for quad in store.quads_for_pattern(None, Some(rdf::TYPE), Some(hs::CLAIM.into()), None) {
-            let quad = quad?;
-            let (NamedOrBlankNode::NamedNode(claim), GraphName::NamedNode(graph)) =
-                (quad.subject, quad.graph_name)
-            else {
-                continue;
-            };
-            let claim = claim.into_string();
-            if index.contains_key(&claim) {
-                continue;
-            }
-            index.insert(claim.clone(), claims.len());
-            graphs.push(Some(articles.id(graph.as_str())));
-            claims.push(ClaimFields {
-                iri: claim,
-                ..ClaimFields::default()
-            });
+impl ClaimSet {
+    /// Adds the claims in one article's quads (as [`crate::graph::article_quads`] builds
+    /// them); adding an article twice keeps one copy of each claim.
+    pub fn add_article(&mut self, article: NamedNodeRef<'_>, quads: &[Quad]) {
+        let id = self.articles.id(article.as_str());
+        self.fresh.insert(id);
+        for quad in quads {
+            self.add_quad(quad);
         }
-        let mut scan = |predicate: NamedNodeRef<'_>,
-                        set: &mut dyn FnMut(&mut ClaimFields, Term)|
-         -> Result<(), StoreError> {
-            for quad in store.quads_for_pattern(None, Some(predicate), None, None) {
+    }
+
+    /// How many articles [`ClaimSet::add_article`] was given.
+    pub fn fresh_articles(&self) -> usize {
+        self.fresh.len()
+    }
+
+    /// Adds the claims of every stored article not given to [`ClaimSet::add_article`], one
+    /// index scan per property. Decoding the terms costs most of it.
+    fn add_stored(&mut self, store: &oxigraph::store::Store) -> Result<(), StoreError> {
+        let claim = hs::CLAIM.into();
+        let mut patterns: Vec<(NamedNodeRef<'_>, Option<TermRef<'_>>)> = vec![
+            (rdf::TYPE, Some(claim)),
+            (hs::ARTICLE_PROP, None),
+            (hs::POSITION, None),
+            (hs::STANCE_PROP, None),
+            (hs::CERTAINTY_PROP, None),
+            (schema::TEXT, None),
+            (prov::WAS_ATTRIBUTED_TO, None),
+            (hs::SOURCE_KIND_PROP, None),
+            (schema::DATE_PUBLISHED, None),
+        ];
+        patterns.extend(LINKS.iter().map(|(predicate, _)| (*predicate, None)));
+        for (predicate, object) in patterns {
+            for quad in store.quads_for_pattern(None, Some(predicate), object, None) {
                 let quad = quad?;
-                if let Some(&i) = index.get(subject_str(&quad.subject)) {
-                    set(&mut claims[i], quad.object);
+                let fresh = graph_str(&quad.graph_name)
+                    .and_then(|g| self.articles.get(g))
+                    .is_some_and(|g| self.fresh.contains(&g));
+                if !fresh {
+                    self.add_quad(&quad);
                 }
             }
-            Ok(())
-        };
-        scan(hs::ARTICLE_PROP, &mut |c, o| {
-            if let Term::NamedNode(a) = o {
-                c.article = Some(articles.id(a.as_str()));
-            }
-        })?;
-        scan(hs::POSITION, &mut |c, o| {
-            if let Term::Literal(l) = o {
-                c.position = l.value().parse().unwrap_or(0);
-            }
-        })?;
-        scan(hs::STANCE_PROP, &mut |c, o| {
-            c.stance = iri_of(&o).and_then(stance_from_iri);
-        })?;
-        scan(hs::CERTAINTY_PROP, &mut |c, o| {
-            c.certainty = iri_of(&o).and_then(certainty_from_iri);
-        })?;
-        scan(schema::TEXT, &mut |c, o| {
-            if let Term::Literal(l) = o {
-                c.content = l.value().to_owned();
-            }
-        })?;
-        scan(prov::WAS_ATTRIBUTED_TO, &mut |c, o| {
-            if let Term::NamedNode(s) = o {
-                c.source = Some(sources.id(s.as_str()));
-            }
-        })?;
-        // A source's kind is told in each article graph that mentions it.
-        let mut kinds: HashMap<(u32, u32), SourceKind> = HashMap::new();
-        for quad in store.quads_for_pattern(None, Some(hs::SOURCE_KIND_PROP), None, None) {
-            let quad = quad?;
-            let (Some(graph), Some(source), Some(kind)) = (
-                graph_str(&quad.graph_name).and_then(|g| articles.get(g)),
-                sources.get(subject_str(&quad.subject)),
-                iri_of(&quad.object).and_then(source_kind_from_iri),
-            ) else {
-                continue;
-            };
-            kinds.insert((graph, source), kind);
         }
-        for (claim, graph) in claims.iter_mut().zip(&graphs) {
-            if let (Some(graph), Some(source)) = (graph, claim.source) {
-                claim.kind = kinds.get(&(*graph, source)).copied();
+        Ok(())
+    }
+
+    fn add_quad(&mut self, quad: &Quad) {
+        let subject = subject_str(&quad.subject);
+        let predicate = quad.predicate.as_ref();
+        let object = &quad.object;
+        if predicate == rdf::TYPE {
+            if iri_of(object) == Some(hs::CLAIM.as_str()) {
+                if let Some(graph) = graph_str(&quad.graph_name) {
+                    let graph = self.articles.id(graph);
+                    let i = self.claim(subject);
+                    self.graph_of[i] = Some(graph);
+                }
+            }
+        } else if predicate == hs::ARTICLE_PROP {
+            if let Some(article) = iri_of(object) {
+                let article = self.articles.id(article);
+                let i = self.claim(subject);
+                self.claims[i].article = Some(article);
+            }
+        } else if predicate == hs::POSITION {
+            let i = self.claim(subject);
+            self.claims[i].position = literal_of(object).and_then(|p| p.parse().ok()).unwrap_or(0);
+        } else if predicate == hs::STANCE_PROP {
+            let i = self.claim(subject);
+            self.claims[i].stance = iri_of(object).and_then(stance_from_iri);
+        } else if predicate == hs::CERTAINTY_PROP {
+            let i = self.claim(subject);
+            self.claims[i].certainty = iri_of(object).and_then(certainty_from_iri);
+        } else if predicate == schema::TEXT {
+            if let Some(content) = literal_of(object) {
+                let i = self.claim(subject);
+                let content = match self.contents.get(content) {
+                    Some(shared) => Arc::clone(shared),
+                    None => {
+                        let shared: Arc<str> = Arc::from(content);
+                        self.contents.insert(Arc::clone(&shared));
+                        shared
+                    }
+                };
+                self.claims[i].content = content;
+            }
+        } else if predicate == prov::WAS_ATTRIBUTED_TO {
+            if let Some(source) = iri_of(object) {
+                let source = self.sources.id(source);
+                let i = self.claim(subject);
+                self.claims[i].source = Some(source);
+            }
+        } else if predicate == hs::SOURCE_KIND_PROP {
+            // A source's kind is told in each article graph that mentions it.
+            if let (Some(graph), Some(kind)) = (
+                graph_str(&quad.graph_name),
+                iri_of(object).and_then(source_kind_from_iri),
+            ) {
+                let key = (self.articles.id(graph), self.sources.id(subject));
+                self.kinds.insert(key, kind);
+            }
+        } else if predicate == schema::DATE_PUBLISHED {
+            if let Some(date) = literal_of(object) {
+                let article = self.articles.id(subject);
+                self.dates.insert(article, date.to_owned());
+            }
+        } else if let Some((_, kind)) = LINKS.iter().find(|(p, _)| *p == predicate) {
+            if let Some(to) = iri_of(object) {
+                let from = self.claim(subject);
+                self.links.push((from, *kind, to.to_owned()));
             }
         }
-        drop(kinds);
-        let mut dates: HashMap<u32, String> = HashMap::new();
-        for quad in store.quads_for_pattern(None, Some(schema::DATE_PUBLISHED), None, None) {
-            let quad = quad?;
-            if let (Some(article), Term::Literal(date)) =
-                (articles.get(subject_str(&quad.subject)), &quad.object)
-            {
-                dates.insert(article, date.value().to_owned());
-            }
+    }
+
+    fn claim(&mut self, iri: &str) -> usize {
+        if let Some(&i) = self.index.get(iri) {
+            return i;
         }
-        // Claims without a stance or certainty are not hearsay's: leave them out.
+        let i = self.claims.len();
+        let iri: Arc<str> = Arc::from(iri);
+        self.index.insert(Arc::clone(&iri), i);
+        self.claims.push(ClaimFields {
+            iri,
+            ..ClaimFields::default()
+        });
+        self.graph_of.push(None);
+        i
+    }
+
+    /// The claims typed in an article graph with a stance and a certainty, in (date,
+    /// article, position) order (undated articles last), with the links between them.
+    fn into_table(self) -> ClaimTable {
+        let ClaimSet {
+            claims,
+            index,
+            graph_of,
+            articles,
+            sources,
+            kinds,
+            dates,
+            links: raw_links,
+            ..
+        } = self;
         let mut keep: Vec<usize> = (0..claims.len())
-            .filter(|&i| claims[i].stance.is_some() && claims[i].certainty.is_some())
+            .filter(|&i| {
+                graph_of[i].is_some() && claims[i].stance.is_some() && claims[i].certainty.is_some()
+            })
             .collect();
-        // Undated articles sort after dated ones.
         let article_names = articles.names();
         let sort_key = |c: &ClaimFields| {
-            let article = c.article.map(|a| a as usize);
             (
-                article
-                    .and_then(|a| dates.get(&(a as u32)))
+                c.article
+                    .and_then(|a| dates.get(&a))
                     .map_or("~", String::as_str),
-                article.map_or("", |a| article_names[a].as_str()),
+                c.article.map_or("", |a| article_names[a as usize].as_str()),
                 c.position,
             )
         };
@@ -299,25 +420,17 @@ impl ClaimTable {
                 .cmp(&sort_key(&claims[b]))
                 .then_with(|| claims[a].iri.cmp(&claims[b].iri))
         });
-        // Renumber: `order[old] = new`.
+        // `order[old] = new`.
         let mut order: Vec<Option<usize>> = vec![None; claims.len()];
         for (new, &old) in keep.iter().enumerate() {
             order[old] = Some(new);
         }
         let mut links: Vec<Vec<(LinkKind, usize)>> = vec![Vec::new(); keep.len()];
-        for (predicate, kind) in LINKS {
-            for quad in store.quads_for_pattern(None, Some(predicate), None, None) {
-                let quad = quad?;
-                let from = index
-                    .get(subject_str(&quad.subject))
-                    .and_then(|&i| order[i]);
-                let to = iri_of(&quad.object)
-                    .and_then(|t| index.get(t))
-                    .and_then(|&i| order[i]);
-                if let (Some(from), Some(to)) = (from, to) {
-                    if !links[from].contains(&(kind, to)) {
-                        links[from].push((kind, to));
-                    }
+        for (from, kind, to) in raw_links {
+            let to = index.get(to.as_str()).and_then(|&i| order[i]);
+            if let (Some(from), Some(to)) = (order[from], to) {
+                if !links[from].contains(&(kind, to)) {
+                    links[from].push((kind, to));
                 }
             }
         }
@@ -325,28 +438,39 @@ impl ClaimTable {
             l.sort_by_key(|(kind, to)| (link_rank(*kind), *to));
         }
         drop(index);
-        let mut slots: Vec<Option<ClaimFields>> = claims.into_iter().map(Some).collect();
+        let mut slots: Vec<Option<(ClaimFields, Option<u32>)>> =
+            claims.into_iter().zip(graph_of).map(Some).collect();
         let claims = keep
             .iter()
             .filter_map(|&i| {
-                let c = slots[i].take()?;
+                let (c, graph) = slots[i].take()?;
                 Some(StoredClaim {
                     stance: c.stance?,
                     certainty: c.certainty?,
+                    kind: graph.zip(c.source).and_then(|key| kinds.get(&key).copied()),
                     iri: c.iri,
                     content: c.content,
                     source: c.source,
-                    kind: c.kind,
                 })
             })
             .collect();
-        Ok(ClaimTable {
+        ClaimTable {
             claims,
             links,
             sources: sources.into_names(),
-        })
+        }
     }
+}
 
+/// Claims ready for clustering, in (date, article, position) order.
+struct ClaimTable {
+    claims: Vec<StoredClaim>,
+    /// Links from each claim, by index into `claims`, in a fixed order.
+    links: Vec<Vec<(LinkKind, usize)>>,
+    sources: Vec<String>,
+}
+
+impl ClaimTable {
     fn source(&self, claim: usize) -> Option<&str> {
         self.claims[claim]
             .source
@@ -374,6 +498,13 @@ fn link_rank(kind: LinkKind) -> u8 {
 fn iri_of(term: &Term) -> Option<&str> {
     match term {
         Term::NamedNode(n) => Some(n.as_str()),
+        _ => None,
+    }
+}
+
+fn literal_of(term: &Term) -> Option<&str> {
+    match term {
+        Term::Literal(l) => Some(l.value()),
         _ => None,
     }
 }
@@ -469,13 +600,13 @@ impl<'t> WantedGraph<'t> {
                         && normalize_content(&claims[i].content).tokens.len() >= MIN_TOKENS
                 })
                 .or_else(|| list.iter().find(|&&i| !claims[i].content.trim().is_empty()))
-                .map_or("", |&i| claims[i].content.as_str());
+                .map_or("", |&i| &*claims[i].content);
             let backing: Vec<Backing<'_>> = list
                 .iter()
                 .filter_map(|&i| {
                     let a = self.assignments[i]?;
                     Some(Backing {
-                        origin: self.origin_of(i).0.unwrap_or(claims[i].iri.as_str()),
+                        origin: self.origin_of(i).0.unwrap_or(&claims[i].iri),
                         stance: a.stance,
                         certainty: claims[i].certainty,
                         kind: claims[i].kind,
@@ -502,7 +633,7 @@ impl<'t> WantedGraph<'t> {
                 let Some(a) = self.assignments[i] else {
                     continue;
                 };
-                let claim = NamedNode::new_unchecked(claims[i].iri.clone());
+                let claim = NamedNode::new_unchecked(claims[i].iri.to_string());
                 let mut quads = vec![
                     quad(&claim, hs::PROPOSITION_PROP, proposition.clone().into()),
                     quad(
