@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use hearsay::article::read_inputs;
 use hearsay::extract::extract;
 use hearsay::graph::article_iri;
-use hearsay::store::{ClaimSet, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH};
+use hearsay::store::{
+    BulkOptions, ClaimSet, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH,
+};
 use hearsay::track::{article_names, tracked_quads};
 use oxigraph::model::{GraphNameRef, Term};
 use oxigraph::sparql::QueryResults;
@@ -297,6 +299,32 @@ fn reingesting_changes_nothing_and_ingesting_more_keeps_it_current() {
         store.article_count().expect("count"),
         8,
         "the propositions graph is no article"
+    );
+
+    // A bulk load that brings the propositions with it, into a store that has some of the
+    // articles already, agrees too.
+    let bulk = Store::open(dir.path().join("c")).expect("store");
+    ingest(&bulk, &data(STRIKE));
+    let mut known = bulk.known_names().expect("known names");
+    let items: Vec<_> = read_inputs(&data(PORT))
+        .map(|a| a.expect("article reads"))
+        .map(|a| {
+            let e = extract(&a.text);
+            known.merge(&article_names(&a, &e));
+            (a, e)
+        })
+        .collect();
+    let graphs: Vec<_> = items
+        .iter()
+        .map(|(a, e)| (article_iri(a), tracked_quads(a, e, &known)))
+        .collect();
+    let (_, refreshed) = bulk
+        .bulk_ingest_tracked(graphs, &BulkOptions::default())
+        .expect("bulk ingest");
+    assert!(refreshed.propositions > 0);
+    assert_eq!(
+        snapshot(&bulk, Some(PROPOSITIONS_GRAPH.into())),
+        snapshot(&store, Some(PROPOSITIONS_GRAPH.into()))
     );
 
     // A refresh that reads every claim back from the store agrees with the run's.

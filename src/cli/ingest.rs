@@ -19,7 +19,7 @@ use super::pipeline::for_each_batch;
 use super::Outcome;
 use crate::article::count_articles;
 use crate::graph::{article_iri, source_key};
-use crate::store::{BulkOptions, BulkOutcome, Store, StoreError};
+use crate::store::{BulkOptions, BulkOutcome, RefreshOutcome, Store, StoreError};
 use crate::track::{article_names, tracked_quads};
 
 /// Articles extracted and written per batch: large enough to keep both cores busy, small
@@ -63,9 +63,6 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
                         .map(|a| source_key(&source_name(a, &item.article.text))),
                 );
             }
-            for (iri, quads) in &graphs {
-                fresh.add_article(iri.as_ref(), quads);
-            }
             if let Writer::Undecided = writer {
                 // A full first batch means a large input: bulk load it (while the next batches
                 // are extracted); a small one gets a transaction per article.
@@ -75,6 +72,12 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
                     Writer::Transactions
                 };
             }
+            if let Writer::Transactions = writer {
+                // The bulk loader gathers its own, to load the propositions with the articles.
+                for (iri, quads) in &graphs {
+                    fresh.add_article(iri.as_ref(), quads);
+                }
+            }
             writer.write(store, graphs)?;
             progress.inc(batch.len() as u64);
             Ok(())
@@ -83,7 +86,7 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         let logged = matches!(writer, Writer::Transactions);
         let written = writer.finish();
         // A failed writer also fails the reading side (its channel closes): its error says why.
-        written?;
+        let loaded = written?;
         let tally = tally?;
         if tally.articles == 0 && tally.failed == 0 {
             anyhow::bail!("no articles found in the given paths");
@@ -92,13 +95,16 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             // Every input failed and each said why on its own line: nothing to summarize.
             return Ok(Outcome::PartlyFailed);
         }
-        // Propositions are a function of every article stored: rebuilt once per run, after
-        // either write path (transactions or bulk), so lookups never see them stale.
-        let tracking = Instant::now();
+        // Propositions are a function of every article stored: brought up to date once per
+        // run, by the bulk load itself or after the transactions, so lookups never see them
+        // stale.
         progress.set_message("updating propositions");
-        let propositions = store
-            .refresh_propositions_with(fresh)
-            .context("updating propositions")?;
+        let propositions = match loaded {
+            Some(propositions) => propositions,
+            None => store
+                .refresh_propositions_with(fresh)
+                .context("updating propositions")?,
+        };
         if logged {
             // Transactions went through the write-ahead log, which every read-only open would
             // replay. (After a bulk load there is little in it, and a flush would wait for
@@ -113,7 +119,7 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             sources.len(),
             started.elapsed().as_secs_f64(),
             propositions.propositions,
-            tracking.elapsed().as_secs_f64()
+            propositions.took.as_secs_f64()
         );
         Ok(summarize_failures(tally.articles, tally.failed))
     })
@@ -129,7 +135,7 @@ enum Writer<'scope> {
     /// leaves none of the new articles, never part of one.
     Bulk {
         sender: SyncSender<(NamedNode, Vec<Quad>)>,
-        handle: ScopedJoinHandle<'scope, Result<BulkOutcome, StoreError>>,
+        handle: ScopedJoinHandle<'scope, Result<(BulkOutcome, RefreshOutcome), StoreError>>,
     },
 }
 
@@ -137,7 +143,8 @@ impl<'scope> Writer<'scope> {
     fn bulk<'env>(scope: &'scope Scope<'scope, 'env>, store: &'env Store) -> Self {
         // Bounded: at most a batch waits between extraction and the loader.
         let (sender, receiver) = sync_channel(BATCH);
-        let handle = scope.spawn(move || store.bulk_ingest(receiver, &BulkOptions::default()));
+        let handle =
+            scope.spawn(move || store.bulk_ingest_tracked(receiver, &BulkOptions::default()));
         Writer::Bulk { sender, handle }
     }
 
@@ -162,16 +169,17 @@ impl<'scope> Writer<'scope> {
         Ok(())
     }
 
-    /// Waits for the loader, if any, to commit.
-    fn finish(self) -> Result<()> {
-        if let Writer::Bulk { sender, handle } = self {
-            drop(sender);
-            handle
-                .join()
-                .map_err(|_| anyhow!("the bulk loader panicked"))?
-                .context("bulk loading into the store")?;
-        }
-        Ok(())
+    /// Waits for the loader, if any, to commit; then what it did to the propositions.
+    fn finish(self) -> Result<Option<RefreshOutcome>> {
+        let Writer::Bulk { sender, handle } = self else {
+            return Ok(None);
+        };
+        drop(sender);
+        let (_, propositions) = handle
+            .join()
+            .map_err(|_| anyhow!("the bulk loader panicked"))?
+            .context("bulk loading into the store")?;
+        Ok(Some(propositions))
     }
 }
 

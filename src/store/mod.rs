@@ -201,6 +201,29 @@ impl Store {
         articles: impl IntoIterator<Item = (NamedNode, Vec<Quad>)>,
         options: &BulkOptions,
     ) -> Result<BulkOutcome, StoreError> {
+        Ok(self.bulk_ingest_inner(articles, options, None)?.0)
+    }
+
+    /// [`Store::bulk_ingest`], then the propositions brought up to date as
+    /// [`Store::refresh_propositions_with`] does, from the claims of `articles` (gathered on
+    /// the way) and the store's others. The quads the propositions add are loaded with the
+    /// articles and appear with them, in one commit.
+    pub fn bulk_ingest_tracked(
+        &self,
+        articles: impl IntoIterator<Item = (NamedNode, Vec<Quad>)>,
+        options: &BulkOptions,
+    ) -> Result<(BulkOutcome, RefreshOutcome), StoreError> {
+        let fresh = self.claim_set()?;
+        let (outcome, refreshed) = self.bulk_ingest_inner(articles, options, Some(fresh))?;
+        Ok((outcome, refreshed.unwrap_or_default()))
+    }
+
+    fn bulk_ingest_inner(
+        &self,
+        articles: impl IntoIterator<Item = (NamedNode, Vec<Quad>)>,
+        options: &BulkOptions,
+        mut fresh: Option<ClaimSet>,
+    ) -> Result<(BulkOutcome, Option<RefreshOutcome>), StoreError> {
         let mut outcome = BulkOutcome::default();
         let mut loader = self.bulk_loader(options);
         // Articles in the loader, not yet committed, so not yet visible to the store.
@@ -212,6 +235,9 @@ impl Store {
         let batch = bulk_batch_quads(options);
         let mut pending: Vec<Quad> = Vec::with_capacity(batch);
         for (article, quads) in articles {
+            if let Some(fresh) = fresh.as_mut() {
+                fresh.add_article(article.as_ref(), &quads);
+            }
             if loaded.contains(&article) || self.inner.contains_named_graph(&article)? {
                 queue.push((article, quads));
                 if queue.len() >= REPLACE_QUEUE {
@@ -235,9 +261,14 @@ impl Store {
             loaded.insert(article);
         }
         loader.load_quads(pending)?;
+        let refreshed = match fresh {
+            // Articles still queued to replace their graphs are in `fresh` already.
+            Some(fresh) => Some(self.refresh_into(fresh, Some(&mut loader))?),
+            None => None,
+        };
         loader.commit()?;
         self.replace_queued(&mut queue, &mut outcome)?;
-        Ok(outcome)
+        Ok((outcome, refreshed))
     }
 
     fn bulk_loader(&self, options: &BulkOptions) -> oxigraph::store::BulkLoader<'_> {

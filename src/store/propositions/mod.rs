@@ -51,6 +51,8 @@ pub struct RefreshOutcome {
     pub assigned: usize,
     /// Propositions written.
     pub propositions: usize,
+    /// Time from reading the claims to the last change handed to the store.
+    pub took: std::time::Duration,
 }
 
 /// Which propositions [`Store::propositions`] returns.

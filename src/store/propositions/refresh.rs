@@ -11,6 +11,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::time::Instant;
 
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
@@ -22,6 +23,8 @@ use super::{RefreshOutcome, PROPOSITIONS_GRAPH};
 use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, prov, rdf, rdfs, schema, ID};
 use crate::graph::{certainty_from_iri, source_kind_from_iri, stance_from_iri, stance_iri};
+use oxigraph::store::BulkLoader;
+
 use crate::store::{BulkOptions, Store, StoreError, BULK_BATCH_QUADS};
 use crate::track::{
     cluster, normalize_content, proposition_confidence, Backing, ClaimInput, MIN_TOKENS,
@@ -59,10 +62,18 @@ impl Store {
     /// [`crate::track::cluster`]; the result depends on the stored articles only, so running
     /// it twice, or after re-ingesting an article unchanged, changes nothing. Call it once per
     /// ingest run, not per article. Reading claims back costs about 0.1 ms each.
-    pub fn refresh_propositions_with(
-        &self,
+    pub fn refresh_propositions_with(&self, fresh: ClaimSet) -> Result<RefreshOutcome, StoreError> {
+        self.refresh_into(fresh, None)
+    }
+
+    /// [`Store::refresh_propositions_with`], with the added quads handed to `loader` (a bulk
+    /// load in progress, which commits them with its articles) when one is given.
+    pub(in crate::store) fn refresh_into<'s>(
+        &'s self,
         mut fresh: ClaimSet,
+        loader: Option<&mut BulkLoader<'s>>,
     ) -> Result<RefreshOutcome, StoreError> {
+        let started = Instant::now();
         let others_stored = match fresh.store_was_empty {
             Some(empty) => !empty,
             None => self.article_count()? > fresh.fresh_articles(),
@@ -84,18 +95,22 @@ impl Store {
         let assignments = cluster(&inputs);
         drop(inputs);
         let wanted = WantedGraph::new(&table, &assignments);
-        let outcome = RefreshOutcome {
+        self.write_changes(&wanted, loader)?;
+        Ok(RefreshOutcome {
             claims: table.claims.len(),
             assigned: assignments.iter().flatten().count(),
             propositions: wanted.members.len(),
-        };
-        self.write_changes(&wanted)?;
-        Ok(outcome)
+            took: started.elapsed(),
+        })
     }
 
     /// Rewrites the nodes of the propositions graph whose quads differ from `wanted`, and
-    /// removes the nodes `wanted` no longer has.
-    fn write_changes(&self, wanted: &WantedGraph<'_>) -> Result<(), StoreError> {
+    /// removes the nodes `wanted` no longer has. Quads to add go to `loader` when given.
+    fn write_changes<'s>(
+        &'s self,
+        wanted: &WantedGraph<'_>,
+        loader: Option<&mut BulkLoader<'s>>,
+    ) -> Result<(), StoreError> {
         let graph = GraphNameRef::NamedNode(PROPOSITIONS_GRAPH);
         // What each node says now, as one hash per node.
         let mut current: HashMap<String, u64> = HashMap::new();
@@ -143,7 +158,7 @@ impl Store {
         };
         // Claim nodes have at most four quads in this graph, propositions three.
         let removed_quads_bound = removals.len() * 4;
-        if added_quads + removed_quads_bound <= ATOMIC_CHANGE_QUADS {
+        if loader.is_none() && added_quads + removed_quads_bound <= ATOMIC_CHANGE_QUADS {
             let mut transaction = self.inner.start_transaction()?;
             remove_nodes(&mut transaction, &removals, graph)?;
             transaction.insert_named_graph(PROPOSITIONS_GRAPH);
@@ -156,7 +171,14 @@ impl Store {
             remove_nodes(&mut transaction, chunk, graph)?;
             transaction.commit()?;
         }
-        let mut loader = self.bulk_loader(&BulkOptions::default());
+        // A load of our own, or the caller's, which commits the quads with its articles (one
+        // commit: RocksDB would stall a second one, or a transaction, until it had compacted
+        // the files the first left).
+        let mut own = None;
+        let loader = match loader {
+            Some(loader) => loader,
+            None => own.insert(self.bulk_loader(&BulkOptions::default())),
+        };
         // Half the articles' batch: this runs with every claim of the store in memory.
         let batch = BULK_BATCH_QUADS / 2;
         let mut pending: Vec<Quad> = Vec::with_capacity(batch.min(added_quads));
@@ -173,7 +195,9 @@ impl Store {
             return Err(e);
         }
         loader.load_quads(pending)?;
-        loader.commit()?;
+        if let Some(own) = own {
+            own.commit()?;
+        }
         Ok(())
     }
 }
