@@ -25,7 +25,11 @@ fn render(text: &str, ex: &Extraction) -> String {
 #[track_caller]
 fn check(text: &str, expected: &str) {
     let got = render(text, &extract(text));
-    assert_eq!(got, expected.trim(), "\ntext: {text}\n got:\n{got}\n");
+    assert_eq!(
+        got.trim(),
+        expected.trim(),
+        "\ntext: {text}\n got:\n{got}\n"
+    );
 }
 
 #[test]
@@ -193,7 +197,8 @@ fn contents_stop_at_the_next_attribution_and_follow_quotes() {
     );
     check(
         "“Every time we wait,” Lee said, referring to the delay, “the bill grows.”",
-        "Lee | said | “Every time we wait,” … “the bill grows.” | asserted | certain",
+        "Lee | said | “Every time we wait,” … “the bill grows.” | asserted | certain\n\
+         Lee | referring to | the delay | asserted | certain",
     );
     check(
         "The union criticized the ruling, a decision the company welcomed.",
@@ -247,5 +252,39 @@ fn spans_stay_inside_every_wikinews_article() {
     assert!(
         found > articles,
         "only {found} attributions in {articles} articles"
+    );
+}
+
+#[test]
+fn interrupted_sentence_keeps_both_parts() {
+    check(
+        "The new ferry, the captain said, will sail twice a day.",
+        "the captain | said | The new ferry … will sail twice a day | asserted | certain",
+    );
+    // A quote before an inverted cue keeps the apposition out of the content.
+    check(
+        "“We are ready,” said Ann Lee, director of the harbor board.",
+        "Ann Lee | said | “We are ready,” | asserted | certain",
+    );
+}
+
+#[test]
+fn questions_polls_forecasts_and_evidence() {
+    check(
+        "Asked whether the market would reopen, the mayor said she hoped so.",
+        " | Asked | whether the market would reopen | asserted | certain\n\
+         the mayor | said | she hoped so | asserted | certain",
+    );
+    check(
+        "In a new survey, most residents preferred the early ferry.",
+        "a new survey | In | most residents preferred the early ferry | asserted | certain",
+    );
+    check(
+        "The tunnel is expected to open in June.",
+        " | is expected | The tunnel … to open in June | asserted | probable",
+    );
+    check(
+        "The survey shows most riders prefer the early ferry.",
+        "The survey | shows | most riders prefer the early ferry | asserted | certain",
     );
 }

@@ -192,9 +192,9 @@ const VERBS: &[(&str, u16)] = &[
     ("decline", INF),
     ("refuse", INF),
     ("predict", SAY),
-    ("point", 0),
-    ("refer+", 0),
-    ("talk", 0),
+    ("point", SAY | OBJECT),
+    ("refer+", OBJECT),
+    ("talk", OBJECT),
     ("quote", 0),
     ("release", 0),
 ];
@@ -311,6 +311,14 @@ pub(crate) fn is_rare_cue(word: &str) -> bool {
             | "welcome"
             | "add"
             | "call"
+            | "support"
+            | "supports"
+            | "supporting"
+            | "wants"
+            | "knows"
+            | "plan"
+            | "plans"
+            | "planning"
     )
 }
 

@@ -363,6 +363,15 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             i += 2;
             continue;
         }
+        // "In the latest poll, CONTENT" / "CONTENT in most polls."
+        if low == "in" {
+            if let Some(f) = in_poll(ctx, k, i) {
+                used[i - s0] = true;
+                out.push(f);
+                i += 1;
+                continue;
+            }
+        }
         if let Some(f) = evidential(ctx, k, i) {
             used[i - s0] = true;
             out.push(f);
@@ -567,6 +576,12 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     let mut cue_start = c;
     match low {
         "seem" | "seems" | "seemed" => {}
+        // "The vote is expected to pass": a forecast no one is named for.
+        "expected" => {
+            if next != "to" || c == s0 || !is_passive_aux(w.low(c - 1)) {
+                return None;
+            }
+        }
         "appear" | "appears" | "appeared" => {
             // "appeared on television" is no impression.
             if !matches!(next, "to" | "that" | "like" | "as") && !ctx.tags.is(c + 1, &[Upos::Adj]) {
@@ -604,6 +619,138 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     f.certainty = Certainty::Probable;
     f.quote = quote_kind(w, &f.content);
     Some(f)
+}
+
+/// "Asked whether she would run, Lee said …" and "he was asked about the plan": the question
+/// is the content, with no one named for it; it ends at the first comma outside quotes.
+fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let mut cue_end = c;
+    let mut p = c + 1;
+    if w.low(p) == "about" {
+        cue_end = p;
+        p += 1;
+    } else if !matches!(
+        w.low(p),
+        "whether" | "if" | "why" | "what" | "how" | "who" | "which" | "when" | "where"
+    ) {
+        return None;
+    }
+    if p >= s1 {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut e = p;
+    while e + 1 < s1 {
+        let n = e + 1;
+        if is_open(w, n) {
+            depth += 1;
+        } else if is_close(w, n) {
+            depth -= 1;
+        } else if depth <= 0 && (w.is_punct(n, ",") || w.is_punct(n, ";") || w.is_punct(n, ":")) {
+            break;
+        }
+        e = n;
+    }
+    while e > p && w.kind(e) == Some(Kind::Punct) && !is_close(w, e) {
+        e -= 1;
+    }
+    let content = trim(w, (p, e))?;
+    let f = new_found(
+        None,
+        vec![(cue_start, cue_end)],
+        vec![content],
+        (s0, s1 - 1),
+    );
+    let entry = cues::lookup("asked")?;
+    Some(finish(ctx, f, entry, false))
+}
+
+/// Nouns for records and measurements that "show" or "find" something.
+fn is_evidence(word: &str) -> bool {
+    is_poll_word(word)
+        || matches!(
+            word,
+            "data"
+                | "study"
+                | "studies"
+                | "results"
+                | "numbers"
+                | "figures"
+                | "records"
+                | "documents"
+                | "video"
+                | "videos"
+                | "footage"
+                | "report"
+                | "analysis"
+                | "research"
+                | "returns"
+                | "estimates"
+                | "photos"
+                | "emails"
+                | "filings"
+                | "tape"
+                | "transcript"
+                | "statistics"
+                | "map"
+                | "chart"
+                | "average"
+                | "averages"
+                | "test"
+                | "tests"
+                | "review"
+                | "audit"
+                | "investigation"
+                | "evidence"
+        )
+}
+
+fn is_poll_word(word: &str) -> bool {
+    matches!(word, "poll" | "polls" | "survey" | "surveys" | "polling")
+}
+
+/// A poll as the source, with "in" as the cue: "In a new survey, most voters backed the plan" and
+/// "the senator leads in recent polls". The poll's noun phrase ends at a comma or the sentence.
+fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let src_end = np_forward(w, i + 1, s1)?;
+    if !(i + 1..=src_end).any(|t| is_poll_word(w.low(t))) {
+        return None;
+    }
+    let after = src_end + 1;
+    let initial = i == s0 || (i == s0 + 1 && matches!(w.low(s0), "but" | "and" | "yet"));
+    let content = if initial {
+        if !w.is_punct(after, ",") || after + 1 >= s1 {
+            return None;
+        }
+        let e = ctx.content_end(after + 1, s1);
+        trim(w, (after + 1, e))?
+    } else {
+        let ends = after >= s1 || (w.kind(after) == Some(Kind::Punct) && !w.is_punct(after, ","));
+        // Only a short clause of its own: "Lee leads in two new polls."
+        let simple = (s0..i).all(|t| {
+            !is_open(w, t)
+                && !is_close(w, t)
+                && !w.is_punct(t, ",")
+                && !matches!(w.low(t), "which" | "who" | "where" | "when" | "because")
+        });
+        if !ends || i <= s0 + 2 || i > s0 + 15 || !simple {
+            return None;
+        }
+        trim(w, (s0, i - 1))?
+    };
+    let mut f = new_found(
+        Some((i + 1, src_end)),
+        vec![(i, i)],
+        vec![content],
+        (s0, s1 - 1),
+    );
+    f.kind = SourceKind::ExpertGroup;
+    let entry = cues::lookup("said")?;
+    Some(finish(ctx, f, entry, false))
 }
 
 fn new_found(
@@ -711,7 +858,11 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     // The tagger's word: a cue read as a noun or adjective ("the two states"). Asked last,
     // only of a cue that found an attribution, and never of "said", "told" or "says",
     // which are never nouns: tagging a sentence costs more than the rest of the extractor.
+    // "The poll shows …" is a verb after an evidence noun, whatever the tagger says.
+    let after_evidence =
+        matches!(entry.lemma, "show" | "find") && c > 0 && is_evidence(ctx.w.low(c - 1));
     if !matches!(ctx.w.low(c), "said" | "told" | "says")
+        && !after_evidence
         && ctx.tags.is(c, &[Upos::Noun, Upos::Propn, Upos::Adj])
     {
         return None;
@@ -785,6 +936,14 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
     // Passive: "This was also reported by X".
     let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
+    if entry.lemma == "ask" && entry.form == Form::Past {
+        let opens = c == s0
+            || (c == s0 + 1 && matches!(w.low(s0), "when" | "but" | "and" | "once" | "if"))
+            || (c > s0 && is_open(w, c - 1));
+        if opens || passive {
+            return asked(ctx, k, if opens { c } else { cue_start }, c);
+        }
+    }
     if passive {
         if w.low(c + 1) != "by" {
             return None;
@@ -925,6 +1084,18 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         if matches!(w.low(st), "which" | "who") && st != en {
             source = Some((en, en));
         }
+        // "The poll shows Lee ahead": evidence shows and finds without "that".
+        let entry = if entry.has(cues::WEAK)
+            && matches!(entry.lemma, "show" | "find" | "indicate")
+            && is_evidence(w.low(en))
+        {
+            Entry {
+                flags: (entry.flags & !cues::WEAK) | cues::OBJECT,
+                ..entry
+            }
+        } else {
+            entry
+        };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
         let e = object_end(w, start, ctx.content_end(start, s1), entry);
         let mut content = vec![trim(w, (start, e))?];
@@ -1054,10 +1225,38 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
     // Skip what follows the cue up to a comma or colon before a quote, or the sentence end:
     // adjuncts ("in August"), appositions ("…, head of the caucus"), participles
     // ("…, clapping") and "of"-phrases.
+    // "The plan, he said, will fail": an unquoted sentence the cue interrupts goes on after it.
+    let unquoted = f.content.len() == 1
+        && f.content
+            .first()
+            .is_some_and(|&(a, b)| !is_open(w, a) && !is_close(w, b) && !is_close(w, b + 1));
+    let source_first = f
+        .source
+        .is_some_and(|(a, _)| f.cue.first().is_some_and(|c| a < c.0));
+    if unquoted
+        && source_first
+        && w.is_punct(from, ",")
+        && from + 1 < s1
+        && w.is_word(from + 1)
+        && continues_clause(w, from + 1)
+    {
+        let e = ctx.content_end(from + 1, s1);
+        if let Some(r) = trim(w, (from + 1, e)) {
+            f.content.push(r);
+            return;
+        }
+    }
     let mut j = from;
     while j < s1 {
         if (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
             break;
+        }
+        // A quoted title after the cue ("said on “Meet the Press” Sunday") is an adjunct.
+        if is_open(w, j) && j > from && !w.is_punct(j - 1, ",") && !w.is_punct(j - 1, ":") {
+            if let Some(c) = closing_quote(w, j).filter(|&c| c < s1 && c <= j + 8) {
+                j = c + 1;
+                continue;
+            }
         }
         if is_open(w, j) || is_close(w, j) || w.is_punct(j, ";") {
             return;
@@ -1074,7 +1273,10 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             let first_is_quote = f.content.first().is_some_and(|&(a, b)| {
                 is_open(w, a) || quote_balance(w, a, b) < 0 || is_close(w, b)
             });
-            if first_is_quote && is_open(w, n0) && !w.toks[n0].newline_before {
+            if first_is_quote
+                && is_open(w, n0)
+                && (!w.toks[n0].newline_before || whole_paragraph_quote(w, n0))
+            {
                 if let Some(close) = closing_quote(w, n0) {
                     if let Some(r) = trim(w, (n0, close)) {
                         f.content.push(r);
@@ -1103,6 +1305,54 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             }
         }
     }
+}
+
+/// Whether the words from `i` continue an interrupted clause rather than open an aside:
+/// not a participle ("adding"), a relative or an apposition ("a former aide").
+fn continues_clause(w: &Words, i: usize) -> bool {
+    let low = w.low(i);
+    if matches!(
+        low,
+        "a" | "an"
+            | "the"
+            | "who"
+            | "which"
+            | "whose"
+            | "according"
+            | "citing"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "referring"
+            | "speaking"
+    ) {
+        return false;
+    }
+    if low.ends_with("ing") {
+        return false;
+    }
+    true
+}
+
+/// Whether the paragraph that opens at the quote `open` is that one quotation and nothing else.
+fn whole_paragraph_quote(w: &Words, open: usize) -> bool {
+    let Some(close) = closing_quote(w, open) else {
+        return false;
+    };
+    let mut i = close + 1;
+    while i < w.len() && !w.toks[i].newline_before {
+        if w.kind(i) != Some(Kind::Punct) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Where the content of a forward cue starts: after a recipient ("told reporters"),
