@@ -288,3 +288,16 @@ fn questions_polls_forecasts_and_evidence() {
         "The survey | shows | most riders prefer the early ferry | asserted | certain",
     );
 }
+
+#[test]
+fn object_contents_leave_out_a_closing_time_and_a_second_act() {
+    check(
+        "The council endorsed the harbor plan on Monday.",
+        "The council | endorsed | the harbor plan | asserted | certain",
+    );
+    check(
+        "The union criticized the new schedule and demanded a meeting.",
+        "The union | criticized | the new schedule | asserted | certain\n\
+         The union | demanded | a meeting | asserted | certain",
+    );
+}

@@ -992,7 +992,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             return None;
         }
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(w, start, ctx.content_end(start, s1), entry);
+        let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
         let content = trim(w, (start, e))?;
         // Source: the attribution just before in this sentence, else the sentence subject.
         let source = if let Some(prev) = earlier.last().filter(|f| !f.citing) {
@@ -1010,7 +1010,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if let Some(l) = left.filter(|&l| w.low(l) == "and") {
         if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             let (start, _) = forward_content_start(w, post, s1, entry)?;
-            let e = object_end(w, start, ctx.content_end(start, s1), entry);
+            let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
             let content = trim(w, (start, e))?;
             let _ = l;
             let mut f = new_found(prev.source, cue, vec![content], sentence);
@@ -1023,7 +1023,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 let verb_next = ctx.tags.is(subj.1 + 1, &[Upos::Verb, Upos::Aux, Upos::Adv]);
                 if verb_next && !(subj.0..=subj.1).any(|t| is_open(w, t) || is_close(w, t)) {
                     let (start, _) = forward_content_start(w, post, s1, entry)?;
-                    let e = object_end(w, start, ctx.content_end(start, s1), entry);
+                    let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
                     let content = trim(w, (start, e))?;
                     let mut f = new_found(Some(subj), cue, vec![content], sentence);
                     f.stance = stance;
@@ -1097,7 +1097,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             entry
         };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(w, start, ctx.content_end(start, s1), entry);
+        let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
         let mut content = vec![trim(w, (start, e))?];
         if is_open(w, start) {
             if let Some(close) = closing_quote(w, start) {
@@ -1196,7 +1196,8 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
 /// Where the content of a cue that takes only an object ("denied the charges", "thanked the
 /// crowd for coming") ends: at the first comma or dash outside quotes, since what follows is
 /// an aside or another clause ("…, a plan several rivals back").
-fn object_end(w: &Words, start: usize, end: usize, entry: Entry) -> usize {
+fn object_end(ctx: &Ctx, start: usize, end: usize, entry: Entry) -> usize {
+    let w = ctx.w;
     if entry.has(cues::CLAUSE) || !entry.has(cues::OBJECT) {
         return end;
     }
@@ -1214,8 +1215,117 @@ fn object_end(w: &Words, start: usize, end: usize, entry: Entry) -> usize {
         {
             return i - 1;
         }
+        // "accused X last year of …": the complement comes after the adjunct.
+        let complement = matches!(
+            entry.lemma,
+            "accuse" | "blame" | "thank" | "urge" | "call" | "describe" | "praise" | "criticize"
+        );
+        if depth <= 0 && i > start && !complement && trailing_adjunct(w, i, end) {
+            return i - 1;
+        }
+        // "endorsed Lee and promised to campaign": a second verb phrase of the source's.
+        if depth <= 0 && i > start && w.low(i) == "and" {
+            let mut j = i + 1;
+            while j <= end && cues::is_cue_modifier(w.low(j)) && !is_passive_aux(w.low(j)) {
+                j += 1;
+            }
+            let low = w.low(j);
+            let inflected = low.ends_with("ed") || (low.ends_with('s') && !low.ends_with("ss"));
+            if j <= end
+                && w.is_word(j)
+                && !w.is_cap(j)
+                && inflected
+                && ctx.tags.is(j, &[Upos::Verb])
+            {
+                return i - 1;
+            }
+        }
     }
     end
+}
+
+/// Whether token `i` opens an adjunct that follows an object content rather than belongs to it:
+/// a time ("on Sunday", "last week"), a setting ("in a statement", "at a rally"), a channel
+/// ("through his lawyer") or a clause ("after …", "despite …").
+fn trailing_adjunct(w: &Words, i: usize, end: usize) -> bool {
+    let low = w.low(i);
+    let next = w.low(i + 1);
+    // A time closes the content: "… on Sunday", not "… last year that it would …".
+    let closes = |j: usize| j > end || w.kind(j) == Some(Kind::Punct);
+    let day = |x: &str| {
+        matches!(
+            x,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+        )
+    };
+    let period = |x: &str| {
+        day(x)
+            || matches!(
+                x,
+                "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "weekend"
+            )
+    };
+    let setting = |x: &str| {
+        matches!(
+            x,
+            "statement"
+                | "interview"
+                | "letter"
+                | "tweet"
+                | "speech"
+                | "op-ed"
+                | "email"
+                | "debate"
+                | "rally"
+                | "press"
+                | "news"
+                | "conference"
+                | "briefing"
+                | "hearing"
+                | "radio"
+                | "television"
+                | "tv"
+                | "appearance"
+                | "town"
+        )
+    };
+    match low {
+        _ if day(low) && w.is_word(i - 1) && !is_adjunct_start(w.low(i - 1)) => closes(i + 1),
+        "on" | "last" | "this" | "earlier" | "late" | "early" | "next" => {
+            period(next)
+                && closes(i + 2)
+                && !matches!(
+                    w.low(i - 1),
+                    "until" | "later" | "by" | "since" | "from" | "including"
+                )
+        }
+        "in" | "at" | "during" => {
+            matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                && (setting(w.low(i + 2)) || setting(w.low(i + 3)))
+        }
+        "through" => matches!(
+            w.low(i + 2),
+            "lawyer" | "lawyers" | "attorney" | "attorneys" | "spokesman" | "spokeswoman"
+        ),
+        "despite" => true,
+        _ => false,
+    }
 }
 
 /// After a trailing "…,” he said", a second quoted part: `, “more.”`.
