@@ -301,3 +301,19 @@ fn object_contents_leave_out_a_closing_time_and_a_second_act() {
          The union | demanded | a meeting | asserted | certain",
     );
 }
+
+#[test]
+fn subjects_with_asides_before_the_cue() {
+    check(
+        "Ann Lee, R-Ohio, who chairs the harbor panel, said the ferry would run late.",
+        "Ann Lee, R-Ohio, who chairs the harbor panel | said | the ferry would run late | asserted | certain",
+    );
+    check(
+        "Tom Ng, the port director, told reporters the cranes were idle.",
+        "Tom Ng, the port director | told | the cranes were idle | asserted | certain",
+    );
+    check(
+        "The mayor, however, said the tunnel was safe.",
+        "The mayor | said | the tunnel was safe | asserted | certain",
+    );
+}

@@ -1042,7 +1042,11 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         } else if w.is_punct(l, ",") && l > s0 {
             // "Jon Finer, the adviser, told …": an apposition from the sentence start.
             if let Some(r) = apposition_source(w, s0, l) {
-                source = Some(r);
+                // "Ann Lee, R-Ohio, who …, said": the apposition hangs off an earlier name.
+                source = match long_subject(w, s0, l) {
+                    Some(long) if long.0 < r.0 && w.is_punct(r.0 - 1, ",") => Some(long),
+                    _ => Some(r),
+                };
             } else if let Some(st) = np_back(w, s0, l - 1) {
                 if st > s0 && w.is_punct(st - 1, ",") {
                     if let Some(st0) = np_back(w, s0, st - 2) {
@@ -1054,6 +1058,11 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                     }
                 }
             }
+            if source.is_none() {
+                source = long_subject(w, s0, l);
+            }
+        } else if w.kind(l) == Some(Kind::Dash) && l > s0 {
+            source = long_subject(w, s0, l);
         }
     }
     if let Some((st, en)) = source {
@@ -1191,6 +1200,91 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
         || is_separator(w, st - 1)
         || matches!(w.low(st - 1), "but" | "and" | "even" | "meanwhile" | "so");
     opens_clause.then_some((st, comma - 1))
+}
+
+/// "Ann Lee, R-Ohio, who chairs the panel, said …" and "In a letter, one of the lawyers, Tom Ng,
+/// said …": a subject that opens the clause (after an opening adjunct) with a name or a noun
+/// phrase, runs on through appositions, asides and relatives, and ends at the comma or dash
+/// `sep` before the cue.
+fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
+    let mut a = s0;
+    while a < sep && matches!(w.low(a), "but" | "and" | "so" | "yet" | "meanwhile") {
+        a += 1;
+    }
+    // An opening adjunct up to its comma: "In a letter," "On Monday,".
+    if matches!(
+        w.low(a),
+        "in" | "on" | "at" | "during" | "after" | "before" | "earlier" | "later" | "last"
+    ) {
+        let comma = (a + 1..sep.min(a + 12)).find(|&j| w.is_punct(j, ","))?;
+        if (a..comma).any(|j| !w.is_word(j) && w.kind(j) != Some(Kind::Possessive)) {
+            return None;
+        }
+        a = comma + 1;
+    }
+    if a >= sep || sep - a > 40 || !(w.is_cap(a) || matches!(w.low(a), "a" | "an" | "the" | "one"))
+    {
+        return None;
+    }
+    let head_end = np_forward(w, a, sep)?;
+    let next = head_end + 1;
+    if next >= sep {
+        return None;
+    }
+    let opens_aside =
+        w.is_punct(next, ",") || w.kind(next) == Some(Kind::Dash) || w.raw(next) == "(";
+    if !opens_aside {
+        return None;
+    }
+    // Nothing between may end a sentence or leave a quote open.
+    if (next..sep).any(|j| {
+        matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+            || (w.is_word(j)
+                && cues::lookup(w.low(j)).is_some_and(|e| e.form != Form::Ing)
+                && !w.is_cap(j))
+    }) || quote_balance(w, next, sep) != 0
+    {
+        return None;
+    }
+    // An adverbial, participle or relative aside is not part of the name: "Lee, however, said",
+    // "Lee, speaking in Ohio, said", "Lee, who chairs the panel, said".
+    let first = w.low(next + 1);
+    let adverbial = first.ends_with("ly")
+        || first.ends_with("ing")
+        || matches!(
+            first,
+            "however"
+                | "though"
+                | "meanwhile"
+                | "too"
+                | "also"
+                | "instead"
+                | "in"
+                | "for"
+                | "by"
+                | "at"
+                | "on"
+                | "of"
+                | "after"
+                | "while"
+                | "like"
+                | "unlike"
+                | "who"
+                | "whose"
+                | "which"
+                | "then"
+                | "now"
+                | "still"
+                | "too."
+        );
+    if adverbial {
+        return Some((a, head_end));
+    }
+    let mut e = sep - 1;
+    while e > a && (w.is_punct(e, ",") || w.kind(e) == Some(Kind::Dash)) {
+        e -= 1;
+    }
+    Some((a, e))
 }
 
 /// Where the content of a cue that takes only an object ("denied the charges", "thanked the

@@ -429,6 +429,10 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
     while i < hi && i - start < MAX_NP {
         let low = w.low(i);
         if is_determiner(low) && w.is_word(i) {
+            // "told reporters the plan …": a determiner after a noun opens the next phrase.
+            if end == Some(i.wrapping_sub(1)) && !is_determiner(w.low(i - 1)) {
+                break;
+            }
             i += 1;
             continue;
         }
