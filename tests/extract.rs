@@ -317,3 +317,11 @@ fn subjects_with_asides_before_the_cue() {
         "The mayor | said | the tunnel was safe | asserted | certain",
     );
 }
+
+#[test]
+fn headline_cues_in_title_case() {
+    check(
+        "Harbor Chief Says Ferry Service Will Resume In May\n\nThe port reopened.",
+        "Harbor Chief | Says | Ferry Service Will Resume In May | asserted | certain",
+    );
+}

@@ -382,8 +382,13 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         };
-        // A capital mid-sentence is a name ("the Post"), not a cue.
-        if w.is_cap(i) && i != s0 && !is_open(w, i - 1) {
+        // A capital mid-sentence is a name ("the Post"), not a cue, except in a headline
+        // ("Mayor Says Bridge Will Reopen").
+        if w.is_cap(i)
+            && i != s0
+            && !is_open(w, i - 1)
+            && !(matches!(entry_form(low), Some(Form::Third | Form::Past)) && title_case(w, s0, s1))
+        {
             i += 1;
             continue;
         }
@@ -480,6 +485,47 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             j += 1;
         }
     }
+}
+
+fn entry_form(word: &str) -> Option<Form> {
+    cues::lookup(word).map(|e| e.form)
+}
+
+/// Whether sentence `[s0, s1)` is a headline in title case: one line, most words capitalised
+/// apart from short function words.
+fn title_case(w: &Words, s0: usize, s1: usize) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for i in s0..s1 {
+        if i > s0 && w.toks[i].newline_before {
+            return false;
+        }
+        if !w.is_word(i) {
+            continue;
+        }
+        if matches!(
+            w.low(i),
+            "a" | "an"
+                | "the"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "for"
+                | "and"
+                | "or"
+                | "at"
+                | "by"
+                | "with"
+        ) {
+            continue;
+        }
+        words += 1;
+        if w.is_cap(i) {
+            caps += 1;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 8
 }
 
 /// Words before a paragraph-opening colon that label a section, not a speaker.
@@ -861,8 +907,14 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     // "The poll shows …" is a verb after an evidence noun, whatever the tagger says.
     let after_evidence =
         matches!(entry.lemma, "show" | "find") && c > 0 && is_evidence(ctx.w.low(c - 1));
+    let (s0, s1) = ctx.sentences[k];
+    let headline = ctx.w.is_cap(c) && c > s0 && title_case(ctx.w, s0, s1);
+    if headline && f.source.is_none() {
+        return None;
+    }
     if !matches!(ctx.w.low(c), "said" | "told" | "says")
         && !after_evidence
+        && !headline
         && ctx.tags.is(c, &[Upos::Noun, Upos::Propn, Upos::Adj])
     {
         return None;
