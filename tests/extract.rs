@@ -325,3 +325,11 @@ fn headline_cues_in_title_case() {
         "Harbor Chief | Says | Ferry Service Will Resume In May | asserted | certain",
     );
 }
+
+#[test]
+fn a_time_between_cue_and_clause_is_left_out() {
+    check(
+        "The mayor said on Friday the bridge would reopen.",
+        "The mayor | said | the bridge would reopen | asserted | certain",
+    );
+}

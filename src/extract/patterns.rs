@@ -308,7 +308,23 @@ impl Ctx<'_, '_> {
             }
         }
         let end = if end_incl_sep { sep } else { sep - 1 };
-        let s0 = skip_dateline(w, s0, end);
+        let mut s0 = skip_dateline(w, s0, end);
+        // A quote that opened in an earlier sentence after an introduction ("Lee said, “…"):
+        // the content starts at the quote.
+        if first_sent < sent && !is_open(w, s0) {
+            if let Some(open) = (s0..end).find(|&j| is_open(w, j)) {
+                let introduced = open > s0
+                    && (w.is_punct(open - 1, ",") || w.is_punct(open - 1, ":"))
+                    && (s0..open).any(|j| {
+                        !w.is_cap(j)
+                            && !cues::is_rare_cue(w.low(j))
+                            && cues::lookup(w.low(j)).is_some_and(|e| e.has(cues::TRAIL))
+                    });
+                if introduced && open < self.sentences[first_sent].1 {
+                    s0 = open;
+                }
+            }
+        }
         trim(w, (s0, end)).map(|r| (r, first_sent))
     }
 }
@@ -1692,7 +1708,69 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     if w.kind(p) == Some(Kind::Punct) {
         return None;
     }
+    // "said on Friday he would run": a time or channel between the cue and a clause.
+    if entry.has(cues::CLAUSE) {
+        if let Some(q) = leading_adjunct_end(w, p, s1) {
+            if q + 1 < s1 && w.is_word(q + 1) {
+                return Some((q + 1, false));
+            }
+        }
+    }
     Some((p, false))
+}
+
+/// The last token of a short time or channel adjunct at `p` ("on Friday", "last week",
+/// "Tuesday", "on Twitter", "in an interview", "in a statement"), if one stands there.
+fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
+    let day = |x: &str| {
+        matches!(
+            x,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+        )
+    };
+    let period = |x: &str| {
+        matches!(
+            x,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend"
+        )
+    };
+    let channel = |x: &str| {
+        matches!(
+            x,
+            "statement" | "interview" | "tweet" | "letter" | "email" | "speech" | "op-ed" | "post"
+        )
+    };
+    let low = w.low(p);
+    let mut e = if day(low) {
+        p
+    } else if (matches!(low, "on" | "last" | "this" | "earlier" | "late")
+        && (day(w.low(p + 1)) || period(w.low(p + 1))))
+        || (low == "on"
+            && matches!(
+                w.low(p + 1),
+                "twitter" | "facebook" | "television" | "tv" | "radio"
+            ))
+    {
+        p + 1
+    } else if low == "in" && matches!(w.low(p + 1), "a" | "an") && channel(w.low(p + 2)) {
+        p + 2
+    } else {
+        return None;
+    };
+    // "on Friday night", "Tuesday morning".
+    if e + 1 < s1 && (period(w.low(e + 1)) || day(w.low(e + 1))) {
+        e += 1;
+    }
+    (e < s1).then_some(e)
 }
 
 /// The sentence subject for a participle cue: the noun phrase opening the sentence,
