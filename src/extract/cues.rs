@@ -205,7 +205,15 @@ pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
     ("point", &["out", "to"]),
     ("refer", &["to"]),
     ("talk", &["about"]),
-    ("ask", &["about"]),
+    ("ask", &["about", "for"]),
+    ("respond", &["to"]),
+    ("comment", &["on"]),
+    ("joke", &["about"]),
+    ("boast", &["of", "about"]),
+    ("brag", &["about"]),
+    ("warn", &["of"]),
+    ("write", &["about"]),
+    ("complain", &["about"]),
 ];
 
 fn lexicon() -> &'static HashMap<String, Entry> {
