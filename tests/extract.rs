@@ -333,3 +333,11 @@ fn a_time_between_cue_and_clause_is_left_out() {
         "The mayor | said | the bridge would reopen | asserted | certain",
     );
 }
+
+#[test]
+fn cues_inside_a_quotation_are_the_speakers_words() {
+    check(
+        "“People say the ferry is too slow, but they ride it anyway,” the captain said.",
+        "the captain | said | “People say the ferry is too slow, but they ride it anyway,” | asserted | certain",
+    );
+}

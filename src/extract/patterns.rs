@@ -363,9 +363,16 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
         out.push(f);
         return;
     }
+    let quoted = quoted_tokens(w, s0, s1);
     let mut i = s0;
     while i < s1 {
         if used[i - s0] || !matches!(w.kind(i), Some(Kind::Word)) {
+            i += 1;
+            continue;
+        }
+        // A cue inside a quotation is the quoted speaker's words ("“They say I can't win,” she
+        // said"): news annotators attribute the quote, not what it reports.
+        if quoted[i - s0] {
             i += 1;
             continue;
         }
@@ -542,6 +549,47 @@ fn title_case(w: &Words, s0: usize, s1: usize) -> bool {
         }
     }
     words >= 4 && caps * 10 >= words * 8
+}
+
+/// For each token of `[s0, s1)`, whether it stands inside a quotation opened in its paragraph.
+fn quoted_tokens(w: &Words, s0: usize, s1: usize) -> Vec<bool> {
+    let mut p = s0;
+    while p > 0 && !w.toks[p].newline_before && s0 - p < 2000 {
+        p -= 1;
+    }
+    // Double quotes do not nest: an opening one while another is open means the first was
+    // never closed. Single quotes nest inside them.
+    let mut double = false;
+    let mut single = 0u32;
+    let mut step = |j: usize| {
+        let raw = w.raw(j);
+        let is_double = raw.starts_with('“')
+            || raw.starts_with('”')
+            || raw.starts_with('"')
+            || raw.starts_with("''")
+            || raw.starts_with('«')
+            || raw.starts_with('»');
+        if is_open(w, j) {
+            if is_double {
+                double = true;
+                single = 0;
+            } else {
+                single += 1;
+            }
+        } else if is_close(w, j) {
+            if is_double {
+                double = false;
+                single = 0;
+            } else {
+                single = single.saturating_sub(1);
+            }
+        }
+        double || single > 0
+    };
+    for j in p..s0 {
+        step(j);
+    }
+    (s0..s1).map(step).collect()
 }
 
 /// Words before a paragraph-opening colon that label a section, not a speaker.
