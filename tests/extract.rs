@@ -341,3 +341,19 @@ fn cues_inside_a_quotation_are_the_speakers_words() {
         "the captain | said | “People say the ferry is too slow, but they ride it anyway,” | asserted | certain",
     );
 }
+
+#[test]
+fn a_quote_that_ends_its_own_sentence_and_titled_sources_after_quotes() {
+    check(
+        "“Why would anyone wait?” Lee asked.",
+        "Lee | asked | “Why would anyone wait?” | asserted | certain",
+    );
+    check(
+        "“We will rebuild the pier,” Tom Ng, Harbor City’s port director, said.",
+        "Tom Ng, Harbor City’s port director | said | “We will rebuild the pier,” | asserted | certain",
+    );
+    check(
+        "The ferry is too slow, say many riders.",
+        "many riders | say | The ferry is too slow | asserted | certain",
+    );
+}

@@ -1166,8 +1166,14 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             } else if let Some(st) = np_back(w, s0, l - 1) {
                 if st > s0 && w.is_punct(st - 1, ",") {
                     if let Some(st0) = np_back(w, s0, st - 2) {
+                        // `“…,” Jeff Weaver, Sanders’ campaign manager, said`.
                         if st0 == s0
-                            || (st0 > s0 && matches!(w.low(st0 - 1), "but" | "and" | "meanwhile"))
+                            || (st0 > s0
+                                && (matches!(w.low(st0 - 1), "but" | "and" | "meanwhile")
+                                    || is_close(w, st0 - 1)
+                                    || (w.is_punct(st0 - 1, ",")
+                                        && st0 >= s0 + 2
+                                        && is_close(w, st0 - 2))))
                         {
                             source = Some((st0, l - 1));
                         }
@@ -1206,6 +1212,23 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             f.stance = stance;
             return Some(finish(ctx, f, entry, present));
         }
+        // `“… OK?” Lee said.`: the quote ended the sentence before.
+        if entry.has(cues::TRAIL)
+            && st == s0
+            && !matches!(w.low(st), "which" | "who")
+            && only_adjuncts(w, post, s1, entry.has(cues::TELL))
+        {
+            if let Some((content, first)) = quote_before(ctx, k) {
+                let mut f = new_found(
+                    Some((st, en)),
+                    cue,
+                    vec![content],
+                    (ctx.sentences[first].0, s1 - 1),
+                );
+                f.stance = stance;
+                return Some(finish(ctx, f, entry, present));
+            }
+        }
         if matches!(w.low(st), "which" | "who") && st != en {
             source = Some((en, en));
         }
@@ -1235,12 +1258,36 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         f.stance = stance;
         return Some(finish(ctx, f, entry, present));
     }
+    // `“… OK?” said Lee.`: the quote ended the sentence before.
+    if left.is_none() && entry.has(cues::TRAIL) && matches!(entry.form, Form::Past | Form::Third) {
+        let src_end = np_forward(w, post, s1)?;
+        let after = src_end + 1;
+        if !is_subject_pronoun(w.low(post))
+            && (after >= s1 || w.kind(after) == Some(Kind::Punct) || is_adjunct_start(w.low(after)))
+        {
+            let (content, first) = quote_before(ctx, k)?;
+            let mut f = new_found(
+                Some((post, src_end)),
+                cue,
+                vec![content],
+                (ctx.sentences[first].0, s1 - 1),
+            );
+            f.stance = stance;
+            return Some(finish(ctx, f, entry, present));
+        }
+    }
     // CONTENT, CUE SOURCE (inverted): "…,” said Finer.
     if let Some(l) = left {
+        // "…, say some Democrats." inverts a plural source too.
+        let plural_say = entry.lemma == "say"
+            && entry.form == Form::Base
+            && !is_subject_pronoun(w.low(post))
+            && w.low(post) != "that"
+            && w.is_word(post);
         if entry.has(cues::TRAIL)
             && is_separator(w, l)
             && l > s0
-            && matches!(entry.form, Form::Past | Form::Third)
+            && (matches!(entry.form, Form::Past | Form::Third) || plural_say)
         {
             let src_end = np_forward(w, post, s1)?;
             if is_subject_pronoun(w.low(post))
@@ -1316,6 +1363,22 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
         || is_separator(w, st - 1)
         || matches!(w.low(st - 1), "but" | "and" | "even" | "meanwhile" | "so");
     opens_clause.then_some((st, comma - 1))
+}
+
+/// The quotation that ends the sentence before sentence `k` in the same paragraph with its own
+/// "?", "!" or ".", as content for a cue that follows it alone (`“Why not?” Lee asked.`).
+fn quote_before(ctx: &Ctx, k: usize) -> Option<(Range, usize)> {
+    let w = ctx.w;
+    let (s0, _) = ctx.sentences[k];
+    if k == 0 || w.toks[s0].newline_before {
+        return None;
+    }
+    let (_, p1) = ctx.sentences[k - 1];
+    let close = p1.checked_sub(1)?;
+    if !is_close(w, close) || close == 0 || !matches!(w.raw(close - 1), "?" | "!" | ".") {
+        return None;
+    }
+    ctx.content_before(k - 1, close)
 }
 
 /// "Ann Lee, R-Ohio, who chairs the panel, said …" and "In a letter, one of the lawyers, Tom Ng,
