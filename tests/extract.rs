@@ -261,10 +261,10 @@ fn interrupted_sentence_keeps_both_parts() {
         "The new ferry, the captain said, will sail twice a day.",
         "the captain | said | The new ferry … will sail twice a day | asserted | certain",
     );
-    // A quote before an inverted cue keeps the apposition out of the content.
+    // A quote before an inverted cue keeps the source's apposition out of the content.
     check(
         "“We are ready,” said Ann Lee, director of the harbor board.",
-        "Ann Lee | said | “We are ready,” | asserted | certain",
+        "Ann Lee, director of the harbor board | said | “We are ready,” | asserted | certain",
     );
 }
 
@@ -355,5 +355,17 @@ fn a_quote_that_ends_its_own_sentence_and_titled_sources_after_quotes() {
     check(
         "The ferry is too slow, say many riders.",
         "many riders | say | The ferry is too slow | asserted | certain",
+    );
+}
+
+#[test]
+fn sources_keep_a_closing_apposition() {
+    check(
+        "“The pier is safe,” said Ann Lee, director of the harbor board.",
+        "Ann Lee, director of the harbor board | said | “The pier is safe,” | asserted | certain",
+    );
+    check(
+        "Ferry traffic doubled, according to a report by the harbor board.",
+        "a report by the harbor board | according to | Ferry traffic doubled | asserted | certain",
     );
 }

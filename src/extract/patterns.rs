@@ -890,11 +890,17 @@ fn new_found(
 fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     let w = ctx.w;
     let (s0, s1) = ctx.sentences[k];
-    let src_end = np_forward(w, i + 2, s1)?;
-    let source = (i + 2, src_end);
+    let mut src_end = np_forward(w, i + 2, s1)?;
     let cue = vec![(i, i + 1)];
     let sentence = (s0, s1 - 1);
-    if i > s0 && (is_separator(w, i - 1) || i - 1 > s0) {
+    let content_before = i > s0 && (is_separator(w, i - 1) || i - 1 > s0);
+    if content_before {
+        if let Some(e) = apposition_tail(w, src_end, s1, true) {
+            src_end = e;
+        }
+    }
+    let source = (i + 2, src_end);
+    if content_before {
         // "CONTENT, according to SOURCE."
         let sep = i - 1;
         let (content, first) = if is_separator(w, sep) {
@@ -1306,7 +1312,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             // "said Kenneth Baer, a former official who runs a firm."
             let mut src_end = src_end;
             let mut after = after;
-            if w.is_punct(after, ",") && matches!(w.low(after + 1), "a" | "an" | "the" | "who") {
+            if let Some(e) = apposition_tail(w, src_end, s1, false) {
+                src_end = e;
+                after = e + 1;
+            } else if w.is_punct(after, ",")
+                && matches!(w.low(after + 1), "a" | "an" | "the" | "who")
+            {
                 let mut e = after + 1;
                 while e + 1 < s1
                     && !is_open(w, e + 1)
@@ -1363,6 +1374,82 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
         || is_separator(w, st - 1)
         || matches!(w.low(st - 1), "but" | "and" | "even" | "meanwhile" | "so");
     opens_clause.then_some((st, comma - 1))
+}
+
+/// A source's apposition or tail that runs to the end of its sentence: "…, said Ann Lee,
+/// director of the port authority." / "…, according to a report by the port authority." The
+/// last token of the extended source, or None when the sentence goes on with something else.
+fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<usize> {
+    let next = src_end + 1;
+    if next >= s1 {
+        return None;
+    }
+    let comma = w.is_punct(next, ",");
+    let first = if comma { next + 1 } else { next };
+    if first >= s1 || !w.is_word(first) {
+        return None;
+    }
+    let low = w.low(first);
+    if is_subject_pronoun(low)
+        || low == "that"
+        || cues::is_cue_modifier(low)
+        || is_time_word(low)
+        || (low == "on" && (!w.is_cap(first + 1) || is_time_word(w.low(first + 1))))
+        || (low.ends_with("ing") && !w.is_cap(first))
+        || cues::lookup(low).is_some_and(|e| e.form != Form::Past) && !w.is_cap(first)
+    {
+        return None;
+    }
+    if comma {
+        // A title or apposition ("director of …", "a former aide", "who …"), not an aside
+        // ("after …", "still …", "but …") or a new clause ("Lee made …").
+        let apposition = matches!(low, "a" | "an" | "the" | "who" | "whose" | "which")
+            || (!w.is_cap(first)
+                && !is_adjunct_start(low)
+                && !low.ends_with("ly")
+                && !matches!(
+                    low,
+                    "but"
+                        | "and"
+                        | "or"
+                        | "although"
+                        | "though"
+                        | "still"
+                        | "half"
+                        | "also"
+                        | "now"
+                        | "even"
+                        | "not"
+                        | "just"
+                        | "asked"
+                        | "because"
+                        | "if"
+                ))
+            || (w.is_cap(first) && w.kind(first + 1) == Some(Kind::Possessive));
+        if !apposition {
+            return None;
+        }
+    } else if !bare || (!is_adjunct_start(low) && !low.ends_with("ed")) {
+        return None;
+    }
+    let mut e = first;
+    while e + 1 < s1 {
+        let n = e + 1;
+        if is_open(w, n) || is_close(w, n) || matches!(w.raw(n), "." | "?" | "!" | ";" | ":") {
+            break;
+        }
+        e = n;
+    }
+    // It must reach the sentence end.
+    let stop = e + 1;
+    let ends = stop >= s1 || (stop..s1).all(|j| w.kind(j) == Some(Kind::Punct) || is_close(w, j));
+    if !ends || e - src_end > 25 {
+        return None;
+    }
+    while e > src_end && (w.is_punct(e, ",") || w.kind(e) == Some(Kind::Dash)) {
+        e -= 1;
+    }
+    (e > src_end).then_some(e)
 }
 
 /// The quotation that ends the sentence before sentence `k` in the same paragraph with its own
