@@ -349,6 +349,12 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         if end + 1 - p > MAX_NP {
             break;
         }
+        // "1,409 teachers", "a CNN/ORC poll": punctuation glued between two words.
+        if p > lo && glued(w, p) {
+            start = p - 1;
+            i = p - 1;
+            continue;
+        }
         if low == ")" {
             match open_bracket(w, lo, p) {
                 Some(open) if open > lo && np_word(w, open - 1) => {
@@ -406,6 +412,21 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         start += 1;
     }
     (start <= end).then_some(start)
+}
+
+/// Whether the punctuation token `p` joins the words on either side with no space ("1,409",
+/// "CNN/ORC").
+fn glued(w: &Words, p: usize) -> bool {
+    let raw = w.raw(p);
+    if !matches!(raw, "," | "/") || p == 0 || p + 1 >= w.len() {
+        return false;
+    }
+    let (a, b) = (&w.toks[p - 1], &w.toks[p + 1]);
+    let touching = a.end == w.toks[p].start && w.toks[p].end == b.start;
+    let both_words = w.is_word(p - 1) && w.is_word(p + 1);
+    let digits = w.raw(p - 1).ends_with(|c: char| c.is_ascii_digit())
+        && w.raw(p + 1).starts_with(|c: char| c.is_ascii_digit());
+    touching && both_words && (raw == "/" || digits)
 }
 
 /// The "(" matching the ")" at `close`, a few words back and not before `lo`.
@@ -914,5 +935,7 @@ mod tests {
             "The mayor’s office, police department and fire service"
         );
         assert_eq!(back("Because he said", "said"), "he");
+        assert_eq!(back("Some 1,409 teachers said", "said"), "Some 1,409 teachers");
+        assert_eq!(back("A CNN/ORC poll found", "found"), "A CNN/ORC poll");
     }
 }
