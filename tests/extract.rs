@@ -369,3 +369,15 @@ fn sources_keep_a_closing_apposition() {
         "a report by the harbor board | according to | Ferry traffic doubled | asserted | certain",
     );
 }
+
+#[test]
+fn relative_pronoun_and_long_subjects_join_the_content() {
+    check(
+        "The new toll, which the mayor said was unfair, starts in May.",
+        "the mayor | said | which … was unfair | asserted | certain",
+    );
+    check(
+        "His plan to widen the road seemed doomed after the vote.",
+        " | seemed | His plan to widen the road … doomed after the vote | asserted | probable",
+    );
+}

@@ -510,6 +510,11 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
     }
 }
 
+/// Whether `word` is a past or third-person form of a cue verb ("said", "plans").
+fn is_verb_form(word: &str) -> bool {
+    matches!(entry_form(word), Some(Form::Past | Form::Third))
+}
+
 fn entry_form(word: &str) -> Option<Form> {
     cues::lookup(word).map(|e| e.form)
 }
@@ -720,7 +725,21 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     let mut content = Vec::new();
     let subj_end = cue_start.checked_sub(1).filter(|&b| b >= s0);
     if let Some(b) = subj_end.filter(|&b| w.is_word(b) && w.low(b) != "it") {
-        if let Some(st) = np_back(w, s0, b) {
+        if let Some(mut st) = np_back(w, s0, b) {
+            // "His plan to widen the road seemed …": the subject runs back over an infinitive
+            // or "of"-phrase to the clause start.
+            let clause = (s0..st)
+                .rev()
+                .find(|&j| !w.is_word(j) && w.kind(j) != Some(Kind::Possessive))
+                .map_or(s0, |j| j + 1);
+            if clause < st
+                && b - clause < 12
+                && (clause..st).any(|j| matches!(w.low(j), "to" | "of"))
+                && (clause..st).all(|j| !is_verb_form(w.low(j)) && !cues::is_cue_modifier(w.low(j)))
+                && (w.is_cap(clause) || sources::is_determiner_word(w.low(clause)))
+            {
+                st = clause;
+            }
             content.push((st, b));
         }
     }
@@ -1251,8 +1270,24 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             entry
         };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        // "the plan, which Lee said was doomed, …": the relative pronoun is the content's
+        // subject, and the relative clause ends at its comma.
+        let relative = st > s0
+            && matches!(w.low(st - 1), "which" | "what")
+            && w.low(start) != "that"
+            && !is_open(w, start);
+        if relative {
+            if let Some(c) =
+                (start + 1..e).find(|&j| w.is_punct(j, ",") || w.kind(j) == Some(Kind::Dash))
+            {
+                e = c - 1;
+            }
+        }
         let mut content = vec![trim(w, (start, e))?];
+        if relative {
+            content.insert(0, (st - 1, st - 1));
+        }
         if is_open(w, start) {
             if let Some(close) = closing_quote(w, start) {
                 if close >= s1 {

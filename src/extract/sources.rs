@@ -15,6 +15,11 @@ pub(crate) fn is_subject_pronoun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` opens a noun phrase as a determiner ("the", "his", "several").
+pub(crate) fn is_determiner_word(word: &str) -> bool {
+    is_determiner(word)
+}
+
 fn is_determiner(word: &str) -> bool {
     matches!(
         word,
@@ -935,7 +940,10 @@ mod tests {
             "The mayor’s office, police department and fire service"
         );
         assert_eq!(back("Because he said", "said"), "he");
-        assert_eq!(back("Some 1,409 teachers said", "said"), "Some 1,409 teachers");
+        assert_eq!(
+            back("Some 1,409 teachers said", "said"),
+            "Some 1,409 teachers"
+        );
         assert_eq!(back("A CNN/ORC poll found", "found"), "A CNN/ORC poll");
     }
 }
