@@ -381,3 +381,13 @@ fn relative_pronoun_and_long_subjects_join_the_content() {
         " | seemed | His plan to widen the road … doomed after the vote | asserted | probable",
     );
 }
+
+#[test]
+fn called_names_or_telephones_are_not_attributions() {
+    check("The ferry runs to a village called Northport.", "");
+    check("The mayor called the harbor master on Monday.", "");
+    check(
+        "The mayor called the delay “a disgrace.”",
+        "The mayor | called | the delay “a disgrace.” | asserted | certain",
+    );
+}

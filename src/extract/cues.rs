@@ -201,7 +201,7 @@ const VERBS: &[(&str, u16)] = &[
 
 /// Words that join some verbs into one cue: "called for", "pointed out", "referring to".
 pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
-    ("call", &["for", "on"]),
+    ("call", &["for", "on", "upon"]),
     ("point", &["out", "to"]),
     ("refer", &["to"]),
     ("talk", &["about"]),

@@ -510,6 +510,42 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
     }
 }
 
+/// Whether "called" here says something of its object ("called the plan a scam", "called it
+/// “reckless”", "called for"), rather than naming a thing ("a group called Forward") or
+/// telephoning someone ("called Lee on Monday").
+fn naming_call(w: &Words, c: usize, f: &Found) -> bool {
+    if f.cue.iter().any(|&(_, b)| b > c) {
+        return true; // "called for", "called on"
+    }
+    // "a company called …": a reduced relative naming the thing before it.
+    if let Some((st, en)) = f.source {
+        if en + 1 == c && matches!(w.low(st), "a" | "an" | "another" | "one") {
+            return false;
+        }
+    }
+    if f.content.len() > 1 {
+        return true; // "which he called a disaster"
+    }
+    let Some(&(a, b)) = f.content.first() else {
+        return false;
+    };
+    if (a..=b).any(|j| is_open(w, j) || is_close(w, j)) {
+        return true;
+    }
+    if matches!(
+        w.low(a),
+        "him" | "her" | "them" | "it" | "me" | "us" | "himself" | "herself"
+    ) && b > a
+    {
+        return true; // "called him divisive"
+    }
+    // Something must follow the object: "called Lee a hero", not "called Lee".
+    match np_forward(w, a, b + 1) {
+        Some(e) if e < b => !is_adjunct_start(w.low(e + 1)),
+        _ => false,
+    }
+}
+
 /// Whether `word` is a past or third-person form of a cue verb ("said", "plans").
 fn is_verb_form(word: &str) -> bool {
     matches!(entry_form(word), Some(Form::Past | Form::Third))
@@ -990,6 +1026,9 @@ fn only_adjuncts(w: &Words, start: usize, s1: usize, tell: bool) -> bool {
 
 fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> Option<Found> {
     let f = verb_cue_found(ctx, k, c, entry, earlier)?;
+    if entry.lemma == "call" && !naming_call(ctx.w, c, &f) {
+        return None;
+    }
     // The tagger's word: a cue read as a noun or adjective ("the two states"). Asked last,
     // only of a cue that found an attribution, and never of "said", "told" or "says",
     // which are never nouns: tagging a sentence costs more than the rest of the extractor.
