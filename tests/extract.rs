@@ -284,6 +284,10 @@ fn questions_polls_forecasts_and_evidence() {
         " | is expected | The tunnel … to open in June | asserted | probable",
     );
     check(
+        "The tunnel is widely expected to open in June.",
+        " | is widely expected | The tunnel … to open in June | asserted | probable",
+    );
+    check(
         "The survey shows most riders prefer the early ferry.",
         "The survey | shows | most riders prefer the early ferry | asserted | certain",
     );

@@ -729,7 +729,17 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
         "seem" | "seems" | "seemed" => {}
         // "The vote is expected to pass": a forecast no one is named for.
         "expected" => {
-            if next != "to" || c == s0 || !is_passive_aux(w.low(c - 1)) {
+            // "is expected", "is not expected", "are widely expected".
+            let mut b = c;
+            while b > s0 + 1
+                && b + 3 > c
+                && (matches!(w.low(b - 1), "widely" | "generally" | "largely" | "broadly")
+                    || cues::is_negation(w.low(b - 1))
+                    || w.low(b - 1) == "also")
+            {
+                b -= 1;
+            }
+            if next != "to" || b == s0 || !is_passive_aux(w.low(b - 1)) {
                 return None;
             }
         }
@@ -744,7 +754,13 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     if !ctx.tags.is(c, &[Upos::Verb, Upos::Aux]) {
         return None;
     }
-    while cue_start > s0 && cues::is_cue_modifier(w.low(cue_start - 1)) && w.is_word(cue_start - 1)
+    while cue_start > s0
+        && (cues::is_cue_modifier(w.low(cue_start - 1))
+            || matches!(
+                w.low(cue_start - 1),
+                "widely" | "generally" | "largely" | "broadly"
+            ))
+        && w.is_word(cue_start - 1)
     {
         cue_start -= 1;
     }
