@@ -395,3 +395,11 @@ fn called_names_or_telephones_are_not_attributions() {
         "The mayor | called | the delay “a disgrace.” | asserted | certain",
     );
 }
+
+#[test]
+fn a_participle_cue_finds_the_subject_after_an_opening_adjunct() {
+    check(
+        "On Tuesday, the mayor went further, calling the toll “a mistake.”",
+        "the mayor | calling | the toll “a mistake.” | asserted | certain",
+    );
+}

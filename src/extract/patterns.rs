@@ -2073,6 +2073,17 @@ fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
     {
         start += 1;
     }
+    // "On Tuesday, Lee went further, endorsing …": the subject follows an opening adjunct.
+    if start < before
+        && (is_adjunct_start(w.low(start)) || matches!(w.low(start), "however" | "here" | "there"))
+        && !is_open(w, start)
+    {
+        if let Some(comma) = (start + 1..before.min(start + 16)).find(|&j| w.is_punct(j, ",")) {
+            if (start..comma).all(|j| w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) {
+                start = comma + 1;
+            }
+        }
+    }
     let end = np_forward(w, start, before)?;
     if w.kind(end + 1) == Some(Kind::Dash) {
         if let Some(d) = (end + 2..before.min(end + 12)).find(|&j| w.kind(j) == Some(Kind::Dash)) {
