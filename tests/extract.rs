@@ -403,3 +403,15 @@ fn a_participle_cue_finds_the_subject_after_an_opening_adjunct() {
         "the mayor | calling | the toll “a mistake.” | asserted | certain",
     );
 }
+
+#[test]
+fn more_object_cues() {
+    check(
+        "The council expressed concern about the toll.",
+        "The council | expressed | concern about the toll | asserted | certain",
+    );
+    check(
+        "Lee railed against the new schedule.",
+        "Lee | railed against | the new schedule | asserted | certain",
+    );
+}

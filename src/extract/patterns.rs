@@ -1106,7 +1106,9 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     match entry.lemma {
         "quote" => return quoted_as_saying(ctx, k, c),
         "release" if !matches!(w.low(c + 1), "information" | "details") => return None,
-        "point" | "refer" | "talk" if !cues::particles(entry.lemma).contains(&w.low(c + 1)) => {
+        "point" | "refer" | "talk" | "rail" | "push"
+            if !cues::particles(entry.lemma).contains(&w.low(c + 1)) =>
+        {
             return None
         }
         _ => {}
