@@ -25,7 +25,11 @@ fn render(text: &str, ex: &Extraction) -> String {
 #[track_caller]
 fn check(text: &str, expected: &str) {
     let got = render(text, &extract(text));
-    assert_eq!(got, expected.trim(), "\ntext: {text}\n got:\n{got}\n");
+    assert_eq!(
+        got.trim(),
+        expected.trim(),
+        "\ntext: {text}\n got:\n{got}\n"
+    );
 }
 
 #[test]
@@ -193,7 +197,8 @@ fn contents_stop_at_the_next_attribution_and_follow_quotes() {
     );
     check(
         "“Every time we wait,” Lee said, referring to the delay, “the bill grows.”",
-        "Lee | said | “Every time we wait,” … “the bill grows.” | asserted | certain",
+        "Lee | said | “Every time we wait,” … “the bill grows.” | asserted | certain\n\
+         Lee | referring to | the delay | asserted | certain",
     );
     check(
         "The union criticized the ruling, a decision the company welcomed.",
@@ -247,5 +252,166 @@ fn spans_stay_inside_every_wikinews_article() {
     assert!(
         found > articles,
         "only {found} attributions in {articles} articles"
+    );
+}
+
+#[test]
+fn interrupted_sentence_keeps_both_parts() {
+    check(
+        "The new ferry, the captain said, will sail twice a day.",
+        "the captain | said | The new ferry … will sail twice a day | asserted | certain",
+    );
+    // A quote before an inverted cue keeps the source's apposition out of the content.
+    check(
+        "“We are ready,” said Ann Lee, director of the harbor board.",
+        "Ann Lee, director of the harbor board | said | “We are ready,” | asserted | certain",
+    );
+}
+
+#[test]
+fn questions_polls_forecasts_and_evidence() {
+    check(
+        "Asked whether the market would reopen, the mayor said she hoped so.",
+        " | Asked | whether the market would reopen | asserted | certain\n\
+         the mayor | said | she hoped so | asserted | certain",
+    );
+    check(
+        "In a new survey, most residents preferred the early ferry.",
+        "a new survey | In | most residents preferred the early ferry | asserted | certain",
+    );
+    check(
+        "The tunnel is expected to open in June.",
+        " | is expected | The tunnel … to open in June | asserted | probable",
+    );
+    check(
+        "The tunnel is widely expected to open in June.",
+        " | is widely expected | The tunnel … to open in June | asserted | probable",
+    );
+    check(
+        "The survey shows most riders prefer the early ferry.",
+        "The survey | shows | most riders prefer the early ferry | asserted | certain",
+    );
+}
+
+#[test]
+fn object_contents_leave_out_a_closing_time_and_a_second_act() {
+    check(
+        "The council endorsed the harbor plan on Monday.",
+        "The council | endorsed | the harbor plan | asserted | certain",
+    );
+    check(
+        "The union criticized the new schedule and demanded a meeting.",
+        "The union | criticized | the new schedule | asserted | certain\n\
+         The union | demanded | a meeting | asserted | certain",
+    );
+}
+
+#[test]
+fn subjects_with_asides_before_the_cue() {
+    check(
+        "Ann Lee, R-Ohio, who chairs the harbor panel, said the ferry would run late.",
+        "Ann Lee, R-Ohio, who chairs the harbor panel | said | the ferry would run late | asserted | certain",
+    );
+    check(
+        "Tom Ng, the port director, told reporters the cranes were idle.",
+        "Tom Ng, the port director | told | the cranes were idle | asserted | certain",
+    );
+    check(
+        "The mayor, however, said the tunnel was safe.",
+        "The mayor | said | the tunnel was safe | asserted | certain",
+    );
+}
+
+#[test]
+fn headline_cues_in_title_case() {
+    check(
+        "Harbor Chief Says Ferry Service Will Resume In May\n\nThe port reopened.",
+        "Harbor Chief | Says | Ferry Service Will Resume In May | asserted | certain",
+    );
+}
+
+#[test]
+fn a_time_between_cue_and_clause_is_left_out() {
+    check(
+        "The mayor said on Friday the bridge would reopen.",
+        "The mayor | said | the bridge would reopen | asserted | certain",
+    );
+}
+
+#[test]
+fn cues_inside_a_quotation_are_the_speakers_words() {
+    check(
+        "“People say the ferry is too slow, but they ride it anyway,” the captain said.",
+        "the captain | said | “People say the ferry is too slow, but they ride it anyway,” | asserted | certain",
+    );
+}
+
+#[test]
+fn a_quote_that_ends_its_own_sentence_and_titled_sources_after_quotes() {
+    check(
+        "“Why would anyone wait?” Lee asked.",
+        "Lee | asked | “Why would anyone wait?” | asserted | certain",
+    );
+    check(
+        "“We will rebuild the pier,” Tom Ng, Harbor City’s port director, said.",
+        "Tom Ng, Harbor City’s port director | said | “We will rebuild the pier,” | asserted | certain",
+    );
+    check(
+        "The ferry is too slow, say many riders.",
+        "many riders | say | The ferry is too slow | asserted | certain",
+    );
+}
+
+#[test]
+fn sources_keep_a_closing_apposition() {
+    check(
+        "“The pier is safe,” said Ann Lee, director of the harbor board.",
+        "Ann Lee, director of the harbor board | said | “The pier is safe,” | asserted | certain",
+    );
+    check(
+        "Ferry traffic doubled, according to a report by the harbor board.",
+        "a report by the harbor board | according to | Ferry traffic doubled | asserted | certain",
+    );
+}
+
+#[test]
+fn relative_pronoun_and_long_subjects_join_the_content() {
+    check(
+        "The new toll, which the mayor said was unfair, starts in May.",
+        "the mayor | said | which … was unfair | asserted | certain",
+    );
+    check(
+        "His plan to widen the road seemed doomed after the vote.",
+        " | seemed | His plan to widen the road … doomed after the vote | asserted | probable",
+    );
+}
+
+#[test]
+fn called_names_or_telephones_are_not_attributions() {
+    check("The ferry runs to a village called Northport.", "");
+    check("The mayor called the harbor master on Monday.", "");
+    check(
+        "The mayor called the delay “a disgrace.”",
+        "The mayor | called | the delay “a disgrace.” | asserted | certain",
+    );
+}
+
+#[test]
+fn a_participle_cue_finds_the_subject_after_an_opening_adjunct() {
+    check(
+        "On Tuesday, the mayor went further, calling the toll “a mistake.”",
+        "the mayor | calling | the toll “a mistake.” | asserted | certain",
+    );
+}
+
+#[test]
+fn more_object_cues() {
+    check(
+        "The council expressed concern about the toll.",
+        "The council | expressed | concern about the toll | asserted | certain",
+    );
+    check(
+        "Lee railed against the new schedule.",
+        "Lee | railed against | the new schedule | asserted | certain",
     );
 }

@@ -192,20 +192,47 @@ const VERBS: &[(&str, u16)] = &[
     ("decline", INF),
     ("refuse", INF),
     ("predict", SAY),
-    ("point", 0),
-    ("refer+", 0),
-    ("talk", 0),
+    ("express", OBJECT),
+    ("offer", OBJECT),
+    ("order", OBJECT),
+    ("portray", OBJECT),
+    ("discuss", OBJECT),
+    ("challenge", OBJECT),
+    ("encourage", OBJECT),
+    ("rail", OBJECT),
+    ("credit", OBJECT),
+    ("forecast|forecast|forecast", SAY),
+    ("liken", OBJECT),
+    ("dub+", OBJECT),
+    ("label", OBJECT),
+    ("imply", SAY),
+    ("list", OBJECT),
+    ("champion", OBJECT),
+    ("push", OBJECT),
+    ("point", SAY | OBJECT),
+    ("refer+", OBJECT),
+    ("talk", OBJECT),
     ("quote", 0),
     ("release", 0),
 ];
 
 /// Words that join some verbs into one cue: "called for", "pointed out", "referring to".
 pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
-    ("call", &["for", "on"]),
+    ("call", &["for", "on", "upon"]),
     ("point", &["out", "to"]),
     ("refer", &["to"]),
     ("talk", &["about"]),
-    ("ask", &["about"]),
+    ("ask", &["about", "for"]),
+    ("respond", &["to"]),
+    ("rail", &["against"]),
+    ("push", &["for"]),
+    ("comment", &["on"]),
+    ("joke", &["about"]),
+    ("boast", &["of", "about"]),
+    ("brag", &["about"]),
+    ("warn", &["of"]),
+    ("write", &["about"]),
+    ("complain", &["about"]),
 ];
 
 fn lexicon() -> &'static HashMap<String, Entry> {
@@ -311,6 +338,14 @@ pub(crate) fn is_rare_cue(word: &str) -> bool {
             | "welcome"
             | "add"
             | "call"
+            | "support"
+            | "supports"
+            | "supporting"
+            | "wants"
+            | "knows"
+            | "plan"
+            | "plans"
+            | "planning"
     )
 }
 

@@ -308,7 +308,23 @@ impl Ctx<'_, '_> {
             }
         }
         let end = if end_incl_sep { sep } else { sep - 1 };
-        let s0 = skip_dateline(w, s0, end);
+        let mut s0 = skip_dateline(w, s0, end);
+        // A quote that opened in an earlier sentence after an introduction ("Lee said, “…"):
+        // the content starts at the quote.
+        if first_sent < sent && !is_open(w, s0) {
+            if let Some(open) = (s0..end).find(|&j| is_open(w, j)) {
+                let introduced = open > s0
+                    && (w.is_punct(open - 1, ",") || w.is_punct(open - 1, ":"))
+                    && (s0..open).any(|j| {
+                        !w.is_cap(j)
+                            && !cues::is_rare_cue(w.low(j))
+                            && cues::lookup(w.low(j)).is_some_and(|e| e.has(cues::TRAIL))
+                    });
+                if introduced && open < self.sentences[first_sent].1 {
+                    s0 = open;
+                }
+            }
+        }
         trim(w, (s0, end)).map(|r| (r, first_sent))
     }
 }
@@ -347,9 +363,16 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
         out.push(f);
         return;
     }
+    let quoted = quoted_tokens(w, s0, s1);
     let mut i = s0;
     while i < s1 {
         if used[i - s0] || !matches!(w.kind(i), Some(Kind::Word)) {
+            i += 1;
+            continue;
+        }
+        // A cue inside a quotation is the quoted speaker's words ("“They say I can't win,” she
+        // said"): news annotators attribute the quote, not what it reports.
+        if quoted[i - s0] {
             i += 1;
             continue;
         }
@@ -363,6 +386,15 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             i += 2;
             continue;
         }
+        // "In the latest poll, CONTENT" / "CONTENT in most polls."
+        if low == "in" {
+            if let Some(f) = in_poll(ctx, k, i) {
+                used[i - s0] = true;
+                out.push(f);
+                i += 1;
+                continue;
+            }
+        }
         if let Some(f) = evidential(ctx, k, i) {
             used[i - s0] = true;
             out.push(f);
@@ -373,8 +405,13 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             i += 1;
             continue;
         };
-        // A capital mid-sentence is a name ("the Post"), not a cue.
-        if w.is_cap(i) && i != s0 && !is_open(w, i - 1) {
+        // A capital mid-sentence is a name ("the Post"), not a cue, except in a headline
+        // ("Mayor Says Bridge Will Reopen").
+        if w.is_cap(i)
+            && i != s0
+            && !is_open(w, i - 1)
+            && !(matches!(entry_form(low), Some(Form::Third | Form::Past)) && title_case(w, s0, s1))
+        {
             i += 1;
             continue;
         }
@@ -473,6 +510,129 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
     }
 }
 
+/// Whether "called" here says something of its object ("called the plan a scam", "called it
+/// “reckless”", "called for"), rather than naming a thing ("a group called Forward") or
+/// telephoning someone ("called Lee on Monday").
+fn naming_call(w: &Words, c: usize, f: &Found) -> bool {
+    if f.cue.iter().any(|&(_, b)| b > c) {
+        return true; // "called for", "called on"
+    }
+    // "a company called …": a reduced relative naming the thing before it.
+    if let Some((st, en)) = f.source {
+        if en + 1 == c && matches!(w.low(st), "a" | "an" | "another" | "one") {
+            return false;
+        }
+    }
+    if f.content.len() > 1 {
+        return true; // "which he called a disaster"
+    }
+    let Some(&(a, b)) = f.content.first() else {
+        return false;
+    };
+    if (a..=b).any(|j| is_open(w, j) || is_close(w, j)) {
+        return true;
+    }
+    if matches!(
+        w.low(a),
+        "him" | "her" | "them" | "it" | "me" | "us" | "himself" | "herself"
+    ) && b > a
+    {
+        return true; // "called him divisive"
+    }
+    // Something must follow the object: "called Lee a hero", not "called Lee".
+    match np_forward(w, a, b + 1) {
+        Some(e) if e < b => !is_adjunct_start(w.low(e + 1)),
+        _ => false,
+    }
+}
+
+/// Whether `word` is a past or third-person form of a cue verb ("said", "plans").
+fn is_verb_form(word: &str) -> bool {
+    matches!(entry_form(word), Some(Form::Past | Form::Third))
+}
+
+fn entry_form(word: &str) -> Option<Form> {
+    cues::lookup(word).map(|e| e.form)
+}
+
+/// Whether sentence `[s0, s1)` is a headline in title case: one line, most words capitalised
+/// apart from short function words.
+fn title_case(w: &Words, s0: usize, s1: usize) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for i in s0..s1 {
+        if i > s0 && w.toks[i].newline_before {
+            return false;
+        }
+        if !w.is_word(i) {
+            continue;
+        }
+        if matches!(
+            w.low(i),
+            "a" | "an"
+                | "the"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "for"
+                | "and"
+                | "or"
+                | "at"
+                | "by"
+                | "with"
+        ) {
+            continue;
+        }
+        words += 1;
+        if w.is_cap(i) {
+            caps += 1;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 8
+}
+
+/// For each token of `[s0, s1)`, whether it stands inside a quotation opened in its paragraph.
+fn quoted_tokens(w: &Words, s0: usize, s1: usize) -> Vec<bool> {
+    let mut p = s0;
+    while p > 0 && !w.toks[p].newline_before && s0 - p < 2000 {
+        p -= 1;
+    }
+    // Double quotes do not nest: an opening one while another is open means the first was
+    // never closed. Single quotes nest inside them.
+    let mut double = false;
+    let mut single = 0u32;
+    let mut step = |j: usize| {
+        let raw = w.raw(j);
+        let is_double = raw.starts_with('“')
+            || raw.starts_with('”')
+            || raw.starts_with('"')
+            || raw.starts_with("''")
+            || raw.starts_with('«')
+            || raw.starts_with('»');
+        if is_open(w, j) {
+            if is_double {
+                double = true;
+                single = 0;
+            } else {
+                single += 1;
+            }
+        } else if is_close(w, j) {
+            if is_double {
+                double = false;
+                single = 0;
+            } else {
+                single = single.saturating_sub(1);
+            }
+        }
+        double || single > 0
+    };
+    for j in p..s0 {
+        step(j);
+    }
+    (s0..s1).map(step).collect()
+}
+
 /// Words before a paragraph-opening colon that label a section, not a speaker.
 fn is_label_word(word: &str) -> bool {
     matches!(
@@ -567,6 +727,22 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     let mut cue_start = c;
     match low {
         "seem" | "seems" | "seemed" => {}
+        // "The vote is expected to pass": a forecast no one is named for.
+        "expected" => {
+            // "is expected", "is not expected", "are widely expected".
+            let mut b = c;
+            while b > s0 + 1
+                && b + 3 > c
+                && (matches!(w.low(b - 1), "widely" | "generally" | "largely" | "broadly")
+                    || cues::is_negation(w.low(b - 1))
+                    || w.low(b - 1) == "also")
+            {
+                b -= 1;
+            }
+            if next != "to" || b == s0 || !is_passive_aux(w.low(b - 1)) {
+                return None;
+            }
+        }
         "appear" | "appears" | "appeared" => {
             // "appeared on television" is no impression.
             if !matches!(next, "to" | "that" | "like" | "as") && !ctx.tags.is(c + 1, &[Upos::Adj]) {
@@ -578,7 +754,13 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     if !ctx.tags.is(c, &[Upos::Verb, Upos::Aux]) {
         return None;
     }
-    while cue_start > s0 && cues::is_cue_modifier(w.low(cue_start - 1)) && w.is_word(cue_start - 1)
+    while cue_start > s0
+        && (cues::is_cue_modifier(w.low(cue_start - 1))
+            || matches!(
+                w.low(cue_start - 1),
+                "widely" | "generally" | "largely" | "broadly"
+            ))
+        && w.is_word(cue_start - 1)
     {
         cue_start -= 1;
     }
@@ -595,7 +777,21 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     let mut content = Vec::new();
     let subj_end = cue_start.checked_sub(1).filter(|&b| b >= s0);
     if let Some(b) = subj_end.filter(|&b| w.is_word(b) && w.low(b) != "it") {
-        if let Some(st) = np_back(w, s0, b) {
+        if let Some(mut st) = np_back(w, s0, b) {
+            // "His plan to widen the road seemed …": the subject runs back over an infinitive
+            // or "of"-phrase to the clause start.
+            let clause = (s0..st)
+                .rev()
+                .find(|&j| !w.is_word(j) && w.kind(j) != Some(Kind::Possessive))
+                .map_or(s0, |j| j + 1);
+            if clause < st
+                && b - clause < 12
+                && (clause..st).any(|j| matches!(w.low(j), "to" | "of"))
+                && (clause..st).all(|j| !is_verb_form(w.low(j)) && !cues::is_cue_modifier(w.low(j)))
+                && (w.is_cap(clause) || sources::is_determiner_word(w.low(clause)))
+            {
+                st = clause;
+            }
             content.push((st, b));
         }
     }
@@ -604,6 +800,138 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     f.certainty = Certainty::Probable;
     f.quote = quote_kind(w, &f.content);
     Some(f)
+}
+
+/// "Asked whether she would run, Lee said …" and "he was asked about the plan": the question
+/// is the content, with no one named for it; it ends at the first comma outside quotes.
+fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let mut cue_end = c;
+    let mut p = c + 1;
+    if w.low(p) == "about" {
+        cue_end = p;
+        p += 1;
+    } else if !matches!(
+        w.low(p),
+        "whether" | "if" | "why" | "what" | "how" | "who" | "which" | "when" | "where"
+    ) {
+        return None;
+    }
+    if p >= s1 {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut e = p;
+    while e + 1 < s1 {
+        let n = e + 1;
+        if is_open(w, n) {
+            depth += 1;
+        } else if is_close(w, n) {
+            depth -= 1;
+        } else if depth <= 0 && (w.is_punct(n, ",") || w.is_punct(n, ";") || w.is_punct(n, ":")) {
+            break;
+        }
+        e = n;
+    }
+    while e > p && w.kind(e) == Some(Kind::Punct) && !is_close(w, e) {
+        e -= 1;
+    }
+    let content = trim(w, (p, e))?;
+    let f = new_found(
+        None,
+        vec![(cue_start, cue_end)],
+        vec![content],
+        (s0, s1 - 1),
+    );
+    let entry = cues::lookup("asked")?;
+    Some(finish(ctx, f, entry, false))
+}
+
+/// Nouns for records and measurements that "show" or "find" something.
+fn is_evidence(word: &str) -> bool {
+    is_poll_word(word)
+        || matches!(
+            word,
+            "data"
+                | "study"
+                | "studies"
+                | "results"
+                | "numbers"
+                | "figures"
+                | "records"
+                | "documents"
+                | "video"
+                | "videos"
+                | "footage"
+                | "report"
+                | "analysis"
+                | "research"
+                | "returns"
+                | "estimates"
+                | "photos"
+                | "emails"
+                | "filings"
+                | "tape"
+                | "transcript"
+                | "statistics"
+                | "map"
+                | "chart"
+                | "average"
+                | "averages"
+                | "test"
+                | "tests"
+                | "review"
+                | "audit"
+                | "investigation"
+                | "evidence"
+        )
+}
+
+fn is_poll_word(word: &str) -> bool {
+    matches!(word, "poll" | "polls" | "survey" | "surveys" | "polling")
+}
+
+/// A poll as the source, with "in" as the cue: "In a new survey, most voters backed the plan" and
+/// "the senator leads in recent polls". The poll's noun phrase ends at a comma or the sentence.
+fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let src_end = np_forward(w, i + 1, s1)?;
+    if !(i + 1..=src_end).any(|t| is_poll_word(w.low(t))) {
+        return None;
+    }
+    let after = src_end + 1;
+    let initial = i == s0 || (i == s0 + 1 && matches!(w.low(s0), "but" | "and" | "yet"));
+    let content = if initial {
+        if !w.is_punct(after, ",") || after + 1 >= s1 {
+            return None;
+        }
+        let e = ctx.content_end(after + 1, s1);
+        trim(w, (after + 1, e))?
+    } else {
+        let ends = after >= s1 || (w.kind(after) == Some(Kind::Punct) && !w.is_punct(after, ","));
+        // Only a short clause of its own: "Lee leads in two new polls."
+        let simple = (s0..i).all(|t| {
+            !is_open(w, t)
+                && !is_close(w, t)
+                && !w.is_punct(t, ",")
+                && !matches!(w.low(t), "which" | "who" | "where" | "when" | "because")
+        });
+        if !ends || i <= s0 + 2 || i > s0 + 15 || !simple {
+            return None;
+        }
+        trim(w, (s0, i - 1))?
+    };
+    let mut f = new_found(
+        Some((i + 1, src_end)),
+        vec![(i, i)],
+        vec![content],
+        (s0, s1 - 1),
+    );
+    f.kind = SourceKind::ExpertGroup;
+    let entry = cues::lookup("said")?;
+    Some(finish(ctx, f, entry, false))
 }
 
 fn new_found(
@@ -633,11 +961,17 @@ fn new_found(
 fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     let w = ctx.w;
     let (s0, s1) = ctx.sentences[k];
-    let src_end = np_forward(w, i + 2, s1)?;
-    let source = (i + 2, src_end);
+    let mut src_end = np_forward(w, i + 2, s1)?;
     let cue = vec![(i, i + 1)];
     let sentence = (s0, s1 - 1);
-    if i > s0 && (is_separator(w, i - 1) || i - 1 > s0) {
+    let content_before = i > s0 && (is_separator(w, i - 1) || i - 1 > s0);
+    if content_before {
+        if let Some(e) = apposition_tail(w, src_end, s1, true) {
+            src_end = e;
+        }
+    }
+    let source = (i + 2, src_end);
+    if content_before {
         // "CONTENT, according to SOURCE."
         let sep = i - 1;
         let (content, first) = if is_separator(w, sep) {
@@ -708,10 +1042,23 @@ fn only_adjuncts(w: &Words, start: usize, s1: usize, tell: bool) -> bool {
 
 fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> Option<Found> {
     let f = verb_cue_found(ctx, k, c, entry, earlier)?;
+    if entry.lemma == "call" && !naming_call(ctx.w, c, &f) {
+        return None;
+    }
     // The tagger's word: a cue read as a noun or adjective ("the two states"). Asked last,
     // only of a cue that found an attribution, and never of "said", "told" or "says",
     // which are never nouns: tagging a sentence costs more than the rest of the extractor.
+    // "The poll shows …" is a verb after an evidence noun, whatever the tagger says.
+    let after_evidence =
+        matches!(entry.lemma, "show" | "find") && c > 0 && is_evidence(ctx.w.low(c - 1));
+    let (s0, s1) = ctx.sentences[k];
+    let headline = ctx.w.is_cap(c) && c > s0 && title_case(ctx.w, s0, s1);
+    if headline && f.source.is_none() {
+        return None;
+    }
     if !matches!(ctx.w.low(c), "said" | "told" | "says")
+        && !after_evidence
+        && !headline
         && ctx.tags.is(c, &[Upos::Noun, Upos::Propn, Upos::Adj])
     {
         return None;
@@ -759,7 +1106,9 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     match entry.lemma {
         "quote" => return quoted_as_saying(ctx, k, c),
         "release" if !matches!(w.low(c + 1), "information" | "details") => return None,
-        "point" | "refer" | "talk" if !cues::particles(entry.lemma).contains(&w.low(c + 1)) => {
+        "point" | "refer" | "talk" | "rail" | "push"
+            if !cues::particles(entry.lemma).contains(&w.low(c + 1)) =>
+        {
             return None
         }
         _ => {}
@@ -785,6 +1134,14 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
     // Passive: "This was also reported by X".
     let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
+    if entry.lemma == "ask" && entry.form == Form::Past {
+        let opens = c == s0
+            || (c == s0 + 1 && matches!(w.low(s0), "when" | "but" | "and" | "once" | "if"))
+            || (c > s0 && is_open(w, c - 1));
+        if opens || passive {
+            return asked(ctx, k, if opens { c } else { cue_start }, c);
+        }
+    }
     if passive {
         if w.low(c + 1) != "by" {
             return None;
@@ -833,7 +1190,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             return None;
         }
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(w, start, ctx.content_end(start, s1), entry);
+        let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
         let content = trim(w, (start, e))?;
         // Source: the attribution just before in this sentence, else the sentence subject.
         let source = if let Some(prev) = earlier.last().filter(|f| !f.citing) {
@@ -851,7 +1208,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if let Some(l) = left.filter(|&l| w.low(l) == "and") {
         if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             let (start, _) = forward_content_start(w, post, s1, entry)?;
-            let e = object_end(w, start, ctx.content_end(start, s1), entry);
+            let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
             let content = trim(w, (start, e))?;
             let _ = l;
             let mut f = new_found(prev.source, cue, vec![content], sentence);
@@ -864,7 +1221,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 let verb_next = ctx.tags.is(subj.1 + 1, &[Upos::Verb, Upos::Aux, Upos::Adv]);
                 if verb_next && !(subj.0..=subj.1).any(|t| is_open(w, t) || is_close(w, t)) {
                     let (start, _) = forward_content_start(w, post, s1, entry)?;
-                    let e = object_end(w, start, ctx.content_end(start, s1), entry);
+                    let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
                     let content = trim(w, (start, e))?;
                     let mut f = new_found(Some(subj), cue, vec![content], sentence);
                     f.stance = stance;
@@ -883,18 +1240,33 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         } else if w.is_punct(l, ",") && l > s0 {
             // "Jon Finer, the adviser, told …": an apposition from the sentence start.
             if let Some(r) = apposition_source(w, s0, l) {
-                source = Some(r);
+                // "Ann Lee, R-Ohio, who …, said": the apposition hangs off an earlier name.
+                source = match long_subject(w, s0, l) {
+                    Some(long) if long.0 < r.0 && w.is_punct(r.0 - 1, ",") => Some(long),
+                    _ => Some(r),
+                };
             } else if let Some(st) = np_back(w, s0, l - 1) {
                 if st > s0 && w.is_punct(st - 1, ",") {
                     if let Some(st0) = np_back(w, s0, st - 2) {
+                        // `“…,” Jeff Weaver, Sanders’ campaign manager, said`.
                         if st0 == s0
-                            || (st0 > s0 && matches!(w.low(st0 - 1), "but" | "and" | "meanwhile"))
+                            || (st0 > s0
+                                && (matches!(w.low(st0 - 1), "but" | "and" | "meanwhile")
+                                    || is_close(w, st0 - 1)
+                                    || (w.is_punct(st0 - 1, ",")
+                                        && st0 >= s0 + 2
+                                        && is_close(w, st0 - 2))))
                         {
                             source = Some((st0, l - 1));
                         }
                     }
                 }
             }
+            if source.is_none() {
+                source = long_subject(w, s0, l);
+            }
+        } else if w.kind(l) == Some(Kind::Dash) && l > s0 {
+            source = long_subject(w, s0, l);
         }
     }
     if let Some((st, en)) = source {
@@ -922,12 +1294,57 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             f.stance = stance;
             return Some(finish(ctx, f, entry, present));
         }
+        // `“… OK?” Lee said.`: the quote ended the sentence before.
+        if entry.has(cues::TRAIL)
+            && st == s0
+            && !matches!(w.low(st), "which" | "who")
+            && only_adjuncts(w, post, s1, entry.has(cues::TELL))
+        {
+            if let Some((content, first)) = quote_before(ctx, k) {
+                let mut f = new_found(
+                    Some((st, en)),
+                    cue,
+                    vec![content],
+                    (ctx.sentences[first].0, s1 - 1),
+                );
+                f.stance = stance;
+                return Some(finish(ctx, f, entry, present));
+            }
+        }
         if matches!(w.low(st), "which" | "who") && st != en {
             source = Some((en, en));
         }
+        // "The poll shows Lee ahead": evidence shows and finds without "that".
+        let entry = if entry.has(cues::WEAK)
+            && matches!(entry.lemma, "show" | "find" | "indicate")
+            && is_evidence(w.low(en))
+        {
+            Entry {
+                flags: (entry.flags & !cues::WEAK) | cues::OBJECT,
+                ..entry
+            }
+        } else {
+            entry
+        };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(w, start, ctx.content_end(start, s1), entry);
+        let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        // "the plan, which Lee said was doomed, …": the relative pronoun is the content's
+        // subject, and the relative clause ends at its comma.
+        let relative = st > s0
+            && matches!(w.low(st - 1), "which" | "what")
+            && w.low(start) != "that"
+            && !is_open(w, start);
+        if relative {
+            if let Some(c) =
+                (start + 1..e).find(|&j| w.is_punct(j, ",") || w.kind(j) == Some(Kind::Dash))
+            {
+                e = c - 1;
+            }
+        }
         let mut content = vec![trim(w, (start, e))?];
+        if relative {
+            content.insert(0, (st - 1, st - 1));
+        }
         if is_open(w, start) {
             if let Some(close) = closing_quote(w, start) {
                 if close >= s1 {
@@ -939,12 +1356,36 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         f.stance = stance;
         return Some(finish(ctx, f, entry, present));
     }
+    // `“… OK?” said Lee.`: the quote ended the sentence before.
+    if left.is_none() && entry.has(cues::TRAIL) && matches!(entry.form, Form::Past | Form::Third) {
+        let src_end = np_forward(w, post, s1)?;
+        let after = src_end + 1;
+        if !is_subject_pronoun(w.low(post))
+            && (after >= s1 || w.kind(after) == Some(Kind::Punct) || is_adjunct_start(w.low(after)))
+        {
+            let (content, first) = quote_before(ctx, k)?;
+            let mut f = new_found(
+                Some((post, src_end)),
+                cue,
+                vec![content],
+                (ctx.sentences[first].0, s1 - 1),
+            );
+            f.stance = stance;
+            return Some(finish(ctx, f, entry, present));
+        }
+    }
     // CONTENT, CUE SOURCE (inverted): "…,” said Finer.
     if let Some(l) = left {
+        // "…, say some Democrats." inverts a plural source too.
+        let plural_say = entry.lemma == "say"
+            && entry.form == Form::Base
+            && !is_subject_pronoun(w.low(post))
+            && w.low(post) != "that"
+            && w.is_word(post);
         if entry.has(cues::TRAIL)
             && is_separator(w, l)
             && l > s0
-            && matches!(entry.form, Form::Past | Form::Third)
+            && (matches!(entry.form, Form::Past | Form::Third) || plural_say)
         {
             let src_end = np_forward(w, post, s1)?;
             if is_subject_pronoun(w.low(post))
@@ -963,7 +1404,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             // "said Kenneth Baer, a former official who runs a firm."
             let mut src_end = src_end;
             let mut after = after;
-            if w.is_punct(after, ",") && matches!(w.low(after + 1), "a" | "an" | "the" | "who") {
+            if let Some(e) = apposition_tail(w, src_end, s1, false) {
+                src_end = e;
+                after = e + 1;
+            } else if w.is_punct(after, ",")
+                && matches!(w.low(after + 1), "a" | "an" | "the" | "who")
+            {
                 let mut e = after + 1;
                 while e + 1 < s1
                     && !is_open(w, e + 1)
@@ -1022,10 +1468,188 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
     opens_clause.then_some((st, comma - 1))
 }
 
+/// A source's apposition or tail that runs to the end of its sentence: "…, said Ann Lee,
+/// director of the port authority." / "…, according to a report by the port authority." The
+/// last token of the extended source, or None when the sentence goes on with something else.
+fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<usize> {
+    let next = src_end + 1;
+    if next >= s1 {
+        return None;
+    }
+    let comma = w.is_punct(next, ",");
+    let first = if comma { next + 1 } else { next };
+    if first >= s1 || !w.is_word(first) {
+        return None;
+    }
+    let low = w.low(first);
+    if is_subject_pronoun(low)
+        || low == "that"
+        || cues::is_cue_modifier(low)
+        || is_time_word(low)
+        || (low == "on" && (!w.is_cap(first + 1) || is_time_word(w.low(first + 1))))
+        || (low.ends_with("ing") && !w.is_cap(first))
+        || cues::lookup(low).is_some_and(|e| e.form != Form::Past) && !w.is_cap(first)
+    {
+        return None;
+    }
+    if comma {
+        // A title or apposition ("director of …", "a former aide", "who …"), not an aside
+        // ("after …", "still …", "but …") or a new clause ("Lee made …").
+        let apposition = matches!(low, "a" | "an" | "the" | "who" | "whose" | "which")
+            || (!w.is_cap(first)
+                && !is_adjunct_start(low)
+                && !low.ends_with("ly")
+                && !matches!(
+                    low,
+                    "but"
+                        | "and"
+                        | "or"
+                        | "although"
+                        | "though"
+                        | "still"
+                        | "half"
+                        | "also"
+                        | "now"
+                        | "even"
+                        | "not"
+                        | "just"
+                        | "asked"
+                        | "because"
+                        | "if"
+                ))
+            || (w.is_cap(first) && w.kind(first + 1) == Some(Kind::Possessive));
+        if !apposition {
+            return None;
+        }
+    } else if !bare || (!is_adjunct_start(low) && !low.ends_with("ed")) {
+        return None;
+    }
+    let mut e = first;
+    while e + 1 < s1 {
+        let n = e + 1;
+        if is_open(w, n) || is_close(w, n) || matches!(w.raw(n), "." | "?" | "!" | ";" | ":") {
+            break;
+        }
+        e = n;
+    }
+    // It must reach the sentence end.
+    let stop = e + 1;
+    let ends = stop >= s1 || (stop..s1).all(|j| w.kind(j) == Some(Kind::Punct) || is_close(w, j));
+    if !ends || e - src_end > 25 {
+        return None;
+    }
+    while e > src_end && (w.is_punct(e, ",") || w.kind(e) == Some(Kind::Dash)) {
+        e -= 1;
+    }
+    (e > src_end).then_some(e)
+}
+
+/// The quotation that ends the sentence before sentence `k` in the same paragraph with its own
+/// "?", "!" or ".", as content for a cue that follows it alone (`“Why not?” Lee asked.`).
+fn quote_before(ctx: &Ctx, k: usize) -> Option<(Range, usize)> {
+    let w = ctx.w;
+    let (s0, _) = ctx.sentences[k];
+    if k == 0 || w.toks[s0].newline_before {
+        return None;
+    }
+    let (_, p1) = ctx.sentences[k - 1];
+    let close = p1.checked_sub(1)?;
+    if !is_close(w, close) || close == 0 || !matches!(w.raw(close - 1), "?" | "!" | ".") {
+        return None;
+    }
+    ctx.content_before(k - 1, close)
+}
+
+/// "Ann Lee, R-Ohio, who chairs the panel, said …" and "In a letter, one of the lawyers, Tom Ng,
+/// said …": a subject that opens the clause (after an opening adjunct) with a name or a noun
+/// phrase, runs on through appositions, asides and relatives, and ends at the comma or dash
+/// `sep` before the cue.
+fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
+    let mut a = s0;
+    while a < sep && matches!(w.low(a), "but" | "and" | "so" | "yet" | "meanwhile") {
+        a += 1;
+    }
+    // An opening adjunct up to its comma: "In a letter," "On Monday,".
+    if matches!(
+        w.low(a),
+        "in" | "on" | "at" | "during" | "after" | "before" | "earlier" | "later" | "last"
+    ) {
+        let comma = (a + 1..sep.min(a + 12)).find(|&j| w.is_punct(j, ","))?;
+        if (a..comma).any(|j| !w.is_word(j) && w.kind(j) != Some(Kind::Possessive)) {
+            return None;
+        }
+        a = comma + 1;
+    }
+    if a >= sep || sep - a > 40 || !(w.is_cap(a) || matches!(w.low(a), "a" | "an" | "the" | "one"))
+    {
+        return None;
+    }
+    let head_end = np_forward(w, a, sep)?;
+    let next = head_end + 1;
+    if next >= sep {
+        return None;
+    }
+    let opens_aside =
+        w.is_punct(next, ",") || w.kind(next) == Some(Kind::Dash) || w.raw(next) == "(";
+    if !opens_aside {
+        return None;
+    }
+    // Nothing between may end a sentence or leave a quote open.
+    if (next..sep).any(|j| {
+        matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+            || (w.is_word(j)
+                && cues::lookup(w.low(j)).is_some_and(|e| e.form != Form::Ing)
+                && !w.is_cap(j))
+    }) || quote_balance(w, next, sep) != 0
+    {
+        return None;
+    }
+    // An adverbial, participle or relative aside is not part of the name: "Lee, however, said",
+    // "Lee, speaking in Ohio, said", "Lee, who chairs the panel, said".
+    let first = w.low(next + 1);
+    let adverbial = first.ends_with("ly")
+        || first.ends_with("ing")
+        || matches!(
+            first,
+            "however"
+                | "though"
+                | "meanwhile"
+                | "too"
+                | "also"
+                | "instead"
+                | "in"
+                | "for"
+                | "by"
+                | "at"
+                | "on"
+                | "of"
+                | "after"
+                | "while"
+                | "like"
+                | "unlike"
+                | "who"
+                | "whose"
+                | "which"
+                | "then"
+                | "now"
+                | "still"
+                | "too."
+        );
+    if adverbial {
+        return Some((a, head_end));
+    }
+    let mut e = sep - 1;
+    while e > a && (w.is_punct(e, ",") || w.kind(e) == Some(Kind::Dash)) {
+        e -= 1;
+    }
+    Some((a, e))
+}
+
 /// Where the content of a cue that takes only an object ("denied the charges", "thanked the
 /// crowd for coming") ends: at the first comma or dash outside quotes, since what follows is
 /// an aside or another clause ("…, a plan several rivals back").
-fn object_end(w: &Words, start: usize, end: usize, entry: Entry) -> usize {
+fn object_end(ctx: &Ctx, start: usize, end: usize, entry: Entry) -> usize {
+    let w = ctx.w;
     if entry.has(cues::CLAUSE) || !entry.has(cues::OBJECT) {
         return end;
     }
@@ -1043,8 +1667,117 @@ fn object_end(w: &Words, start: usize, end: usize, entry: Entry) -> usize {
         {
             return i - 1;
         }
+        // "accused X last year of …": the complement comes after the adjunct.
+        let complement = matches!(
+            entry.lemma,
+            "accuse" | "blame" | "thank" | "urge" | "call" | "describe" | "praise" | "criticize"
+        );
+        if depth <= 0 && i > start && !complement && trailing_adjunct(w, i, end) {
+            return i - 1;
+        }
+        // "endorsed Lee and promised to campaign": a second verb phrase of the source's.
+        if depth <= 0 && i > start && w.low(i) == "and" {
+            let mut j = i + 1;
+            while j <= end && cues::is_cue_modifier(w.low(j)) && !is_passive_aux(w.low(j)) {
+                j += 1;
+            }
+            let low = w.low(j);
+            let inflected = low.ends_with("ed") || (low.ends_with('s') && !low.ends_with("ss"));
+            if j <= end
+                && w.is_word(j)
+                && !w.is_cap(j)
+                && inflected
+                && ctx.tags.is(j, &[Upos::Verb])
+            {
+                return i - 1;
+            }
+        }
     }
     end
+}
+
+/// Whether token `i` opens an adjunct that follows an object content rather than belongs to it:
+/// a time ("on Sunday", "last week"), a setting ("in a statement", "at a rally"), a channel
+/// ("through his lawyer") or a clause ("after …", "despite …").
+fn trailing_adjunct(w: &Words, i: usize, end: usize) -> bool {
+    let low = w.low(i);
+    let next = w.low(i + 1);
+    // A time closes the content: "… on Sunday", not "… last year that it would …".
+    let closes = |j: usize| j > end || w.kind(j) == Some(Kind::Punct);
+    let day = |x: &str| {
+        matches!(
+            x,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+        )
+    };
+    let period = |x: &str| {
+        day(x)
+            || matches!(
+                x,
+                "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "weekend"
+            )
+    };
+    let setting = |x: &str| {
+        matches!(
+            x,
+            "statement"
+                | "interview"
+                | "letter"
+                | "tweet"
+                | "speech"
+                | "op-ed"
+                | "email"
+                | "debate"
+                | "rally"
+                | "press"
+                | "news"
+                | "conference"
+                | "briefing"
+                | "hearing"
+                | "radio"
+                | "television"
+                | "tv"
+                | "appearance"
+                | "town"
+        )
+    };
+    match low {
+        _ if day(low) && w.is_word(i - 1) && !is_adjunct_start(w.low(i - 1)) => closes(i + 1),
+        "on" | "last" | "this" | "earlier" | "late" | "early" | "next" => {
+            period(next)
+                && closes(i + 2)
+                && !matches!(
+                    w.low(i - 1),
+                    "until" | "later" | "by" | "since" | "from" | "including"
+                )
+        }
+        "in" | "at" | "during" => {
+            matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                && (setting(w.low(i + 2)) || setting(w.low(i + 3)))
+        }
+        "through" => matches!(
+            w.low(i + 2),
+            "lawyer" | "lawyers" | "attorney" | "attorneys" | "spokesman" | "spokeswoman"
+        ),
+        "despite" => true,
+        _ => false,
+    }
 }
 
 /// After a trailing "…,” he said", a second quoted part: `, “more.”`.
@@ -1054,10 +1787,38 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
     // Skip what follows the cue up to a comma or colon before a quote, or the sentence end:
     // adjuncts ("in August"), appositions ("…, head of the caucus"), participles
     // ("…, clapping") and "of"-phrases.
+    // "The plan, he said, will fail": an unquoted sentence the cue interrupts goes on after it.
+    let unquoted = f.content.len() == 1
+        && f.content
+            .first()
+            .is_some_and(|&(a, b)| !is_open(w, a) && !is_close(w, b) && !is_close(w, b + 1));
+    let source_first = f
+        .source
+        .is_some_and(|(a, _)| f.cue.first().is_some_and(|c| a < c.0));
+    if unquoted
+        && source_first
+        && w.is_punct(from, ",")
+        && from + 1 < s1
+        && w.is_word(from + 1)
+        && continues_clause(w, from + 1)
+    {
+        let e = ctx.content_end(from + 1, s1);
+        if let Some(r) = trim(w, (from + 1, e)) {
+            f.content.push(r);
+            return;
+        }
+    }
     let mut j = from;
     while j < s1 {
         if (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
             break;
+        }
+        // A quoted title after the cue ("said on “Meet the Press” Sunday") is an adjunct.
+        if is_open(w, j) && j > from && !w.is_punct(j - 1, ",") && !w.is_punct(j - 1, ":") {
+            if let Some(c) = closing_quote(w, j).filter(|&c| c < s1 && c <= j + 8) {
+                j = c + 1;
+                continue;
+            }
         }
         if is_open(w, j) || is_close(w, j) || w.is_punct(j, ";") {
             return;
@@ -1074,7 +1835,10 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             let first_is_quote = f.content.first().is_some_and(|&(a, b)| {
                 is_open(w, a) || quote_balance(w, a, b) < 0 || is_close(w, b)
             });
-            if first_is_quote && is_open(w, n0) && !w.toks[n0].newline_before {
+            if first_is_quote
+                && is_open(w, n0)
+                && (!w.toks[n0].newline_before || whole_paragraph_quote(w, n0))
+            {
                 if let Some(close) = closing_quote(w, n0) {
                     if let Some(r) = trim(w, (n0, close)) {
                         f.content.push(r);
@@ -1103,6 +1867,54 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             }
         }
     }
+}
+
+/// Whether the words from `i` continue an interrupted clause rather than open an aside:
+/// not a participle ("adding"), a relative or an apposition ("a former aide").
+fn continues_clause(w: &Words, i: usize) -> bool {
+    let low = w.low(i);
+    if matches!(
+        low,
+        "a" | "an"
+            | "the"
+            | "who"
+            | "which"
+            | "whose"
+            | "according"
+            | "citing"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "referring"
+            | "speaking"
+    ) {
+        return false;
+    }
+    if low.ends_with("ing") {
+        return false;
+    }
+    true
+}
+
+/// Whether the paragraph that opens at the quote `open` is that one quotation and nothing else.
+fn whole_paragraph_quote(w: &Words, open: usize) -> bool {
+    let Some(close) = closing_quote(w, open) else {
+        return false;
+    };
+    let mut i = close + 1;
+    while i < w.len() && !w.toks[i].newline_before {
+        if w.kind(i) != Some(Kind::Punct) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Where the content of a forward cue starts: after a recipient ("told reporters"),
@@ -1186,7 +1998,69 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     if w.kind(p) == Some(Kind::Punct) {
         return None;
     }
+    // "said on Friday he would run": a time or channel between the cue and a clause.
+    if entry.has(cues::CLAUSE) {
+        if let Some(q) = leading_adjunct_end(w, p, s1) {
+            if q + 1 < s1 && w.is_word(q + 1) {
+                return Some((q + 1, false));
+            }
+        }
+    }
     Some((p, false))
+}
+
+/// The last token of a short time or channel adjunct at `p` ("on Friday", "last week",
+/// "Tuesday", "on Twitter", "in an interview", "in a statement"), if one stands there.
+fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
+    let day = |x: &str| {
+        matches!(
+            x,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+        )
+    };
+    let period = |x: &str| {
+        matches!(
+            x,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend"
+        )
+    };
+    let channel = |x: &str| {
+        matches!(
+            x,
+            "statement" | "interview" | "tweet" | "letter" | "email" | "speech" | "op-ed" | "post"
+        )
+    };
+    let low = w.low(p);
+    let mut e = if day(low) {
+        p
+    } else if (matches!(low, "on" | "last" | "this" | "earlier" | "late")
+        && (day(w.low(p + 1)) || period(w.low(p + 1))))
+        || (low == "on"
+            && matches!(
+                w.low(p + 1),
+                "twitter" | "facebook" | "television" | "tv" | "radio"
+            ))
+    {
+        p + 1
+    } else if low == "in" && matches!(w.low(p + 1), "a" | "an") && channel(w.low(p + 2)) {
+        p + 2
+    } else {
+        return None;
+    };
+    // "on Friday night", "Tuesday morning".
+    if e + 1 < s1 && (period(w.low(e + 1)) || day(w.low(e + 1))) {
+        e += 1;
+    }
+    (e < s1).then_some(e)
 }
 
 /// The sentence subject for a participle cue: the noun phrase opening the sentence,
@@ -1200,6 +2074,17 @@ fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
         )
     {
         start += 1;
+    }
+    // "On Tuesday, Lee went further, endorsing …": the subject follows an opening adjunct.
+    if start < before
+        && (is_adjunct_start(w.low(start)) || matches!(w.low(start), "however" | "here" | "there"))
+        && !is_open(w, start)
+    {
+        if let Some(comma) = (start + 1..before.min(start + 16)).find(|&j| w.is_punct(j, ",")) {
+            if (start..comma).all(|j| w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) {
+                start = comma + 1;
+            }
+        }
     }
     let end = np_forward(w, start, before)?;
     if w.kind(end + 1) == Some(Kind::Dash) {

@@ -15,6 +15,11 @@ pub(crate) fn is_subject_pronoun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` opens a noun phrase as a determiner ("the", "his", "several").
+pub(crate) fn is_determiner_word(word: &str) -> bool {
+    is_determiner(word)
+}
+
 fn is_determiner(word: &str) -> bool {
     matches!(
         word,
@@ -349,6 +354,12 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         if end + 1 - p > MAX_NP {
             break;
         }
+        // "1,409 teachers", "a CNN/ORC poll": punctuation glued between two words.
+        if p > lo && glued(w, p) {
+            start = p - 1;
+            i = p - 1;
+            continue;
+        }
         if low == ")" {
             match open_bracket(w, lo, p) {
                 Some(open) if open > lo && np_word(w, open - 1) => {
@@ -408,6 +419,21 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
     (start <= end).then_some(start)
 }
 
+/// Whether the punctuation token `p` joins the words on either side with no space ("1,409",
+/// "CNN/ORC").
+fn glued(w: &Words, p: usize) -> bool {
+    let raw = w.raw(p);
+    if !matches!(raw, "," | "/") || p == 0 || p + 1 >= w.len() {
+        return false;
+    }
+    let (a, b) = (&w.toks[p - 1], &w.toks[p + 1]);
+    let touching = a.end == w.toks[p].start && w.toks[p].end == b.start;
+    let both_words = w.is_word(p - 1) && w.is_word(p + 1);
+    let digits = w.raw(p - 1).ends_with(|c: char| c.is_ascii_digit())
+        && w.raw(p + 1).starts_with(|c: char| c.is_ascii_digit());
+    touching && both_words && (raw == "/" || digits)
+}
+
 /// The "(" matching the ")" at `close`, a few words back and not before `lo`.
 fn open_bracket(w: &Words, lo: usize, close: usize) -> Option<usize> {
     (close.saturating_sub(8).max(lo)..close)
@@ -429,6 +455,10 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
     while i < hi && i - start < MAX_NP {
         let low = w.low(i);
         if is_determiner(low) && w.is_word(i) {
+            // "told reporters the plan …": a determiner after a noun opens the next phrase.
+            if end == Some(i.wrapping_sub(1)) && !is_determiner(w.low(i - 1)) {
+                break;
+            }
             i += 1;
             continue;
         }
@@ -910,5 +940,10 @@ mod tests {
             "The mayor’s office, police department and fire service"
         );
         assert_eq!(back("Because he said", "said"), "he");
+        assert_eq!(
+            back("Some 1,409 teachers said", "said"),
+            "Some 1,409 teachers"
+        );
+        assert_eq!(back("A CNN/ORC poll found", "found"), "A CNN/ORC poll");
     }
 }
