@@ -2,10 +2,11 @@
 //!
 //! The propositions graph is derived data: a function of the claims stored, recomputed after
 //! every ingest run. At a million claims, SPARQL's hash joins and a transaction holding
-//! millions of quads are both too slow and too big, so this reads the claims through the
-//! store's indexes (one scan per property), clusters them ([`crate::track::cluster`]), and
-//! compares what each node of the graph should say with what it says now: only nodes that
-//! changed are rewritten.
+//! millions of quads are both too slow and too big, so this takes the run's claims from the
+//! quads it wrote ([`ClaimSet`]), reads the store's other claims through its indexes (one
+//! scan per property), clusters them all ([`crate::track::cluster`]), and compares what each
+//! node of the graph should say with what it says now: only nodes that changed are
+//! rewritten, in the run's own bulk load when there is one.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -17,14 +18,13 @@ use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
     TermRef,
 };
+use oxigraph::store::BulkLoader;
 use sha2::{Digest, Sha256};
 
 use super::{RefreshOutcome, PROPOSITIONS_GRAPH};
 use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, prov, rdf, rdfs, schema, ID};
 use crate::graph::{certainty_from_iri, source_kind_from_iri, stance_from_iri, stance_iri};
-use oxigraph::store::BulkLoader;
-
 use crate::store::{BulkOptions, Store, StoreError, BULK_BATCH_QUADS};
 use crate::track::{
     cluster, normalize_content, proposition_confidence, Backing, ClaimInput, MIN_TOKENS,
