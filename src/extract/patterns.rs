@@ -1696,6 +1696,23 @@ fn object_end(ctx: &Ctx, start: usize, end: usize, entry: Entry) -> usize {
     end
 }
 
+/// A weekday or a day named relative to today, lowercased.
+fn is_day_word(x: &str) -> bool {
+    matches!(
+        x,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
 /// Whether token `i` opens an adjunct that follows an object content rather than belongs to it:
 /// a time ("on Sunday", "last week"), a setting ("in a statement", "at a rally"), a channel
 /// ("through his lawyer") or a clause ("after …", "despite …").
@@ -1704,21 +1721,7 @@ fn trailing_adjunct(w: &Words, i: usize, end: usize) -> bool {
     let next = w.low(i + 1);
     // A time closes the content: "… on Sunday", not "… last year that it would …".
     let closes = |j: usize| j > end || w.kind(j) == Some(Kind::Punct);
-    let day = |x: &str| {
-        matches!(
-            x,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "yesterday"
-                | "today"
-                | "tonight"
-        )
-    };
+    let day = is_day_word;
     let period = |x: &str| {
         day(x)
             || matches!(
@@ -2012,21 +2015,7 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
 /// The last token of a short time or channel adjunct at `p` ("on Friday", "last week",
 /// "Tuesday", "on Twitter", "in an interview", "in a statement"), if one stands there.
 fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
-    let day = |x: &str| {
-        matches!(
-            x,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "yesterday"
-                | "today"
-                | "tonight"
-        )
-    };
+    let day = is_day_word;
     let period = |x: &str| {
         matches!(
             x,
