@@ -151,6 +151,13 @@ fn compact_keeps_every_quad_and_wants_an_existing_store() {
     assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
     assert!(stderr.contains("no store at"), "{stderr:?}");
     assert!(!ws.store().exists(), "compact must not create a store");
+    // An empty directory is no store either, and stays empty.
+    std::fs::create_dir(ws.store()).expect("mkdir");
+    let empty = ws.hearsay(&["compact"]).output().expect("run hearsay");
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("no hearsay store at"));
+    assert_eq!(std::fs::read_dir(ws.store()).expect("ls").count(), 0);
+    std::fs::remove_dir(ws.store()).expect("rmdir");
 
     ws.hearsay(&["ingest", DATA]).assert().success();
     let before = ws.stdout(&["export", "--format", "nquads"]);

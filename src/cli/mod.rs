@@ -86,14 +86,9 @@ fn compact(args: &StoreArgs) -> Result<Outcome> {
     if args.memory {
         anyhow::bail!("--memory gives an empty throwaway store: there is nothing to compact");
     }
-    if !args.store.exists() {
-        anyhow::bail!(
-            "no store at {}; name one with --store DIR",
-            args.store.display()
-        );
-    }
+    require_store_dir(args)?;
     let started = std::time::Instant::now();
-    let store = Store::open(&args.store)?;
+    let store = Store::open_existing(&args.store)?;
     store
         .compact()
         .with_context(|| format!("compacting store {}", args.store.display()))?;
@@ -105,16 +100,23 @@ fn compact(args: &StoreArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn open_readable(args: &StoreArgs) -> Result<Store> {
-    if args.memory {
-        return Ok(Store::in_memory()?);
-    }
+/// A missing store directory, said in the user's terms (a directory that holds no store
+/// gets the store's own [`crate::store::StoreError::Missing`]).
+fn require_store_dir(args: &StoreArgs) -> Result<()> {
     if !args.store.exists() {
         anyhow::bail!(
             "no store at {}; run `hearsay ingest PATH` first, or name one with --store DIR",
             args.store.display()
         );
     }
+    Ok(())
+}
+
+fn open_readable(args: &StoreArgs) -> Result<Store> {
+    if args.memory {
+        return Ok(Store::in_memory()?);
+    }
+    require_store_dir(args)?;
     Store::open_read_only(&args.store)
         .with_context(|| format!("opening store {}", args.store.display()))
 }

@@ -39,35 +39,26 @@ pub(crate) struct Found {
 }
 
 fn is_time_word(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "last"
-            | "earlier"
-            | "later"
-            | "this"
-            | "recently"
-            | "then"
-            | "again"
-            | "repeatedly"
-            | "privately"
-            | "publicly"
-            | "previously"
-            | "late"
-            | "early"
-            | "afterward"
-            | "afterwards"
-            | "overnight"
-    )
+    is_day_word(word)
+        || matches!(
+            word,
+            "last"
+                | "earlier"
+                | "later"
+                | "this"
+                | "recently"
+                | "then"
+                | "again"
+                | "repeatedly"
+                | "privately"
+                | "publicly"
+                | "previously"
+                | "late"
+                | "early"
+                | "afterward"
+                | "afterwards"
+                | "overnight"
+        )
 }
 
 fn is_adjunct_start(word: &str) -> bool {

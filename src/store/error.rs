@@ -20,7 +20,7 @@ pub enum StoreError {
         /// The store directory.
         path: PathBuf,
     },
-    /// A read-only open of a directory that holds no store; read-only never creates one.
+    /// A directory that holds no store, opened read-only or for maintenance: neither creates one.
     #[error("no hearsay store at {}; create one with `hearsay ingest`", path.display())]
     Missing {
         /// The directory asked for.

@@ -114,17 +114,19 @@ impl Store {
         }
     }
 
+    /// [`Store::open`] for a store that must already exist (maintenance such as
+    /// [`Store::compact`]): a directory without one gives [`StoreError::Missing`].
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        require_store(path)?;
+        Self::open(path)
+    }
+
     /// Opens the existing store in `path` for reading only, beside a writer if there is one.
     /// Never creates a store: a directory without one gives [`StoreError::Missing`].
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref();
-        // RocksDB keeps a CURRENT file in every database; without it there is no store, and
-        // RocksDB's own message ("No such file or directory") would not say so.
-        if !path.join("CURRENT").is_file() {
-            return Err(StoreError::Missing {
-                path: path.to_path_buf(),
-            });
-        }
+        require_store(path)?;
         // A writer beside us may rotate its write-ahead log between RocksDB reading the
         // manifest and opening the log it names ("No such file or directory: …/000008.log").
         // The next attempt sees the new log, so try a few times before giving up.
@@ -415,6 +417,19 @@ impl Store {
 
 /// Quads [`Store::bulk_ingest`] gathers before handing them to the loader: Oxigraph's own
 /// batch size for `max_memory_mb` when given, else [`BULK_BATCH_QUADS`].
+/// [`StoreError::Missing`] unless `path` holds a store. RocksDB keeps a CURRENT file in every
+/// database; without it there is no store, and RocksDB's own message ("No such file or
+/// directory") would not say so.
+fn require_store(path: &Path) -> Result<(), StoreError> {
+    if path.join("CURRENT").is_file() {
+        Ok(())
+    } else {
+        Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
 fn bulk_batch_quads(options: &BulkOptions) -> usize {
     match options.max_memory_mb {
         Some(megabytes) => {
