@@ -450,21 +450,28 @@ fn a_store_held_by_another_process_is_a_clear_error() {
 fn export_into_a_closed_pipe_ends_quietly() {
     let ws = Workspace::new();
     ws.hearsay(&["ingest", SEED]).assert().success();
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
-        .arg("--store")
-        .arg(ws.store())
-        .args(["export", "--format", "nquads"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn export");
-    // Close our end of stdout at once, as `| head -0` would.
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("export exits");
-    assert!(out.status.success(), "{out:?}");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for args in [
+        &["export", "--format", "nquads"][..],
+        &["claims", "--format", "tsv"],
+        &["claims", "--format", "csv"],
+        &["claims", "--format", "json"],
+    ] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
+            .arg("--store")
+            .arg(ws.store())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn hearsay");
+        // Close our end of stdout at once, as `| head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("hearsay exits");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

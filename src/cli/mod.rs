@@ -62,7 +62,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 /// True when `err` comes from writing to a closed pipe (`hearsay export | head`), which
 /// is how a reader says it has seen enough: not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
+        if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+            // TSV and CSV listings write through the csv crate, which wraps the io::Error.
+            return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+        }
+        if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(BrokenPipe);
+        }
         let io = cause.downcast_ref::<std::io::Error>().or(
             match cause.downcast_ref::<crate::store::StoreError>() {
                 // `Io` is transparent: the chain shows the store error, not the io::Error.
@@ -70,7 +78,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
                 _ => None,
             },
         );
-        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        io.is_some_and(|io| io.kind() == BrokenPipe)
     })
 }
 
