@@ -1,5 +1,6 @@
-//! `claims --source` read through the indexes (a source known by its key) must give the same
-//! rows, in the same order, as the SPARQL path gives for all claims, on a real on-disk store.
+//! Every filter of `claims` that narrows the claims through an index (a source known by its
+//! key, an article, a stance, a word of the content, a substring of a source) must give the
+//! same rows, in the same order, as filtering all claims, on a real on-disk store.
 
 use hearsay::extract::Stance;
 use hearsay::graph::source_key;
@@ -47,4 +48,94 @@ fn source_lookup_by_key_matches_the_sparql_rows() {
         checked += rows.len();
     }
     assert!(checked > 5, "some claims were checked: {checked}");
+}
+
+/// The rows of `filter`, and all rows kept by `keep`, in order.
+fn same_rows(
+    store: &hearsay::store::Store,
+    all: &[ClaimRow],
+    filter: ClaimFilter,
+    keep: impl Fn(&ClaimRow) -> bool,
+) -> usize {
+    let rows = store.claims(&filter).expect("claims");
+    let expected: Vec<&ClaimRow> = all.iter().filter(|r| keep(r)).collect();
+    assert_eq!(rows.iter().collect::<Vec<_>>(), expected, "{filter:?}");
+    rows.len()
+}
+
+#[test]
+fn every_narrowing_gives_the_rows_of_filtering_all_claims() {
+    let (_dir, store) = store();
+    let all = store.claims(&ClaimFilter::default()).expect("all claims");
+    assert!(all.len() > 5, "the corpus has claims: {}", all.len());
+    let first_article = all[all.len() / 2].article_iri.clone();
+    // A word of one claim, which others may share.
+    let word = all[0]
+        .content
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| w.len() >= 5)
+        .expect("a claim with a word of five letters")
+        .to_lowercase();
+    let has_word = |r: &ClaimRow| r.content.to_lowercase().contains(&word);
+
+    let mut found = 0;
+    for stance in [Stance::Asserted, Stance::Denied, Stance::Unconfirmed] {
+        found += same_rows(
+            &store,
+            &all,
+            ClaimFilter {
+                stance: Some(stance),
+                ..Default::default()
+            },
+            |r| r.stance == stance,
+        );
+    }
+    assert_eq!(found, all.len(), "every claim has one stance");
+    let in_article = same_rows(
+        &store,
+        &all,
+        ClaimFilter {
+            article: Some(first_article.clone()),
+            ..Default::default()
+        },
+        |r| r.article_iri == first_article,
+    );
+    assert!(in_article > 0);
+    // A word of the content narrows alone; after an article or a stance it filters.
+    same_rows(
+        &store,
+        &all,
+        ClaimFilter {
+            text: Some(word.to_uppercase()),
+            ..Default::default()
+        },
+        has_word,
+    );
+    same_rows(
+        &store,
+        &all,
+        ClaimFilter {
+            text: Some(word.clone()),
+            article: Some(first_article.clone()),
+            stance: Some(Stance::Asserted),
+            ..Default::default()
+        },
+        |r| has_word(r) && r.article_iri == first_article && r.stance == Stance::Asserted,
+    );
+    // A substring of no key: matched in names and in sources as written.
+    let officials = same_rows(
+        &store,
+        &all,
+        ClaimFilter {
+            source: Some("OFFICIAL".into()),
+            ..Default::default()
+        },
+        |r| {
+            [&r.source_name, &r.source_text]
+                .into_iter()
+                .flatten()
+                .any(|s| s.to_lowercase().contains("official"))
+        },
+    );
+    assert!(officials > 0, "the corpus quotes officials");
 }

@@ -5,20 +5,16 @@
 //! written by Oxigraph's own term formatting ([`Literal`]'s and [`NamedNode`]'s `Display`),
 //! never pasted as text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
-use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode,
-    NamedOrBlankNodeRef, QuadRef, Term, Variable,
-};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
 
 use super::{Store, StoreError};
 use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
-use crate::graph::vocab::{hs, prov, rdf, schema, xsd};
+use crate::graph::vocab::{hs, xsd};
 use crate::graph::{
     article_iri_from_id, certainty_from_iri, claim_id_from_iri, claim_iri_from_id,
     quote_kind_from_iri, source_key, source_kind_from_iri, stance_from_iri, stance_iri,
@@ -29,11 +25,12 @@ use crate::graph::{
 pub struct ClaimFilter {
     /// The source. When some source's normalized key equals this one's ("U.S. officials",
     /// "US officials" and "the US officials" share the key "us officials"), exactly that
-    /// source's claims, found through an index (fast on any store). Otherwise a
+    /// source's claims, found through an index (milliseconds on any store). Otherwise a
     /// case-insensitive substring of the source's name, its surface text in the article, or
-    /// its key ("korean central", "it"), which reads every claim (slow on large stores).
+    /// its key ("korean central", "it"), which reads every name and surface text (seconds
+    /// on a million claims: Oxigraph has no text index).
     pub source: Option<String>,
-    /// Case-insensitive substring of the content.
+    /// Case-insensitive substring of the content; alone, it reads every content.
     pub text: Option<String>,
     pub stance: Option<Stance>,
     /// Claims with at least this confidence (claims without one never match).
@@ -124,40 +121,79 @@ pub struct ClaimDetail {
     pub links: Vec<ClaimLink>,
 }
 
-/// The claims query up to its first pattern. What narrows the claims by index (a bound
-/// source or claim) goes right after it, before `?claim a hs:Claim`: Oxigraph evaluates the
-/// patterns of a group in the order written, so written after, it would read every claim
-/// first (seconds on a million claims rather than milliseconds).
+/// The claims query up to the patterns that narrow it (see [`Narrowing`]).
 const CLAIMS_HEAD: &str = "\
 SELECT ?claim ?article ?content ?cue ?stance ?certainty ?quote ?confidence ?position
        ?sourceText ?source ?sourceName ?sourceKind ?title ?url ?date
 WHERE {
-  GRAPH ?g {
 ";
 
-/// The rest of the claims query; FILTERs go after it.
-const CLAIMS_OPTIONALS: &str = "\
-    ?claim a hs:Claim ; hs:article ?article .
-    OPTIONAL { ?claim schema:text ?content }
-    OPTIONAL { ?claim hs:cue ?cue }
-    OPTIONAL { ?claim hs:stance ?stance }
-    OPTIONAL { ?claim hs:certainty ?certainty }
-    OPTIONAL { ?claim hs:quoteKind ?quote }
-    OPTIONAL { ?claim hs:confidence ?confidence }
-    OPTIONAL { ?claim hs:position ?position }
-    OPTIONAL { ?claim hs:sourceText ?sourceText }
-    OPTIONAL {
-      ?claim prov:wasAttributedTo ?source .
-      OPTIONAL { ?source schema:name ?sourceName }
-      OPTIONAL { ?source hs:key ?sourceKey }
-      OPTIONAL { ?source hs:sourceKind ?sourceKind }
+/// Each claim the narrowing steps bound, with its properties. Every property is a
+/// `LATERAL` (SEP-0006) `OPTIONAL`, so Oxigraph looks it up for the claim at hand, one index
+/// seek, instead of reading that property of every claim in the store and joining: a lookup
+/// costs what its claims cost, whatever the size of the store. Terms stay encoded until the
+/// solution is read, so only the projected values are decoded.
+const CLAIM_ROW: &str = "\
+  LATERAL { GRAPH ?g { ?claim a hs:Claim ; hs:article ?article } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim schema:text ?content } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:cue ?cue } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:stance ?stance } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:certainty ?certainty } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:quoteKind ?quote } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:confidence ?confidence } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:position ?position } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:sourceText ?sourceText } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source . ?source schema:name ?sourceName } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?sourceKind } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?article schema:headline ?title } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?article schema:url ?url } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?article schema:datePublished ?date } } }
+";
+
+const CLAIMS_ORDER: &str = "}\nORDER BY ?date ?article ?position ?claim\n";
+
+/// How a claims query finds its claims: steps that bind `?claim` and `?g`, its article
+/// graph, through the indexes, each evaluated for every solution of the one before
+/// (`LATERAL`: left to itself, Oxigraph's planner may start from the largest pattern), then
+/// FILTERs on the rows for what no index answers.
+#[derive(Default)]
+struct Narrowing {
+    steps: Vec<String>,
+    filters: String,
+}
+
+impl Narrowing {
+    fn step(&mut self, pattern: std::fmt::Arguments<'_>) {
+        self.steps.push(pattern.to_string());
     }
-    OPTIONAL { ?article schema:headline ?title }
-    OPTIONAL { ?article schema:url ?url }
-    OPTIONAL { ?article schema:datePublished ?date }
-";
 
-const CLAIMS_ORDER: &str = "  }\n}\nORDER BY ?date ?article ?position ?claim\n";
+    fn filter(&mut self, condition: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.filters, "  FILTER({condition})");
+    }
+
+    fn is_narrowed(&self) -> bool {
+        !self.steps.is_empty()
+    }
+
+    fn query(&self) -> String {
+        let mut sparql = String::from(CLAIMS_HEAD);
+        match self.steps.split_first() {
+            Some((first, rest)) => {
+                let _ = writeln!(sparql, "  {{ {first} }}");
+                for step in rest {
+                    let _ = writeln!(sparql, "  LATERAL {{ {step} }}");
+                }
+            }
+            // Every claim: the row's first step finds them.
+            None => sparql.push_str("  {}\n"),
+        }
+        sparql.push_str(CLAIM_ROW);
+        sparql.push_str(&self.filters);
+        sparql.push_str(CLAIMS_ORDER);
+        sparql
+    }
+}
 
 impl Store {
     /// The claims matching `filter`, sorted by article date (undated first), article and
@@ -175,46 +211,57 @@ impl Store {
             ),
             None => None,
         };
-        let mut sparql = String::from(CLAIMS_HEAD);
-        let mut source_filter = None;
-        if let Some(source) = nonblank(&filter.source) {
-            // Oxigraph has no text index, and evaluates every OPTIONAL of the SPARQL below
-            // over the whole store before joining: a source known by its key is read
-            // through the indexes instead, claim by claim.
-            if let Some(node) = self.source_with_key(&source_key(source))? {
-                return self.claims_of_source(&node, filter, article.as_ref());
-            }
-            let q = literal(&source.to_lowercase());
-            source_filter = Some(format!(
-                "    FILTER(CONTAINS(LCASE(COALESCE(?sourceName, \"\")), {q}) \
-                 || CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) \
-                 || CONTAINS(LCASE(COALESCE(?sourceKey, \"\")), {q}))\n"
-            ));
+        // The first filter an index answers narrows the claims; the others are FILTERs on
+        // their rows, as a later narrowing step might read much more than the rows.
+        let mut narrowing = Narrowing::default();
+        if let Some(article) = &article {
+            narrowing.step(format_args!("VALUES ?g {{ {article} }}"));
         }
-        sparql.push_str(CLAIMS_OPTIONALS);
-        if let Some(source_filter) = source_filter {
-            sparql.push_str(&source_filter);
+        if let Some(source) = nonblank(&filter.source) {
+            if let Some(node) = self.source_with_key(&source_key(source))? {
+                narrowing.step(format_args!(
+                    "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
+                ));
+            } else {
+                // No source has that key: a substring of a source's name or key, or of a
+                // claim's source as written ("it"). Oxigraph has no text index, so this reads
+                // every name and every source as written, though no claim's other properties.
+                let q = literal(&source.to_lowercase());
+                narrowing.step(format_args!(
+                    "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
+    UNION {{ {{ GRAPH ?g {{ ?named schema:name|hs:key ?label FILTER(CONTAINS(LCASE(?label), {q})) }} }}
+             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
+                ));
+            }
         }
         if let Some(text) = nonblank(&filter.text) {
             let q = literal(&text.to_lowercase());
-            let _ = writeln!(sparql, "    FILTER(CONTAINS(LCASE(?content), {q}))");
+            if narrowing.is_narrowed() {
+                narrowing.filter(format_args!("CONTAINS(LCASE(?content), {q})"));
+            } else {
+                narrowing.step(format_args!(
+                    "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
+                ));
+            }
         }
         if let Some(stance) = filter.stance {
-            let _ = writeln!(sparql, "    FILTER(?stance = {})", stance_iri(stance));
+            let stance = stance_iri(stance);
+            if narrowing.is_narrowed() {
+                narrowing.filter(format_args!("?stance = {stance}"));
+            } else {
+                narrowing.step(format_args!("GRAPH ?g {{ ?claim hs:stance {stance} }}"));
+            }
         }
         if let Some(min) = filter.min_confidence {
-            let _ = writeln!(sparql, "    FILTER(?confidence >= {})", Literal::from(min));
-        }
-        if let Some(article) = &article {
-            let _ = writeln!(sparql, "    FILTER(?article = {article})");
+            narrowing.filter(format_args!("?confidence >= {}", Literal::from(min)));
         }
         if let Some(since) = filter.since {
-            let _ = writeln!(sparql, "    FILTER(?date >= {})", date_literal(since));
+            narrowing.filter(format_args!("?date >= {}", date_literal(since)));
         }
         if let Some(until) = filter.until {
-            let _ = writeln!(sparql, "    FILTER(?date <= {})", date_literal(until));
+            narrowing.filter(format_args!("?date <= {}", date_literal(until)));
         }
-        sparql.push_str(CLAIMS_ORDER);
+        let sparql = narrowing.query();
         let mut rows: Vec<ClaimRow> = Vec::new();
         let mut seen = HashSet::new();
         for solution in self.select(&sparql)? {
@@ -267,9 +314,9 @@ GROUP BY ?source";
     /// links both ways; `None` if the store has no such claim.
     pub fn claim(&self, id_or_iri: &str) -> Result<Option<ClaimDetail>, StoreError> {
         let claim = claim_node(id_or_iri)?;
-        let sparql = format!(
-            "{CLAIMS_HEAD}    VALUES ?claim {{ {claim} }}\n{CLAIMS_OPTIONALS}{CLAIMS_ORDER}LIMIT 1\n"
-        );
+        let mut narrowing = Narrowing::default();
+        narrowing.step(format_args!("VALUES ?claim {{ {claim} }}"));
+        let sparql = format!("{}LIMIT 1\n", narrowing.query());
         let Some(solution) = self.select(&sparql)?.into_iter().next() else {
             return Ok(None);
         };
@@ -349,192 +396,7 @@ GROUP BY ?source";
     }
 }
 
-/// Properties of a node in a graph already read: (row index, value) pairs.
-type Described = HashMap<(NamedNode, NamedNode), Vec<(usize, Term)>>;
-
-/// The variables of a claims row, in the order [`Store::claim_row_at`] fills them.
-const ROW_VARIABLES: [&str; 16] = [
-    "claim",
-    "article",
-    "content",
-    "cue",
-    "stance",
-    "certainty",
-    "quote",
-    "confidence",
-    "position",
-    "sourceText",
-    "source",
-    "sourceName",
-    "sourceKind",
-    "title",
-    "url",
-    "date",
-];
-
 impl Store {
-    /// [`Store::claims`] for one source node, read through the indexes: the claims
-    /// attributed to it (object index), then each claim's, source's and article's
-    /// properties within the claim's graph (subject index). Same rows, filters and order as
-    /// the SPARQL path.
-    fn claims_of_source(
-        &self,
-        source: &NamedNode,
-        filter: &ClaimFilter,
-        article: Option<&NamedNode>,
-    ) -> Result<Vec<ClaimRow>, StoreError> {
-        let variables: Arc<[Variable]> = ROW_VARIABLES
-            .iter()
-            .map(|v| Variable::new_unchecked(*v))
-            .collect();
-        let text = nonblank(&filter.text).map(str::to_lowercase);
-        let mut rows = Vec::new();
-        let mut seen = HashSet::new();
-        let mut memo = Described::new();
-        for quad in self.inner.quads_for_pattern(
-            None,
-            Some(prov::WAS_ATTRIBUTED_TO),
-            Some(source.as_ref().into()),
-            None,
-        ) {
-            let quad = quad?;
-            let (NamedOrBlankNode::NamedNode(claim), GraphName::NamedNode(graph)) =
-                (quad.subject, quad.graph_name)
-            else {
-                continue;
-            };
-            if seen.contains(&claim) {
-                continue;
-            }
-            let Some(row) = self.claim_row_at(&claim, &graph, &variables, &mut memo)? else {
-                continue;
-            };
-            let keep = text
-                .as_ref()
-                .map_or(true, |t| row.content.to_lowercase().contains(t))
-                && filter.stance.map_or(true, |s| row.stance == s)
-                && filter
-                    .min_confidence
-                    .map_or(true, |m| row.confidence.is_some_and(|c| c >= m))
-                && article.map_or(true, |a| row.article_iri == a.as_str())
-                && filter
-                    .since
-                    .map_or(true, |d| row.date.is_some_and(|r| r >= d))
-                && filter
-                    .until
-                    .map_or(true, |d| row.date.is_some_and(|r| r <= d));
-            seen.insert(claim);
-            if keep {
-                rows.push(row);
-            }
-        }
-        // ORDER BY ?date ?article ?position ?claim: undated first.
-        rows.sort_by(|a, b| {
-            (a.date, &a.article_iri, a.position, &a.iri).cmp(&(
-                b.date,
-                &b.article_iri,
-                b.position,
-                &b.iri,
-            ))
-        });
-        Ok(rows)
-    }
-
-    /// The row of `claim` as stored in `graph`, or `None` if it is no claim there. The first
-    /// value of each property wins, as the SPARQL path keeps a claim's first row.
-    fn claim_row_at(
-        &self,
-        claim: &NamedNode,
-        graph: &NamedNode,
-        variables: &Arc<[Variable]>,
-        memo: &mut Described,
-    ) -> Result<Option<ClaimRow>, StoreError> {
-        let mut values: Vec<Option<Term>> = vec![None; ROW_VARIABLES.len()];
-        let graph_name = GraphNameRef::NamedNode(graph.as_ref());
-        let set = |values: &mut Vec<Option<Term>>, index: usize, term: Term| {
-            if values[index].is_none() {
-                values[index] = Some(term);
-            }
-        };
-        // One seek per property wanted: the claim node also holds its sentence, offsets and
-        // proposition, which a scan of all its quads would decode for nothing.
-        let subject = NamedOrBlankNodeRef::from(claim.as_ref());
-        let is_claim =
-            self.inner
-                .contains(QuadRef::new(subject, rdf::TYPE, hs::CLAIM, graph_name))?;
-        if !is_claim {
-            return Ok(None);
-        }
-        for (predicate, index) in [
-            (hs::ARTICLE_PROP, 1),
-            (schema::TEXT, 2),
-            (hs::CUE, 3),
-            (hs::STANCE_PROP, 4),
-            (hs::CERTAINTY_PROP, 5),
-            (hs::QUOTE_KIND_PROP, 6),
-            (hs::CONFIDENCE, 7),
-            (hs::POSITION, 8),
-            (hs::SOURCE_TEXT, 9),
-            (prov::WAS_ATTRIBUTED_TO, 10),
-        ] {
-            if let Some(quad) = self
-                .inner
-                .quads_for_pattern(Some(subject), Some(predicate), None, Some(graph_name))
-                .next()
-            {
-                set(&mut values, index, quad?.object);
-            }
-        }
-        if values[1].is_none() {
-            return Ok(None);
-        }
-        values[0] = Some(claim.clone().into());
-        let (source, article) = (values[10].clone(), values[1].clone());
-        // The source's and the article's few properties, one index seek each, once per
-        // graph: many claims share them, and the article node has much else besides.
-        let mut describe = |subject: &Option<Term>,
-                            wanted: &[(NamedNodeRef<'static>, usize)]|
-         -> Result<(), StoreError> {
-            let Some(Term::NamedNode(subject)) = subject else {
-                return Ok(());
-            };
-            let key = (subject.clone(), graph.clone());
-            if !memo.contains_key(&key) {
-                let mut found = Vec::new();
-                for (predicate, index) in wanted {
-                    if let Some(quad) = self
-                        .inner
-                        .quads_for_pattern(
-                            Some(subject.as_ref().into()),
-                            Some(*predicate),
-                            None,
-                            Some(graph_name),
-                        )
-                        .next()
-                    {
-                        found.push((*index, quad?.object));
-                    }
-                }
-                memo.insert(key.clone(), found);
-            }
-            for (index, term) in memo.get(&key).into_iter().flatten() {
-                set(&mut values, *index, term.clone());
-            }
-            Ok(())
-        };
-        describe(&source, &[(schema::NAME, 11), (hs::SOURCE_KIND_PROP, 12)])?;
-        describe(
-            &article,
-            &[
-                (schema::HEADLINE, 13),
-                (schema::URL, 14),
-                (schema::DATE_PUBLISHED, 15),
-            ],
-        )?;
-        let solution = QuerySolution::from((Arc::clone(variables), values));
-        claim_row(&solution).map(Some)
-    }
-
     /// The source node whose normalized key is `key`, if any article quotes it: one lookup
     /// in the predicate-object index.
     fn source_with_key(&self, key: &str) -> Result<Option<NamedNode>, StoreError> {
