@@ -9,6 +9,11 @@ use hearsay::store::{ClaimFilter, ClaimRow};
 mod store_corpus;
 use store_corpus::store;
 
+const WIKINEWS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/wikinews/wikinews_2019.csv"
+);
+
 #[test]
 fn source_lookup_by_key_matches_the_sparql_rows() {
     let (_dir, store) = store();
@@ -138,4 +143,47 @@ fn every_narrowing_gives_the_rows_of_filtering_all_claims() {
         },
     );
     assert!(officials > 0, "the corpus quotes officials");
+}
+
+/// Lookups read rows in chunks, on every core: a store with many more claims than a chunk
+/// gives the same rows, in the same order, by any narrowing as by filtering all claims.
+#[test]
+fn lookups_over_many_claims_match_filtering_all_claims() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = hearsay::store::Store::open(dir.path().join("store")).expect("a new store");
+    let articles = hearsay::article::read_inputs(&[WIKINEWS.into()])
+        .take(60)
+        .map(|a| a.expect("a wikinews row"));
+    for article in articles {
+        let extraction = hearsay::extract::extract(&article.text);
+        let iri = hearsay::graph::article_iri(&article);
+        let quads = hearsay::graph::article_quads(&article, &extraction);
+        store.ingest(iri.as_ref(), &quads).expect("ingest");
+    }
+    let all = store.claims(&ClaimFilter::default()).expect("all claims");
+    assert!(all.len() > 200, "many claims: {}", all.len());
+    let mut ordered = all.clone();
+    ordered.sort_by(|a, b| {
+        (a.date, &a.article_iri, a.position).cmp(&(b.date, &b.article_iri, b.position))
+    });
+    assert_eq!(ordered, all, "by date, article and position");
+    let said = same_rows(
+        &store,
+        &all,
+        ClaimFilter {
+            text: Some("the".into()),
+            ..Default::default()
+        },
+        |r| r.content.to_lowercase().contains("the"),
+    );
+    assert!(said > 100, "a common word narrows to many claims: {said}");
+    same_rows(
+        &store,
+        &all,
+        ClaimFilter {
+            stance: Some(Stance::Asserted),
+            ..Default::default()
+        },
+        |r| r.stance == Stance::Asserted,
+    );
 }

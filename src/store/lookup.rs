@@ -5,12 +5,12 @@
 //! written by Oxigraph's own term formatting ([`Literal`]'s and [`NamedNode`]'s `Display`),
 //! never pasted as text.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
+use rayon::prelude::*;
 
 use super::{Store, StoreError};
 use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
@@ -134,7 +134,7 @@ WHERE {
 /// costs what its claims cost, whatever the size of the store. Terms stay encoded until the
 /// solution is read, so only the projected values are decoded.
 const CLAIM_ROW: &str = "\
-  LATERAL { GRAPH ?g { ?claim a hs:Claim ; hs:article ?article } }
+  LATERAL { GRAPH ?g { ?claim hs:article ?article } }
   LATERAL { OPTIONAL { GRAPH ?g { ?claim schema:text ?content } } }
   LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:cue ?cue } } }
   LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:stance ?stance } } }
@@ -151,9 +151,10 @@ const CLAIM_ROW: &str = "\
   LATERAL { OPTIONAL { GRAPH ?g { ?article schema:datePublished ?date } } }
 ";
 
-const CLAIMS_ORDER: &str = "}\nORDER BY ?date ?article ?position ?claim\n";
+/// Claims whose rows one query reads; chunks go to every core.
+const ROW_CHUNK: usize = 64;
 
-/// How a claims query finds its claims: steps that bind `?claim` and `?g`, its article
+/// How a claims lookup finds its claims: steps that bind `?claim` and `?g`, its article
 /// graph, through the indexes, each evaluated for every solution of the one before
 /// (`LATERAL`: left to itself, Oxigraph's planner may start from the largest pattern), then
 /// FILTERs on the rows for what no index answers.
@@ -176,21 +177,32 @@ impl Narrowing {
         !self.steps.is_empty()
     }
 
-    fn query(&self) -> String {
-        let mut sparql = String::from(CLAIMS_HEAD);
-        match self.steps.split_first() {
-            Some((first, rest)) => {
-                let _ = writeln!(sparql, "  {{ {first} }}");
-                for step in rest {
-                    let _ = writeln!(sparql, "  LATERAL {{ {step} }}");
-                }
-            }
-            // Every claim: the row's first step finds them.
-            None => sparql.push_str("  {}\n"),
+    /// The claims the steps keep, with their graphs.
+    fn claims_query(&self) -> String {
+        let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
+        for (i, step) in self.steps.iter().enumerate() {
+            let lateral = if i == 0 { "" } else { "LATERAL " };
+            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
         }
+        let lateral = if self.is_narrowed() { "LATERAL " } else { "" };
+        let _ = writeln!(
+            sparql,
+            "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
+        );
+        sparql
+    }
+
+    /// The rows of `claims`, each in its graph, that the filters keep.
+    fn rows_query(&self, claims: &[(NamedNode, NamedNode)]) -> String {
+        let mut sparql = String::from(CLAIMS_HEAD);
+        sparql.push_str("  VALUES (?claim ?g) {");
+        for (claim, graph) in claims {
+            let _ = write!(sparql, " ({claim} {graph})");
+        }
+        sparql.push_str(" }\n");
         sparql.push_str(CLAIM_ROW);
         sparql.push_str(&self.filters);
-        sparql.push_str(CLAIMS_ORDER);
+        sparql.push_str("}\n");
         sparql
     }
 }
@@ -261,16 +273,45 @@ impl Store {
         if let Some(until) = filter.until {
             narrowing.filter(format_args!("?date <= {}", date_literal(until)));
         }
-        let sparql = narrowing.query();
-        let mut rows: Vec<ClaimRow> = Vec::new();
-        let mut seen = HashSet::new();
-        for solution in self.select(&sparql)? {
-            let row = claim_row(&solution)?;
-            // A claim with two values for one property (a hand-edited store) would repeat.
-            if seen.insert(row.iri.clone()) {
-                rows.push(row);
-            }
-        }
+        self.claims_narrowed(&narrowing)
+    }
+
+    /// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
+    /// article date (undated first), article and position.
+    fn claims_narrowed(&self, narrowing: &Narrowing) -> Result<Vec<ClaimRow>, StoreError> {
+        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+        let claims: Vec<(NamedNode, NamedNode)> = self
+            .select(&narrowing.claims_query())?
+            .iter()
+            .filter_map(|s| match (s.get("claim"), s.get("g")) {
+                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                    Some((claim.clone(), graph.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let chunks = claims
+            .par_chunks(ROW_CHUNK)
+            .map(|chunk| {
+                self.select(&narrowing.rows_query(chunk))?
+                    .iter()
+                    .map(claim_row)
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = chunks.concat();
+        // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
+        // every comparison.
+        rows.sort_by(|a, b| {
+            (a.date, &a.article_iri, a.position, &a.iri).cmp(&(
+                b.date,
+                &b.article_iri,
+                b.position,
+                &b.iri,
+            ))
+        });
+        // A claim with two sources, or two values for one property, has several solutions.
+        rows.dedup_by(|a, b| a.iri == b.iri);
         Ok(rows)
     }
 
@@ -316,11 +357,9 @@ GROUP BY ?source";
         let claim = claim_node(id_or_iri)?;
         let mut narrowing = Narrowing::default();
         narrowing.step(format_args!("VALUES ?claim {{ {claim} }}"));
-        let sparql = format!("{}LIMIT 1\n", narrowing.query());
-        let Some(solution) = self.select(&sparql)?.into_iter().next() else {
+        let Some(row) = self.claims_narrowed(&narrowing)?.into_iter().next() else {
             return Ok(None);
         };
-        let row = claim_row(&solution)?;
 
         let sparql = format!(
             "SELECT ?sentence ?ss ?se ?cs ?ce ?ts ?te WHERE {{ GRAPH ?g {{
