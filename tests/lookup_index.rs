@@ -4,7 +4,7 @@
 
 use hearsay::extract::Stance;
 use hearsay::graph::source_key;
-use hearsay::store::{ClaimFilter, ClaimRow};
+use hearsay::store::{ClaimFilter, ClaimRow, TimelineQuery, TimelineRow};
 
 mod store_corpus;
 use store_corpus::store;
@@ -160,6 +160,7 @@ fn lookups_over_many_claims_match_filtering_all_claims() {
         let quads = hearsay::graph::article_quads(&article, &extraction);
         store.ingest(iri.as_ref(), &quads).expect("ingest");
     }
+    store.refresh_propositions().expect("propositions");
     let all = store.claims(&ClaimFilter::default()).expect("all claims");
     assert!(all.len() > 200, "many claims: {}", all.len());
     let mut ordered = all.clone();
@@ -186,4 +187,72 @@ fn lookups_over_many_claims_match_filtering_all_claims() {
         },
         |r| r.stance == Stance::Asserted,
     );
+}
+
+/// Timelines narrow the same way: by proposition, source or text, the rows of the whole
+/// timeline that match, in its order (dated claims by date, undated last).
+#[test]
+fn timelines_narrowed_match_the_whole_timeline() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = hearsay::store::Store::open(dir.path().join("store")).expect("a new store");
+    for article in hearsay::article::read_inputs(&[WIKINEWS.into()])
+        .take(60)
+        .map(|a| a.expect("a wikinews row"))
+    {
+        let extraction = hearsay::extract::extract(&article.text);
+        let quads = hearsay::graph::article_quads(&article, &extraction);
+        store
+            .ingest(hearsay::graph::article_iri(&article).as_ref(), &quads)
+            .expect("ingest");
+    }
+    store.refresh_propositions().expect("propositions");
+    let all = store
+        .timeline(&TimelineQuery::default())
+        .expect("whole timeline");
+    assert!(all.len() > 200, "many claims: {}", all.len());
+    let dated: Vec<_> = all.iter().map(|r| (r.date.is_none(), r.date)).collect();
+    assert!(
+        dated.windows(2).all(|w| w[0] <= w[1]),
+        "dated by date, undated last"
+    );
+    let same = |query: TimelineQuery, keep: &dyn Fn(&TimelineRow) -> bool| {
+        let rows = store.timeline(&query).expect("timeline");
+        let expected: Vec<&TimelineRow> = all.iter().filter(|r| keep(r)).collect();
+        assert_eq!(rows.iter().collect::<Vec<_>>(), expected, "{query:?}");
+        rows.len()
+    };
+    let proposition = all
+        .iter()
+        .find_map(|r| r.proposition_id.clone())
+        .expect("a claim in a proposition");
+    let in_proposition = same(
+        TimelineQuery {
+            proposition: Some(proposition.clone()),
+            ..Default::default()
+        },
+        &|r| r.proposition_id.as_deref() == Some(proposition.as_str()),
+    );
+    assert!(in_proposition > 0);
+    let texts = same(
+        TimelineQuery {
+            text: Some("The".into()),
+            ..Default::default()
+        },
+        &|r| r.content.to_lowercase().contains("the"),
+    );
+    assert!(texts > 100, "a common word: {texts}");
+    // A source as written ("it", "officials") or by a name it goes by.
+    let officials = same(
+        TimelineQuery {
+            source: Some("Official".into()),
+            ..Default::default()
+        },
+        &|r| {
+            [&r.source, &r.source_text]
+                .into_iter()
+                .flatten()
+                .any(|s| s.to_lowercase().contains("official"))
+        },
+    );
+    assert!(officials > 0);
 }

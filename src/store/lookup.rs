@@ -5,13 +5,11 @@
 //! written by Oxigraph's own term formatting ([`Literal`]'s and [`NamedNode`]'s `Display`),
 //! never pasted as text.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
-use rayon::prelude::*;
 
+use super::narrowing::Narrowing;
 use super::{Store, StoreError};
 use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, xsd};
@@ -151,62 +149,6 @@ const CLAIM_ROW: &str = "\
   LATERAL { OPTIONAL { GRAPH ?g { ?article schema:datePublished ?date } } }
 ";
 
-/// Claims whose rows one query reads; chunks go to every core.
-const ROW_CHUNK: usize = 64;
-
-/// How a claims lookup finds its claims: steps that bind `?claim` and `?g`, its article
-/// graph, through the indexes, each evaluated for every solution of the one before
-/// (`LATERAL`: left to itself, Oxigraph's planner may start from the largest pattern), then
-/// FILTERs on the rows for what no index answers.
-#[derive(Default)]
-struct Narrowing {
-    steps: Vec<String>,
-    filters: String,
-}
-
-impl Narrowing {
-    fn step(&mut self, pattern: std::fmt::Arguments<'_>) {
-        self.steps.push(pattern.to_string());
-    }
-
-    fn filter(&mut self, condition: std::fmt::Arguments<'_>) {
-        let _ = writeln!(self.filters, "  FILTER({condition})");
-    }
-
-    fn is_narrowed(&self) -> bool {
-        !self.steps.is_empty()
-    }
-
-    /// The claims the steps keep, with their graphs.
-    fn claims_query(&self) -> String {
-        let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
-        for (i, step) in self.steps.iter().enumerate() {
-            let lateral = if i == 0 { "" } else { "LATERAL " };
-            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
-        }
-        let lateral = if self.is_narrowed() { "LATERAL " } else { "" };
-        let _ = writeln!(
-            sparql,
-            "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
-        );
-        sparql
-    }
-
-    /// The rows of `claims`, each in its graph, that the filters keep.
-    fn rows_query(&self, claims: &[(NamedNode, NamedNode)]) -> String {
-        let mut sparql = String::from(CLAIMS_HEAD);
-        sparql.push_str("  VALUES (?claim ?g) {");
-        for (claim, graph) in claims {
-            let _ = write!(sparql, " ({claim} {graph})");
-        }
-        sparql.push_str(" }\n");
-        sparql.push_str(CLAIM_ROW);
-        sparql.push_str(&self.filters);
-        sparql.push_str("}\n");
-        sparql
-    }
-}
-
 impl Store {
     /// The claims matching `filter`, sorted by article date (undated first), article and
     /// position in the article.
@@ -279,27 +221,7 @@ impl Store {
     /// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
     /// article date (undated first), article and position.
     fn claims_narrowed(&self, narrowing: &Narrowing) -> Result<Vec<ClaimRow>, StoreError> {
-        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
-        let claims: Vec<(NamedNode, NamedNode)> = self
-            .select(&narrowing.claims_query())?
-            .iter()
-            .filter_map(|s| match (s.get("claim"), s.get("g")) {
-                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
-                    Some((claim.clone(), graph.clone()))
-                }
-                _ => None,
-            })
-            .collect();
-        let chunks = claims
-            .par_chunks(ROW_CHUNK)
-            .map(|chunk| {
-                self.select(&narrowing.rows_query(chunk))?
-                    .iter()
-                    .map(claim_row)
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut rows = chunks.concat();
+        let mut rows = self.rows_narrowed(narrowing, CLAIMS_HEAD, CLAIM_ROW, claim_row)?;
         // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
         // every comparison.
         rows.sort_by(|a, b| {

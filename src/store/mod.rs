@@ -19,6 +19,7 @@
 mod error;
 mod export;
 mod lookup;
+mod narrowing;
 mod propositions;
 
 use std::collections::HashSet;

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
 use oxigraph::sparql::QuerySolution;
 
+use super::narrowing::Narrowing;
 use super::{Store, StoreError};
 use crate::extract::Stance;
 use crate::graph::vocab::ID;
@@ -226,86 +227,117 @@ WHERE {{
     /// What was said, by whom, when: the claims `query` selects, in date order (undated
     /// last), then article and position.
     pub fn timeline(&self, query: &TimelineQuery) -> Result<Vec<TimelineRow>, StoreError> {
-        let mut sparql = format!(
-            "SELECT ?claim ?date ?article ?position ?title ?publisher ?content ?cue ?stance
-       ?pstance ?p ?sourceName ?sourceLabel ?sourceText ?originName ?origin ?source
-WHERE {{
-  GRAPH ?g {{
-    ?claim a hs:Claim ; hs:article ?article ; hs:position ?position ; hs:stance ?stance .
-    OPTIONAL {{ ?claim schema:text ?content }}
-    OPTIONAL {{ ?claim hs:cue ?cue }}
-    OPTIONAL {{ ?claim hs:sourceText ?sourceText }}
-    OPTIONAL {{ ?claim prov:wasAttributedTo ?source .
-               OPTIONAL {{ ?source rdfs:label ?sourceLabel }}
-               OPTIONAL {{ ?source schema:name ?sourceName }} }}
-    OPTIONAL {{ ?article schema:datePublished ?date }}
-    OPTIONAL {{ ?article schema:headline ?title }}
-    OPTIONAL {{ ?article hs:publisherName ?publisher }}
-  }}
-  OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition ?p ; hs:propositionStance ?pstance }} }}
-  # A relayed claim's origin: the cited source, named as it is labelled anywhere.
-  OPTIONAL {{
-    GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:origin ?origin }}
-    FILTER(?origin != ?source)
-    GRAPH ?h {{ ?origin a hs:Source ; rdfs:label ?originName }}
-  }}
-"
-        );
-        if let Some(source) = nonblank(&query.source) {
-            let q = Literal::new_simple_literal(source.to_lowercase());
-            let _ = writeln!(
-                sparql,
-                "  FILTER(CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
-    GRAPH ?k {{ ?source ?np ?nv }}
-    VALUES ?np {{ schema:name rdfs:label hs:alias hs:key }}
-    FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
-  }})"
-            );
-        }
-        if let Some(text) = nonblank(&query.text) {
-            let q = Literal::new_simple_literal(text.to_lowercase());
-            let _ = writeln!(
-                sparql,
-                "  FILTER(CONTAINS(LCASE(COALESCE(?content, \"\")), {q}))"
-            );
-        }
+        // The first filter narrows the claims through the indexes; the others are FILTERs
+        // on their rows (see `super::narrowing`).
+        let mut narrowing = Narrowing::default();
         if let Some(reference) = nonblank(&query.proposition) {
             let iri =
                 proposition_iri_from_id(reference).ok_or_else(|| StoreError::InvalidReference {
                     value: reference.to_owned(),
                 })?;
-            let _ = writeln!(sparql, "  FILTER(?p = {iri})");
+            narrowing.step(format_args!(
+                "GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {iri} }}"
+            ));
         }
-        sparql.push_str("}\nORDER BY (!BOUND(?date)) ?date ?article ?position ?claim\n");
-        let mut rows = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for s in self.select(&sparql)? {
-            let iri = string(&s, "claim").unwrap_or_default();
-            if !seen.insert(iri.clone()) {
-                continue;
+        if let Some(source) = nonblank(&query.source) {
+            let q = Literal::new_simple_literal(source.to_lowercase());
+            if narrowing.is_narrowed() {
+                narrowing.filter(format_args!(
+                    "CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
+    GRAPH ?k {{ ?source ?np ?nv }}
+    VALUES ?np {{ {SOURCE_NAMES} }}
+    FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
+  }}"
+                ));
+            } else {
+                // Every name, label, alias and key read once; each source matched once.
+                narrowing.step(format_args!(
+                    "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
+    UNION {{ {{ SELECT DISTINCT ?named WHERE {{
+                 VALUES ?np {{ {SOURCE_NAMES} }}
+                 GRAPH ?k {{ ?named ?np ?nv }}
+                 FILTER(CONTAINS(LCASE(STR(?nv)), {q})) }} }}
+             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
+                ));
             }
-            let Some(stance) = string(&s, "stance").and_then(|x| stance_from_iri(&x)) else {
-                continue;
-            };
-            rows.push(TimelineRow {
-                claim_id: claim_id_from_iri(&iri).unwrap_or(&iri).to_owned(),
-                date: date(&s, "date"),
-                source: string(&s, "sourceLabel").or_else(|| string(&s, "sourceName")),
-                source_text: string(&s, "sourceText"),
-                cue: string(&s, "cue").unwrap_or_default(),
-                content: string(&s, "content").unwrap_or_default(),
-                stance,
-                proposition_stance: string(&s, "pstance").and_then(|x| stance_from_iri(&x)),
-                proposition_id: string(&s, "p").map(|p| proposition_id(&p).to_owned()),
-                origin: string(&s, "originName"),
-                publisher: string(&s, "publisher"),
-                title: string(&s, "title"),
-                article_iri: string(&s, "article").unwrap_or_default(),
-            });
         }
-        Ok(rows)
+        if let Some(text) = nonblank(&query.text) {
+            let q = Literal::new_simple_literal(text.to_lowercase());
+            if narrowing.is_narrowed() {
+                narrowing.filter(format_args!(
+                    "CONTAINS(LCASE(COALESCE(?content, \"\")), {q})"
+                ));
+            } else {
+                narrowing.step(format_args!(
+                    "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
+                ));
+            }
+        }
+        let row = format!(
+            "  LATERAL {{ GRAPH ?g {{ ?claim hs:article ?article ; hs:position ?position ; hs:stance ?stance }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim schema:text ?content }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim hs:cue ?cue }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim hs:sourceText ?sourceText }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source . ?source rdfs:label ?sourceLabel }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source . ?source schema:name ?sourceName }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article schema:datePublished ?date }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article schema:headline ?title }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article hs:publisherName ?publisher }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition ?p ; hs:propositionStance ?pstance }} }} }}
+  # A relayed claim's origin: the cited source, named as it is labelled anywhere.
+  LATERAL {{ OPTIONAL {{
+    {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:origin ?origin }} FILTER(?origin != ?source) }}
+    LATERAL {{ GRAPH ?h {{ ?origin a hs:Source ; rdfs:label ?originName }} }}
+  }} }}
+"
+        );
+        let mut rows = self.rows_narrowed(&narrowing, TIMELINE_HEAD, &row, |s| {
+            let claim = string(s, "claim").unwrap_or_default();
+            let date = date(s, "date");
+            // ORDER BY (!BOUND(?date)) ?date ?article ?position ?claim: undated last.
+            let order = (
+                date.is_none(),
+                date,
+                string(s, "article").unwrap_or_default(),
+                number::<u64>(s, "position"),
+                claim.clone(),
+            );
+            let row = string(s, "stance")
+                .and_then(|x| stance_from_iri(&x))
+                .map(|stance| TimelineRow {
+                    claim_id: claim_id_from_iri(&claim).unwrap_or(&claim).to_owned(),
+                    date,
+                    source: string(s, "sourceLabel").or_else(|| string(s, "sourceName")),
+                    source_text: string(s, "sourceText"),
+                    cue: string(s, "cue").unwrap_or_default(),
+                    content: string(s, "content").unwrap_or_default(),
+                    stance,
+                    proposition_stance: string(s, "pstance").and_then(|x| stance_from_iri(&x)),
+                    proposition_id: string(s, "p").map(|p| proposition_id(&p).to_owned()),
+                    origin: string(s, "originName"),
+                    publisher: string(s, "publisher"),
+                    title: string(s, "title"),
+                    article_iri: order.2.clone(),
+                });
+            Ok((order, row))
+        })?;
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        // A claim with two sources, or an origin labelled twice, has several solutions.
+        rows.dedup_by(|a, b| a.0 .4 == b.0 .4);
+        Ok(rows.into_iter().filter_map(|(_, row)| row).collect())
     }
 }
+
+/// The timeline's columns.
+const TIMELINE_HEAD: &str = "\
+SELECT ?claim ?date ?article ?position ?title ?publisher ?content ?cue ?stance
+       ?pstance ?p ?sourceName ?sourceLabel ?sourceText ?originName ?origin ?source
+WHERE {
+";
+
+/// The properties a source goes by in a timeline lookup.
+const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
 
 fn string(solution: &QuerySolution, variable: &str) -> Option<String> {
     match solution.get(variable)? {

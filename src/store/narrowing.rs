@@ -1,0 +1,111 @@
+//! How lookups over many claims stay fast on a large store: find the few claims a filter
+//! keeps through the indexes first, then read each claim's row, one claim at a time.
+//!
+//! Oxigraph evaluates `OPTIONAL { ?claim schema:text ?content }` by reading that property of
+//! every claim in the store and joining (a minute and gigabytes on a million claims), and its
+//! planner may start a group from its largest pattern. So a lookup is two queries: the
+//! narrowing steps, each evaluated for every solution of the one before (`LATERAL`,
+//! SEP-0006), list the claims and their graphs; then a row query per chunk of them, whose
+//! patterns are `LATERAL` too, so every property is one index seek for the claim at hand.
+//! Terms stay encoded until a solution is read, so only the projected values are decoded.
+
+use std::fmt::Write as _;
+
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::QuerySolution;
+use rayon::prelude::*;
+
+use super::{Store, StoreError};
+
+/// Claims whose rows one query reads; chunks go to every core.
+const ROW_CHUNK: usize = 64;
+
+/// The steps that bind `?claim` and `?g`, its article graph, and the FILTERs on the rows
+/// for what no index answers.
+#[derive(Debug, Default)]
+pub(super) struct Narrowing {
+    steps: Vec<String>,
+    filters: String,
+}
+
+impl Narrowing {
+    /// Adds a step, a group graph pattern evaluated for each solution of the steps before.
+    pub fn step(&mut self, pattern: std::fmt::Arguments<'_>) {
+        self.steps.push(pattern.to_string());
+    }
+
+    /// Adds a FILTER on the rows.
+    pub fn filter(&mut self, condition: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.filters, "  FILTER({condition})");
+    }
+
+    /// Whether a step narrows the claims already: later filters are better as FILTERs on the
+    /// rows, as a second narrowing step might read much more than the rows.
+    pub fn is_narrowed(&self) -> bool {
+        !self.steps.is_empty()
+    }
+
+    /// The claims the steps keep, with their graphs (every claim when there is no step).
+    fn claims_query(&self) -> String {
+        let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
+        for (i, step) in self.steps.iter().enumerate() {
+            let lateral = if i == 0 { "" } else { "LATERAL " };
+            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
+        }
+        let lateral = if self.is_narrowed() { "LATERAL " } else { "" };
+        let _ = writeln!(
+            sparql,
+            "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
+        );
+        sparql
+    }
+
+    /// `head` (`SELECT … WHERE {`) over `claims`, each in its graph, then `row`'s patterns
+    /// and the filters.
+    fn rows_query(&self, head: &str, row: &str, claims: &[(NamedNode, NamedNode)]) -> String {
+        let mut sparql = String::from(head);
+        sparql.push_str("  VALUES (?claim ?g) {");
+        for (claim, graph) in claims {
+            let _ = write!(sparql, " ({claim} {graph})");
+        }
+        sparql.push_str(" }\n");
+        sparql.push_str(row);
+        sparql.push_str(&self.filters);
+        sparql.push_str("}\n");
+        sparql
+    }
+}
+
+impl Store {
+    /// The solutions of `head` and `row` for the claims `narrowing` finds, read in chunks
+    /// on every core and turned into rows by `to_row`; in no particular order.
+    pub(super) fn rows_narrowed<T: Send>(
+        &self,
+        narrowing: &Narrowing,
+        head: &str,
+        row: &str,
+        to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
+    ) -> Result<Vec<T>, StoreError> {
+        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+        let claims: Vec<(NamedNode, NamedNode)> = self
+            .select(&narrowing.claims_query())?
+            .iter()
+            .filter_map(|s| match (s.get("claim"), s.get("g")) {
+                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                    Some((claim.clone(), graph.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let chunks = claims
+            .par_chunks(ROW_CHUNK)
+            .map(|chunk| {
+                self.select(&narrowing.rows_query(head, row, chunk))?
+                    .iter()
+                    .map(&to_row)
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(chunks.into_iter().flatten().collect())
+    }
+}
