@@ -55,6 +55,24 @@ fn source_lookup_by_key_matches_the_sparql_rows() {
     assert!(checked > 5, "some claims were checked: {checked}");
 }
 
+/// A store of the first `n` Wikinews articles, with their propositions, in a temp dir.
+fn wikinews_store(n: usize) -> (tempfile::TempDir, hearsay::store::Store) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = hearsay::store::Store::open(dir.path().join("store")).expect("a new store");
+    for article in hearsay::article::read_inputs(&[WIKINEWS.into()])
+        .take(n)
+        .map(|a| a.expect("a wikinews row"))
+    {
+        let extraction = hearsay::extract::extract(&article.text);
+        let quads = hearsay::graph::article_quads(&article, &extraction);
+        store
+            .ingest(hearsay::graph::article_iri(&article).as_ref(), &quads)
+            .expect("ingest");
+    }
+    store.refresh_propositions().expect("propositions");
+    (dir, store)
+}
+
 /// The rows of `filter`, and all rows kept by `keep`, in order.
 fn same_rows(
     store: &hearsay::store::Store,
@@ -149,18 +167,7 @@ fn every_narrowing_gives_the_rows_of_filtering_all_claims() {
 /// gives the same rows, in the same order, by any narrowing as by filtering all claims.
 #[test]
 fn lookups_over_many_claims_match_filtering_all_claims() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let store = hearsay::store::Store::open(dir.path().join("store")).expect("a new store");
-    let articles = hearsay::article::read_inputs(&[WIKINEWS.into()])
-        .take(60)
-        .map(|a| a.expect("a wikinews row"));
-    for article in articles {
-        let extraction = hearsay::extract::extract(&article.text);
-        let iri = hearsay::graph::article_iri(&article);
-        let quads = hearsay::graph::article_quads(&article, &extraction);
-        store.ingest(iri.as_ref(), &quads).expect("ingest");
-    }
-    store.refresh_propositions().expect("propositions");
+    let (_dir, store) = wikinews_store(60);
     let all = store.claims(&ClaimFilter::default()).expect("all claims");
     assert!(all.len() > 200, "many claims: {}", all.len());
     let mut ordered = all.clone();
@@ -193,19 +200,7 @@ fn lookups_over_many_claims_match_filtering_all_claims() {
 /// timeline that match, in its order (dated claims by date, undated last).
 #[test]
 fn timelines_narrowed_match_the_whole_timeline() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let store = hearsay::store::Store::open(dir.path().join("store")).expect("a new store");
-    for article in hearsay::article::read_inputs(&[WIKINEWS.into()])
-        .take(60)
-        .map(|a| a.expect("a wikinews row"))
-    {
-        let extraction = hearsay::extract::extract(&article.text);
-        let quads = hearsay::graph::article_quads(&article, &extraction);
-        store
-            .ingest(hearsay::graph::article_iri(&article).as_ref(), &quads)
-            .expect("ingest");
-    }
-    store.refresh_propositions().expect("propositions");
+    let (_dir, store) = wikinews_store(60);
     let all = store
         .timeline(&TimelineQuery::default())
         .expect("whole timeline");
