@@ -10,9 +10,10 @@ use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
 
 use super::narrowing::Narrowing;
+use super::values::{date, date_literal, literal, nonblank, number, string};
 use super::{Store, StoreError};
 use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
-use crate::graph::vocab::{hs, xsd};
+use crate::graph::vocab::hs;
 use crate::graph::{
     article_iri_from_id, certainty_from_iri, claim_id_from_iri, claim_iri_from_id,
     quote_kind_from_iri, source_key, source_kind_from_iri, stance_from_iri, stance_iri,
@@ -460,7 +461,7 @@ fn claim_row(solution: &QuerySolution) -> Result<ClaimRow, StoreError> {
         article_iri: string(solution, "article").unwrap_or_default(),
         article_title: string(solution, "title"),
         article_url: string(solution, "url"),
-        date: string(solution, "date").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        date: date(solution, "date"),
         position,
         iri,
     })
@@ -489,35 +490,6 @@ fn link_order(kind: LinkKind) -> u8 {
         LinkKind::Corroborates => 2,
         LinkKind::Relays => 3,
     }
-}
-
-/// The value of a bound IRI or literal, as a string.
-fn string(solution: &QuerySolution, variable: &str) -> Option<String> {
-    match solution.get(variable)? {
-        Term::NamedNode(n) => Some(n.as_str().to_owned()),
-        Term::Literal(l) => Some(l.value().to_owned()),
-        _ => None,
-    }
-}
-
-fn number<T: std::str::FromStr>(solution: &QuerySolution, variable: &str) -> Option<T> {
-    match solution.get(variable)? {
-        Term::Literal(l) => l.value().parse().ok(),
-        _ => None,
-    }
-}
-
-fn nonblank(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// A SPARQL string literal for any text: Oxigraph escapes quotes, backslashes and line breaks.
-fn literal(value: &str) -> String {
-    Literal::new_simple_literal(value).to_string()
-}
-
-fn date_literal(date: NaiveDate) -> String {
-    Literal::new_typed_literal(date.format("%Y-%m-%d").to_string(), xsd::DATE).to_string()
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod export;
 mod lookup;
 mod narrowing;
 mod propositions;
+mod values;
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -14,10 +14,10 @@ pub use refresh::ClaimSet;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
-use oxigraph::sparql::QuerySolution;
+use oxigraph::model::{NamedNode, NamedNodeRef};
 
 use super::narrowing::Narrowing;
+use super::values::{date, literal, nonblank, number, string};
 use super::{Store, StoreError};
 use crate::extract::Stance;
 use crate::graph::vocab::ID;
@@ -177,7 +177,7 @@ WHERE {{
             let _ = writeln!(
                 sparql,
                 "  FILTER(CONTAINS(LCASE(?label), {}))",
-                Literal::new_simple_literal(text.to_lowercase())
+                literal(&text.to_lowercase())
             );
         }
         sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
@@ -240,7 +240,7 @@ WHERE {{
             ));
         }
         if let Some(source) = nonblank(&query.source) {
-            let q = Literal::new_simple_literal(source.to_lowercase());
+            let q = literal(&source.to_lowercase());
             if narrowing.is_narrowed() {
                 narrowing.filter(format_args!(
                     "CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
@@ -262,7 +262,7 @@ WHERE {{
             }
         }
         if let Some(text) = nonblank(&query.text) {
-            let q = Literal::new_simple_literal(text.to_lowercase());
+            let q = literal(&text.to_lowercase());
             if narrowing.is_narrowed() {
                 narrowing.filter(format_args!(
                     "CONTAINS(LCASE(COALESCE(?content, \"\")), {q})"
@@ -338,26 +338,3 @@ WHERE {
 
 /// The properties a source goes by in a timeline lookup.
 const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
-
-fn string(solution: &QuerySolution, variable: &str) -> Option<String> {
-    match solution.get(variable)? {
-        Term::NamedNode(n) => Some(n.as_str().to_owned()),
-        Term::Literal(l) => Some(l.value().to_owned()),
-        _ => None,
-    }
-}
-
-fn number<T: std::str::FromStr>(solution: &QuerySolution, variable: &str) -> Option<T> {
-    match solution.get(variable)? {
-        Term::Literal(l) => l.value().parse().ok(),
-        _ => None,
-    }
-}
-
-fn date(solution: &QuerySolution, variable: &str) -> Option<NaiveDate> {
-    string(solution, variable).and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-}
-
-fn nonblank(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
