@@ -415,3 +415,18 @@ fn more_object_cues() {
         "Lee | railed against | the new schedule | asserted | certain",
     );
 }
+
+#[test]
+fn third_person_cues_after_a_noun_stay_verbs() {
+    // The tagger reads some "-s" forms as nouns after a noun; these are never plural nouns.
+    check(
+        "The harbor pilot argues that the channel is too shallow.",
+        "The harbor pilot | argues | that the channel is too shallow | asserted | certain",
+    );
+    check(
+        "A ferry captain warns that the crossing will close.",
+        "A ferry captain | warns | that the crossing will close | asserted | certain",
+    );
+    // "attacks" may be a plural noun: the tagger still decides.
+    check("The port saw two attacks that week.", "");
+}
