@@ -430,3 +430,19 @@ fn third_person_cues_after_a_noun_stay_verbs() {
     // "attacks" may be a plural noun: the tagger still decides.
     check("The port saw two attacks that week.", "");
 }
+
+#[test]
+fn but_said_shares_the_source_and_recipients_stop_at_a_pronoun() {
+    check(
+        "Lee praised the plan but said it came too late.",
+        "Lee | praised | the plan | asserted | certain\nLee | said | it came too late | asserted | certain",
+    );
+    check(
+        "The pilot tells me the channel is closed.",
+        "The pilot | tells | the channel is closed | asserted | certain",
+    );
+    check(
+        "She tells voters she will fix the bridge.",
+        "She | tells | she will fix the bridge | asserted | certain",
+    );
+}

@@ -234,7 +234,7 @@ impl Ctx<'_, '_> {
                         return i - 1;
                     }
                 }
-                if low == "and" && i + 1 < s1 {
+                if matches!(low, "and" | "but") && i + 1 < s1 {
                     let mut j = i + 1;
                     while j < s1 && cues::is_cue_modifier(w.low(j)) {
                         j += 1;
@@ -1199,8 +1199,8 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     }
 
     let left = source_end.checked_sub(1).filter(|&l| l >= s0);
-    // "… blamed X and claimed Y": the coordinated cue shares the earlier source.
-    if let Some(l) = left.filter(|&l| w.low(l) == "and") {
+    // "… blamed X and claimed Y", "… but said Y": the coordinated cue shares the earlier source.
+    if let Some(l) = left.filter(|&l| matches!(w.low(l), "and" | "but")) {
         if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             let (start, _) = forward_content_start(w, post, s1, entry)?;
             let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
@@ -1981,8 +1981,18 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         return None;
     }
     if entry.has(cues::TELL) && !entry.has(cues::OBJECT) {
-        // Skip the recipient: "told Reuters the plan is dead".
-        if let Some(e) = np_forward(w, p, s1) {
+        // Skip the recipient: "told Reuters the plan is dead", "told me it is dead", "told
+        // voters she would win".
+        let recipient = if matches!(w.low(p), "me" | "him" | "us" | "them" | "you") {
+            Some(p)
+        } else {
+            np_forward(w, p, s1).map(|e| {
+                (p + 1..=e)
+                    .find(|&j| matches!(w.low(j), "he" | "she" | "they" | "i" | "we"))
+                    .map_or(e, |j| j - 1)
+            })
+        };
+        if let Some(e) = recipient {
             let mut q = e + 1;
             if w.is_punct(q, ",") || w.is_punct(q, ":") {
                 q += 1;
