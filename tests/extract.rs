@@ -446,3 +446,23 @@ fn but_said_shares_the_source_and_recipients_stop_at_a_pronoun() {
         "She | tells | she will fix the bridge | asserted | certain",
     );
 }
+
+#[test]
+fn hopes_agreements_voiced_views_and_memories() {
+    check(
+        "The union hopes to reopen the plant by spring.",
+        "The union | hopes | to reopen the plant by spring | asserted | certain",
+    );
+    check(
+        "The council agreed to delay the vote.",
+        "The council | agreed | to delay the vote | asserted | certain",
+    );
+    check(
+        "The mayor voiced doubts about the toll.",
+        "The mayor | voiced | doubts about the toll | asserted | certain",
+    );
+    check(
+        "She remembered that the pier had flooded twice.",
+        "She | remembered | that the pier had flooded twice | asserted | certain",
+    );
+}

@@ -124,10 +124,10 @@ const VERBS: &[(&str, u16)] = &[
     ("disclose", SAY | OBJECT),
     ("think|thought", SAY),
     ("believe", SAY),
-    ("hope", CLAUSE | INF | WEAK | NOUN),
+    ("hope", CLAUSE | INF | NOUN),
     ("fear", CLAUSE | WEAK | NOUN),
     ("worry", CLAUSE | WEAK | NOUN),
-    ("agree", CLAUSE | WEAK),
+    ("agree", CLAUSE | INF),
     ("remind", SAY | TELL),
     ("assure", SAY | TELL),
     ("inform", TELL | CLAUSE),
@@ -215,6 +215,8 @@ const VERBS: &[(&str, u16)] = &[
     ("point", SAY | OBJECT | NOUN),
     ("refer+", OBJECT),
     ("talk", OBJECT | NOUN),
+    ("voice", OBJECT | NOUN),
+    ("remember", SAY),
     ("quote", NOUN),
     ("release", NOUN),
 ];
@@ -349,6 +351,8 @@ pub(crate) fn is_rare_cue(word: &str) -> bool {
             | "plan"
             | "plans"
             | "planning"
+            | "agree"
+            | "agreeing"
     )
 }
 

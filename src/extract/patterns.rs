@@ -1932,6 +1932,10 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     if is_open(w, p) {
         return Some((p, false));
     }
+    // "hoped so", "thinks not": a pro-form stands for the content, which is elsewhere.
+    if matches!(w.low(p), "so" | "not") && (p + 1 >= s1 || w.kind(p + 1) == Some(Kind::Punct)) {
+        return None;
+    }
     // Look ahead for "that" across a recipient and adjuncts.
     let mut j = p;
     while j < s1 && j < p + 12 {
