@@ -466,3 +466,32 @@ fn hopes_agreements_voiced_views_and_memories() {
         "She | remembered | that the pier had flooded twice | asserted | certain",
     );
 }
+
+#[test]
+fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
+    check(
+        "The firm declined to say who would lead it.",
+        "The firm | declined to say | who would lead it | asserted | probable",
+    );
+    check(
+        "The agency refused to confirm the report.",
+        "The agency | refused to confirm | the report | unconfirmed | unknown",
+    );
+    check(
+        "The mayor went on to say that the pier was safe.",
+        "The mayor | went on to say | that the pier was safe | asserted | certain",
+    );
+    check(
+        "Dock workers were far more likely to praise the plan.",
+        "Dock workers | were far more likely to praise | the plan | asserted | certain",
+    );
+    // No content after the inner verb, or an act rather than saying: the first verb keeps it.
+    check(
+        "The firm declined to comment.",
+        "The firm | declined | to comment | asserted | certain",
+    );
+    check(
+        "The union vowed to fight the plan.",
+        "The union | vowed | to fight the plan | asserted | certain",
+    );
+}

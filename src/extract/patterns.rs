@@ -1097,6 +1097,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if cues::is_rare_cue(w.low(c)) {
         return None;
     }
+    // "declined to discuss the deal": the infinitive's cue takes the attribution.
+    if w.low(c + 1) == "to" && infinitive_cue(w, c + 2) {
+        return None;
+    }
     // Special lemmas.
     match entry.lemma {
         "quote" => return quoted_as_saying(ctx, k, c),
@@ -1156,18 +1160,25 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         f.also = mods.contains(&"also");
         return Some(f);
     }
-    // Infinitives: "to say", except "went on to say".
+    // Infinitives: "to say" counts only after a verb or adjective that hands its subject on
+    // ("went on to say", "declined to discuss", "was quick to praise"), which joins the cue.
+    let mut refusal = false;
     if cue_start > s0 && w.low(cue_start - 1) == "to" {
-        if cue_start >= s0 + 3
-            && w.low(cue_start - 2) == "on"
-            && matches!(w.low(cue_start - 3), "went" | "go" | "goes" | "going")
-        {
-            cue_start -= 3;
-        } else {
+        if !infinitive_cue(w, c) {
             return None;
         }
+        let g = governing_start(w, s0, cue_start - 1)?;
+        refusal = (g..cue_start).any(|i| is_refusal(w.low(i)));
+        cue_start = g;
+        while cue_start > s0
+            && cues::is_cue_modifier(w.low(cue_start - 1))
+            && w.is_word(cue_start - 1)
+        {
+            cue_start -= 1;
+        }
+        source_end = cue_start;
     }
-    let negated = mods.iter().any(|m| cues::is_negation(m));
+    let negated = refusal || mods.iter().any(|m| cues::is_negation(m));
     let mut stance = Stance::Asserted;
     if entry.has(cues::DENY) && !negated {
         stance = Stance::Denied;
@@ -1433,6 +1444,142 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
     }
     None
+}
+
+/// Whether token `i` is a cue verb's base form that stands in an infinitive with a content
+/// after it ("to say whether …", "to discuss the deal"); "declined to comment." and "declined
+/// to comment for this story" leave the content to the governing verb.
+fn infinitive_cue(w: &Words, i: usize) -> bool {
+    let low = w.low(i);
+    // After a cue of its own ("pledged to push for …", "declined to threaten …") only a
+    // verb of saying joins it ("declined to say", "refused to discuss").
+    let governed_by_cue = i >= 2 && {
+        let g = w.low(i - 2);
+        !cues::is_rare_cue(g) && cues::lookup(g).is_some()
+    };
+    let saying = |e: &Entry| e.has(cues::TRAIL | cues::CLAUSE) || e.lemma == "discuss";
+    let Some(e) = cues::lookup(low) else {
+        return false;
+    };
+    let mut next = i + 1;
+    if cues::particles(e.lemma).contains(&w.low(next)) {
+        next += 1;
+    }
+    !w.is_cap(i)
+        && !cues::is_rare_cue(low)
+        && e.form == Form::Base
+        && e.flags != cues::NOUN
+        && (!governed_by_cue || saying(&e))
+        && (is_open(w, next) || (w.is_word(next) && !is_adjunct_start(w.low(next))))
+}
+
+/// Where the verb or adjective that governs the infinitive marker `to` starts ("went on",
+/// "declined", "was quick"), if one stands right before it.
+fn governing_start(w: &Words, s0: usize, to: usize) -> Option<usize> {
+    let g = to.checked_sub(1).filter(|&g| g >= s0)?;
+    if w.is_cap(g) {
+        return None;
+    }
+    let low = w.low(g);
+    if low == "on" && g > s0 && matches!(w.low(g - 1), "went" | "go" | "goes" | "going") {
+        return Some(g - 1);
+    }
+    if !is_governing(low) {
+        return None;
+    }
+    // "were slightly more likely to say": degree words join the adjective.
+    let mut g = g;
+    while g > s0
+        && matches!(
+            w.low(g - 1),
+            "more"
+                | "less"
+                | "most"
+                | "least"
+                | "slightly"
+                | "much"
+                | "far"
+                | "very"
+                | "so"
+                | "too"
+        )
+    {
+        g -= 1;
+    }
+    Some(g)
+}
+
+/// Verbs and adjectives whose subject is also the subject of the infinitive after them.
+fn is_governing(word: &str) -> bool {
+    is_refusal(word)
+        || matches!(
+            word,
+            "continued"
+                | "continues"
+                | "continue"
+                | "continuing"
+                | "tried"
+                | "tries"
+                | "try"
+                | "trying"
+                | "sought"
+                | "seeks"
+                | "seek"
+                | "seeking"
+                | "began"
+                | "begins"
+                | "begin"
+                | "beginning"
+                | "started"
+                | "starts"
+                | "attempted"
+                | "tend"
+                | "tends"
+                | "tended"
+                | "chose"
+                | "choose"
+                | "decided"
+                | "wanted"
+                | "wants"
+                | "want"
+                | "plans"
+                | "planned"
+                | "planning"
+                | "hopes"
+                | "hoped"
+                | "hoping"
+                | "vowed"
+                | "vows"
+                | "promised"
+                | "pledged"
+                | "threatened"
+                | "agreed"
+                | "quick"
+                | "likely"
+                | "able"
+                | "eager"
+                | "willing"
+                | "ready"
+                | "hesitate"
+                | "hesitated"
+        )
+}
+
+/// Verbs that decline what the infinitive after them would do ("refused to confirm").
+fn is_refusal(word: &str) -> bool {
+    matches!(
+        word,
+        "declined"
+            | "declines"
+            | "decline"
+            | "declining"
+            | "refused"
+            | "refuses"
+            | "refuse"
+            | "refusing"
+            | "unable"
+            | "reluctant"
+    )
 }
 
 /// `NAME, a/the/who …, CUE`: the name and its apposition or relative clause, when the name
