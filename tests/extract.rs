@@ -495,3 +495,19 @@ fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
         "The union | vowed | to fight the plan | asserted | certain",
     );
 }
+
+#[test]
+fn retweets_congratulations_and_realizations() {
+    check(
+        "The senator retweeted a photo of the new bridge.",
+        "The senator | retweeted | a photo of the new bridge | asserted | certain",
+    );
+    check(
+        "The governor knocked the plan as too costly.",
+        "The governor | knocked | the plan as too costly | asserted | certain",
+    );
+    check(
+        "She realized that the ferry had left.",
+        "She | realized | that the ferry had left | asserted | certain",
+    );
+}

@@ -217,6 +217,11 @@ const VERBS: &[(&str, u16)] = &[
     ("talk", OBJECT | NOUN),
     ("voice", OBJECT | NOUN),
     ("remember", SAY),
+    ("retweet", SAY | OBJECT | NOUN),
+    ("invoke", OBJECT),
+    ("congratulate", OBJECT),
+    ("knock", OBJECT | NOUN),
+    ("realize", CLAUSE | WEAK),
     ("quote", NOUN),
     ("release", NOUN),
 ];
