@@ -511,3 +511,21 @@ fn retweets_congratulations_and_realizations() {
         "She | realized | that the ferry had left | asserted | certain",
     );
 }
+
+#[test]
+fn present_cues_after_a_plural_noun_and_spoke_about() {
+    check(
+        "Harbor experts warn that the levee may fail.",
+        "Harbor experts | warn | that the levee may fail | asserted | possible",
+    );
+    check(
+        "The pilots insist the channel is safe.",
+        "The pilots | insist | the channel is safe | asserted | certain",
+    );
+    check(
+        "Lee spoke about the strike.",
+        "Lee | spoke about | the strike | asserted | certain",
+    );
+    // Without a particle "spoke" says nothing of anything.
+    check("The mayor spoke on Monday.", "");
+}

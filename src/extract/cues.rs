@@ -72,7 +72,7 @@ const VERBS: &[(&str, u16)] = &[
     ("tweet", SAY | NOUN),
     ("respond", SAY),
     ("reply", SAY | NOUN),
-    ("recall", SAY),
+    ("recall", SAY | NOUN),
     ("stress", SAY | NOUN),
     ("emphasize", SAY),
     ("emphasise", SAY),
@@ -89,7 +89,7 @@ const VERBS: &[(&str, u16)] = &[
     ("brag+", SAY),
     ("quip+", SAY | NOUN),
     ("lament", SAY | NOUN),
-    ("caution", SAY),
+    ("caution", SAY | NOUN),
     ("repeat", SAY | NOUN),
     ("reiterate", SAY),
     ("continue", TRAIL),
@@ -170,7 +170,7 @@ const VERBS: &[(&str, u16)] = &[
     ("condemn", OBJECT),
     ("welcome", OBJECT | NOUN),
     ("thank", OBJECT | NOUN),
-    ("mock", OBJECT),
+    ("mock", OBJECT | NOUN),
     ("decry", OBJECT),
     ("back", OBJECT),
     ("request", OBJECT | NOUN),
@@ -195,7 +195,7 @@ const VERBS: &[(&str, u16)] = &[
     ("decline", INF | NOUN),
     ("refuse", INF),
     ("predict", SAY),
-    ("express", OBJECT),
+    ("express", OBJECT | NOUN),
     ("offer", OBJECT | NOUN),
     ("order", OBJECT | NOUN),
     ("portray", OBJECT),
@@ -222,6 +222,7 @@ const VERBS: &[(&str, u16)] = &[
     ("congratulate", OBJECT),
     ("knock", OBJECT | NOUN),
     ("realize", CLAUSE | WEAK),
+    ("speak|spoke|spoken", OBJECT),
     ("quote", NOUN),
     ("release", NOUN),
 ];
@@ -243,6 +244,8 @@ pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
     ("warn", &["of"]),
     ("write", &["about"]),
     ("complain", &["about"]),
+    ("hint", &["at"]),
+    ("speak", &["about", "of", "out", "against"]),
 ];
 
 fn lexicon() -> &'static HashMap<String, Entry> {

@@ -1039,12 +1039,12 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     // The tagger's word: a cue read as a noun or adjective ("the two states"). Asked last,
     // only of a cue that found an attribution, and never of "said", "told" or "says",
     // which are never nouns: tagging a sentence costs more than the rest of the extractor.
-    // Nor of an "-s" form that is never a plural noun ("argues", "insists"): the tagger
-    // reads some as nouns after a noun ("the senator argues").
+    // Nor of a present form that is never a noun ("argue", "insists"): the tagger reads some
+    // as nouns after a noun ("the senator argues", "experts warn").
     // "The poll shows …" is a verb after an evidence noun, whatever the tagger says.
     let after_evidence =
         matches!(entry.lemma, "show" | "find") && c > 0 && is_evidence(ctx.w.low(c - 1));
-    let verb_only = entry.form == Form::Third && !entry.has(cues::NOUN);
+    let verb_only = matches!(entry.form, Form::Third | Form::Base) && !entry.has(cues::NOUN);
     let (s0, s1) = ctx.sentences[k];
     let headline = ctx.w.is_cap(c) && c > s0 && title_case(ctx.w, s0, s1);
     if headline && f.source.is_none() {
@@ -1105,7 +1105,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     match entry.lemma {
         "quote" => return quoted_as_saying(ctx, k, c),
         "release" if !matches!(w.low(c + 1), "information" | "details") => return None,
-        "point" | "refer" | "talk" | "rail" | "push"
+        "point" | "refer" | "talk" | "rail" | "push" | "speak"
             if !cues::particles(entry.lemma).contains(&w.low(c + 1)) =>
         {
             return None
