@@ -529,3 +529,14 @@ fn present_cues_after_a_plural_noun_and_spoke_about() {
     // Without a particle "spoke" says nothing of anything.
     check("The mayor spoke on Monday.", "");
 }
+
+#[test]
+fn speaker_colons_skip_transcript_turns_tallies_and_bylines() {
+    check(
+        "Harbor pilot Ann Lee: “The channel is too shallow.”",
+        "Harbor pilot Ann Lee | : | “The channel is too shallow.” | asserted | certain",
+    );
+    check("Q: Will the bridge reopen?\n\nA: Not this year.", "");
+    check("Lee: 547\n\nNg: 212", "");
+    check("BYLINE: Tom Ng", "");
+}

@@ -661,6 +661,11 @@ fn is_label_word(word: &str) -> bool {
             | "p.s."
             | "also"
             | "by"
+            | "byline"
+            | "contributing"
+            | "breaking"
+            | "look"
+            | "exclusive"
     )
 }
 
@@ -673,13 +678,23 @@ fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
     if s0 != 0 && !w.toks[s0].newline_before {
         return None;
     }
-    let colon = (s0 + 1..s1.min(s0 + 5)).find(|&j| w.is_punct(j, ":"))?;
+    let colon = (s0 + 1..s1.min(s0 + 7)).find(|&j| w.is_punct(j, ":"))?;
     // "10:30" is one number token, so a colon here follows a word.
     let all_names = (s0..colon).all(|j| {
         (w.is_cap(j) && !is_label_word(w.low(j)) && cues::lookup(w.low(j)).is_none())
             || (j > s0 && matches!(w.low(j), "of" | "the" | "'s" | "."))
     });
-    if !all_names || w.low(s0) == "the" {
+    // Before a quotation a titled name may hold lowercase words ("Party pollster Ann Lee: “…”").
+    let titled = is_open(w, colon + 1)
+        && w.is_cap(s0)
+        && (s0..colon).all(|j| {
+            (w.is_word(j) || w.kind(j) == Some(Kind::Possessive))
+                && !is_label_word(w.low(j))
+                && cues::lookup(w.low(j)).is_none()
+        });
+    // "Q:" and "A:" turns of an interview transcript are not attributed.
+    let turn = colon == s0 + 1 && w.raw(s0).len() == 1;
+    if !(all_names && colon <= s0 + 4 || titled) || turn || w.low(s0) == "the" {
         return None;
     }
     // The content runs to the end of the paragraph.
@@ -692,6 +707,12 @@ fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
         e -= 1;
     }
     let content = trim(w, (colon + 1, e))?;
+    // A tally ("Clinton: 547") is no content.
+    if (content.0..=content.1).all(|j| {
+        w.kind(j) != Some(Kind::Word) || w.raw(j).starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return None;
+    }
     let last = ctx.sentences[k..]
         .iter()
         .take_while(|&&(a, _)| a < end)
