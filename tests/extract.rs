@@ -540,3 +540,16 @@ fn speaker_colons_skip_transcript_turns_tallies_and_bylines() {
     check("Lee: 547\n\nNg: 212", "");
     check("BYLINE: Tom Ng", "");
 }
+
+#[test]
+fn an_opening_poll_runs_to_its_comma() {
+    check(
+        "In a survey released Sunday, 40 percent of residents opposed the toll.",
+        "a survey released Sunday | In | 40 percent of residents opposed the toll | asserted | certain\n\
+         40 percent of residents | opposed | the toll | asserted | certain",
+    );
+    check(
+        "In a new Harbor Times/Coast News poll, the mayor led.",
+        "a new Harbor Times/Coast News poll | In | the mayor led | asserted | certain",
+    );
+}

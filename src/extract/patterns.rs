@@ -909,12 +909,23 @@ fn is_poll_word(word: &str) -> bool {
 fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     let w = ctx.w;
     let (s0, s1) = ctx.sentences[k];
-    let src_end = np_forward(w, i + 1, s1)?;
+    let initial = i == s0 || (i == s0 + 1 && matches!(w.low(s0), "but" | "and" | "yet"));
+    let mut src_end = np_forward(w, i + 1, s1)?;
+    // Opening the sentence, the poll's phrase runs to its comma: "In a Times/News poll
+    // released Sunday, …".
+    if initial && !w.is_punct(src_end + 1, ",") {
+        let comma = (src_end + 1..s1.min(i + 16)).find(|&j| w.is_punct(j, ","))?;
+        if (src_end + 1..comma).any(|j| {
+            is_open(w, j) || is_close(w, j) || matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+        }) {
+            return None;
+        }
+        src_end = comma - 1;
+    }
     if !(i + 1..=src_end).any(|t| is_poll_word(w.low(t))) {
         return None;
     }
     let after = src_end + 1;
-    let initial = i == s0 || (i == s0 + 1 && matches!(w.low(s0), "but" | "and" | "yet"));
     let content = if initial {
         if !w.is_punct(after, ",") || after + 1 >= s1 {
             return None;
