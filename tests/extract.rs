@@ -553,3 +553,27 @@ fn an_opening_poll_runs_to_its_comma() {
         "a new Harbor Times/Coast News poll | In | the mayor led | asserted | certain",
     );
 }
+
+#[test]
+fn long_subjects_with_relative_clauses_and_participle_asides() {
+    check(
+        "One worker, who asked not to be named because she feared losing her job, said the plant was unsafe.",
+        "One worker | said | the plant was unsafe | asserted | certain",
+    );
+    check(
+        "Sen. Bob Hall, facing a tough race in a swing state, said he would welcome the vote.",
+        "Sen. Bob Hall | said | he would welcome the vote | asserted | certain",
+    );
+    check(
+        "Those surveyed said the mayor was best placed.",
+        "Those surveyed | said | the mayor was best placed | asserted | certain",
+    );
+    // The relative clause's own cue stops before the main verb.
+    let text = "Mary Lang, who said the toll was unfair, argued that the bridge should stay free.";
+    let got = render(text, &extract(text));
+    assert!(
+        got.lines()
+            .any(|l| l == "who | said | the toll was unfair | asserted | certain"),
+        "{got}"
+    );
+}

@@ -1165,6 +1165,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
     // Passive: "This was also reported by X".
     let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
+    // "asked not to be named": a request for anonymity, not a question.
+    if entry.lemma == "ask" && w.low(c + 1) == "not" && w.low(c + 2) == "to" {
+        return None;
+    }
     if entry.lemma == "ask" && entry.form == Form::Past {
         let opens = c == s0
             || (c == s0 + 1 && matches!(w.low(s0), "when" | "but" | "and" | "once" | "if"))
@@ -1366,6 +1370,18 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
         let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        // "Lee, who said the plan failed, argued …": the relative clause's content ends
+        // before the main clause's verb.
+        if source.is_some_and(|(_, b)| matches!(w.low(b), "who" | "which")) {
+            if let Some(v) = (start + 1..e).find(|&j| {
+                w.is_punct(j, ",")
+                    && !w.is_cap(j + 1)
+                    && is_verb_form(w.low(j + 1))
+                    && quote_balance(w, start, j) == 0
+            }) {
+                e = v - 1;
+            }
+        }
         // "the plan, which Lee said was doomed, …": the relative pronoun is the content's
         // subject, and the relative clause ends at its comma.
         let relative = st > s0
@@ -1768,19 +1784,19 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     if !opens_aside {
         return None;
     }
-    // Nothing between may end a sentence or leave a quote open.
+    // Nothing between may end a sentence or leave a quote open, nor hold a verb of saying
+    // outside a relative clause ("Lee, who said …, argued" is one subject).
+    let first = w.low(next + 1);
+    let relative_aside = matches!(first, "who" | "whose" | "which");
     if (next..sep).any(|j| {
         matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
-            || (w.is_word(j)
-                && cues::lookup(w.low(j)).is_some_and(|e| e.form != Form::Ing)
-                && !w.is_cap(j))
+            || (!relative_aside && w.is_word(j) && !w.is_cap(j) && is_verb_form(w.low(j)))
     }) || quote_balance(w, next, sep) != 0
     {
         return None;
     }
     // An adverbial, participle or relative aside is not part of the name: "Lee, however, said",
     // "Lee, speaking in Ohio, said", "Lee, who chairs the panel, said".
-    let first = w.low(next + 1);
     let adverbial = first.ends_with("ly")
         || first.ends_with("ing")
         || matches!(

@@ -281,6 +281,10 @@ fn is_participle_adjective(word: &str) -> bool {
             | "released"
             | "published"
             | "signed"
+            | "surveyed"
+            | "polled"
+            | "interviewed"
+            | "questioned"
     )
 }
 
