@@ -577,3 +577,26 @@ fn long_subjects_with_relative_clauses_and_participle_asides() {
         "{got}"
     );
 }
+
+#[test]
+fn participle_sources_from_an_opening_clause_a_dateline_or_an_evidential() {
+    check(
+        "After praising the crew, the mayor left the pier.",
+        "the mayor | praising | the crew | asserted | certain",
+    );
+    check(
+        "The billionaire began by talking about the bridge.",
+        "The billionaire | talking about | the bridge | asserted | certain",
+    );
+    check(
+        "HARBORTOWN (AP) — The mayor spent the day at the pier, saying it would reopen.",
+        "The mayor | saying | it would reopen | asserted | certain",
+    );
+    let text = "Lee seemed ready to move on, telling the crowd that the bridge would open.";
+    let got = render(text, &extract(text));
+    assert!(
+        got.lines()
+            .any(|l| l.starts_with("Lee | telling | that the bridge would open")),
+        "{got}"
+    );
+}

@@ -1232,14 +1232,53 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             return None;
         }
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        // "After praising the crew, the mayor left": an opening participle clause ends at its
+        // comma, and the main clause's subject is the source.
+        let mut opening = (s0..cue_start).all(|j| {
+            matches!(
+                w.low(j),
+                "after"
+                    | "before"
+                    | "by"
+                    | "despite"
+                    | "while"
+                    | "when"
+                    | "in"
+                    | "since"
+                    | "upon"
+                    | "without"
+                    | "but"
+                    | "and"
+            )
+        });
+        if opening {
+            let comma =
+                (start..s1).find(|&j| w.is_punct(j, ",") && quote_balance(w, start, j) == 0);
+            match comma {
+                Some(comma) => e = e.min(comma - 1),
+                None => opening = false,
+            }
+        }
         let content = trim(w, (start, e))?;
         // Source: the attribution just before in this sentence, else the sentence subject.
-        let source = if let Some(prev) = earlier.last().filter(|f| !f.citing) {
+        let main = (e + 1..s1)
+            .find(|&j| w.is_punct(j, ","))
+            .map_or(s1, |j| j + 1);
+        let source = if opening {
+            np_forward(w, main, s1).map(|end| (main, end))
+        } else if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             prev.source
         } else {
             subject_of(w, s0, cue_start)
         };
+        // A subject found forward may run into its verb ("the mayor left"): the tagger says.
+        let source = source.map(|(a, mut b)| {
+            while b > a && ctx.tags.is(b, &[Upos::Verb, Upos::Aux]) {
+                b -= 1;
+            }
+            (a, b)
+        });
         let mut f = new_found(source, cue, vec![content], sentence);
         f.stance = stance;
         return Some(finish(ctx, f, entry, present));
@@ -2259,7 +2298,7 @@ fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
 /// The sentence subject for a participle cue: the noun phrase opening the sentence,
 /// with a dashed aside ("Russia – along with China – has …").
 fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
-    let mut start = s0;
+    let mut start = skip_dateline(w, s0, before);
     while start < before
         && matches!(
             w.low(start),
