@@ -600,3 +600,19 @@ fn participle_sources_from_an_opening_clause_a_dateline_or_an_evidential() {
         "{got}"
     );
 }
+
+#[test]
+fn issued_statements_and_floating_modifiers_join_the_cue() {
+    check(
+        "The mayor issued a statement Monday saying the pier would reopen.",
+        "The mayor | issued a statement Monday saying | the pier would reopen | asserted | certain",
+    );
+    check(
+        "Lee and Ng have both argued that the toll is unfair.",
+        "Lee and Ng | have both argued | that the toll is unfair | asserted | certain",
+    );
+    check(
+        "Few mayors would ever admit this.",
+        "Few mayors | would ever admit | this | asserted | certain",
+    );
+}

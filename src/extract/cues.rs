@@ -464,6 +464,8 @@ pub(crate) fn is_cue_modifier(word: &str) -> bool {
             | "haven't"
             | "wouldn't"
             | "won't"
+            | "ever"
+            | "both"
     )
 }
 

@@ -1231,6 +1231,11 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         if !entry.has(cues::CLAUSE | cues::OBJECT | cues::INF) {
             return None;
         }
+        // "issued a statement Monday saying …": the act of issuing joins the cue.
+        let (cue, cue_start) = match issued_statement(w, s0, cue_start) {
+            Some(v) => (vec![(v, cue_end)], v),
+            None => (cue, cue_start),
+        };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
         let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
         // "After praising the crew, the mayor left": an opening participle clause ends at its
@@ -1531,6 +1536,65 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
     }
     None
+}
+
+/// The verb of "issued a statement (Monday)" standing right before a participle cue at
+/// `cue_start`, if any.
+fn issued_statement(w: &Words, s0: usize, cue_start: usize) -> Option<usize> {
+    let mut j = cue_start.checked_sub(1).filter(|&j| j > s0)?;
+    while j > s0
+        && (is_day_word(w.low(j))
+            || matches!(
+                w.low(j),
+                "night" | "morning" | "afternoon" | "evening" | "late" | "on"
+            ))
+    {
+        j -= 1;
+    }
+    let document = matches!(
+        w.low(j),
+        "statement"
+            | "report"
+            | "letter"
+            | "release"
+            | "email"
+            | "tweet"
+            | "video"
+            | "ad"
+            | "memo"
+            | "note"
+            | "message"
+            | "post"
+    );
+    if !document || j < s0 + 2 {
+        return None;
+    }
+    j -= 1;
+    if !matches!(w.low(j), "a" | "an" | "the") {
+        j -= 1; // one adjective: "a joint statement"
+    }
+    if !matches!(w.low(j), "a" | "an" | "the") || j == s0 {
+        return None;
+    }
+    let v = j - 1;
+    matches!(
+        w.low(v),
+        "issued"
+            | "released"
+            | "sent"
+            | "posted"
+            | "published"
+            | "tweeted"
+            | "wrote"
+            | "filed"
+            | "aired"
+            | "ran"
+            | "issues"
+            | "releases"
+            | "sends"
+            | "posts"
+    )
+    .then_some(v)
 }
 
 /// Whether token `i` is a cue verb's base form that stands in an infinitive with a content
