@@ -616,3 +616,16 @@ fn issued_statements_and_floating_modifiers_join_the_cue() {
         "Few mayors | would ever admit | this | asserted | certain",
     );
 }
+
+#[test]
+fn a_prepositional_adjunct_before_that_is_left_out() {
+    check(
+        "Lee wrote in his 1990 memoir that he had been a shy student.",
+        "Lee | wrote | that he had been a shy student | asserted | certain",
+    );
+    // "that" as a determiner is no clause.
+    check(
+        "Lee wrote in 2014 for people in that spot.",
+        "Lee | wrote | in 2014 for people in that spot | asserted | certain",
+    );
+}

@@ -2268,7 +2268,19 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
                                     | "post"
                                     | "tweet"
                             )
-                    }));
+                    })
+                    // "wrote in his 1990 memoir that …": a prepositional adjunct of any
+                    // words, when "that" opens a clause rather than a relative.
+                    || (is_adjunct_start(w.low(p))
+                        && !matches!(w.low(p), "by" | "to" | "as" | "of" | "about")
+                        && (p..j).all(|t| {
+                            !is_verb_form(w.low(t))
+                                && !matches!(w.low(t), "and" | "or" | "but" | "to")
+                        })
+                        && (w.is_cap(j + 1)
+                            || is_open(w, j + 1)
+                            || is_subject_pronoun(w.low(j + 1))
+                            || sources::is_determiner_word(w.low(j + 1)))));
             if between_ok {
                 return Some((j, true));
             }
