@@ -629,3 +629,15 @@ fn a_prepositional_adjunct_before_that_is_left_out() {
         "Lee | wrote | in 2014 for people in that spot | asserted | certain",
     );
 }
+
+#[test]
+fn adverbs_before_a_cue_join_it() {
+    check(
+        "Lee gingerly said that the vote was close.",
+        "Lee | gingerly said | that the vote was close | asserted | certain",
+    );
+    check(
+        "The family said the pier was closed.",
+        "The family | said | the pier was closed | asserted | certain",
+    );
+}

@@ -1146,7 +1146,13 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     }
     // The cue proper: modifiers before it, particles after it.
     let mut cue_start = c;
-    while cue_start > s0 && cues::is_cue_modifier(w.low(cue_start - 1)) && w.is_word(cue_start - 1)
+    // "Lee gingerly said", "Lee, however, said" (any "-ly" adverb, "however").
+    while cue_start > s0
+        && w.is_word(cue_start - 1)
+        && (cues::is_cue_modifier(w.low(cue_start - 1))
+            || (!w.is_cap(cue_start - 1)
+                && (sources::is_ly_adverb(w.low(cue_start - 1))
+                    || w.low(cue_start - 1) == "however")))
     {
         cue_start -= 1;
     }

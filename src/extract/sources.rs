@@ -317,16 +317,18 @@ fn np_word(w: &Words, i: usize) -> bool {
     if (low.ends_with("ed") || low.ends_with("ing")) && low.len() > 4 {
         return is_participle_adjective(low) || w.raw(i).contains('-');
     }
-    if low.ends_with("ly")
+    !is_ly_adverb(low)
+}
+
+/// Whether a lowercase word is an "-ly" adverb ("gingerly", "defiantly"), not a noun that
+/// ends the same way ("family", "assembly").
+pub(crate) fn is_ly_adverb(low: &str) -> bool {
+    low.ends_with("ly")
         && low.len() > 4
         && !matches!(
             low,
-            "family" | "italy" | "daily" | "ally" | "assembly" | "july" | "supply"
+            "family" | "italy" | "daily" | "ally" | "assembly" | "july" | "supply" | "rally"
         )
-    {
-        return false;
-    }
-    true
 }
 
 /// The start of the noun phrase that ends at token `end` (inclusive), not before `lo`.
