@@ -641,3 +641,15 @@ fn adverbs_before_a_cue_join_it() {
         "The family | said | the pier was closed | asserted | certain",
     );
 }
+
+#[test]
+fn and_said_after_a_first_verb_and_called_out() {
+    check(
+        "The mayor met the crew on Friday and said the pier would reopen.",
+        "The mayor | said | the pier would reopen | asserted | certain",
+    );
+    check(
+        "Lee called out the council for the delay.",
+        "Lee | called out | the council for the delay | asserted | certain",
+    );
+}

@@ -229,10 +229,10 @@ const VERBS: &[(&str, u16)] = &[
 
 /// Words that join some verbs into one cue: "called for", "pointed out", "referring to".
 pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
-    ("call", &["for", "on", "upon"]),
+    ("call", &["for", "on", "upon", "out"]),
     ("point", &["out", "to"]),
     ("refer", &["to"]),
-    ("talk", &["about"]),
+    ("talk", &["about", "up"]),
     ("ask", &["about", "for"]),
     ("respond", &["to"]),
     ("rail", &["against"]),

@@ -1283,13 +1283,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         } else {
             subject_of(w, s0, cue_start)
         };
-        // A subject found forward may run into its verb ("the mayor left"): the tagger says.
-        let source = source.map(|(a, mut b)| {
-            while b > a && ctx.tags.is(b, &[Upos::Verb, Upos::Aux]) {
-                b -= 1;
-            }
-            (a, b)
-        });
+        let source = source.map(|r| without_verb_tail(ctx, r));
         let mut f = new_found(source, cue, vec![content], sentence);
         f.stance = stance;
         return Some(finish(ctx, f, entry, present));
@@ -1309,7 +1303,8 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
         // "Lee backed the mayor and said …": the sentence subject said it.
         if entry.has(cues::CLAUSE) && entry.form != Form::Base {
-            if let Some(subj) = subject_of(w, s0, l).filter(|&(_, e)| e + 1 < l) {
+            let subj = subject_of(w, s0, l).map(|r| without_verb_tail(ctx, r));
+            if let Some(subj) = subj.filter(|&(_, e)| e + 1 < l) {
                 let verb_next = ctx.tags.is(subj.1 + 1, &[Upos::Verb, Upos::Aux, Upos::Adv]);
                 if verb_next && !(subj.0..=subj.1).any(|t| is_open(w, t) || is_close(w, t)) {
                     let (start, _) = forward_content_start(w, post, s1, entry)?;
@@ -1542,6 +1537,15 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
     }
     None
+}
+
+/// A subject found forward may run into its verb ("the mayor left"): the tagger says where
+/// the noun phrase ends.
+fn without_verb_tail(ctx: &Ctx, (a, mut b): Range) -> Range {
+    while b > a && ctx.tags.is(b, &[Upos::Verb, Upos::Aux]) {
+        b -= 1;
+    }
+    (a, b)
 }
 
 /// The verb of "issued a statement (Monday)" standing right before a participle cue at
