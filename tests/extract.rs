@@ -653,3 +653,11 @@ fn and_said_after_a_first_verb_and_called_out() {
         "Lee | called out | the council for the delay | asserted | certain",
     );
 }
+
+#[test]
+fn seemed_to_with_a_cue_has_a_source() {
+    check(
+        "Lee seemed to blame the network for the delay.",
+        "Lee | seemed to blame | the network for the delay | asserted | certain",
+    );
+}

@@ -763,6 +763,10 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
         }
         _ => return None,
     }
+    // "seemed to blame …": the infinitive's cue takes the attribution, with the subject.
+    if next == "to" && infinitive_cue(w, c + 2) {
+        return None;
+    }
     if !ctx.tags.is(c, &[Upos::Verb, Upos::Aux]) {
         return None;
     }
@@ -1723,6 +1727,13 @@ fn is_governing(word: &str) -> bool {
                 | "ready"
                 | "hesitate"
                 | "hesitated"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+                | "expected"
         )
 }
 
