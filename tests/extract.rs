@@ -661,3 +661,15 @@ fn seemed_to_with_a_cue_has_a_source() {
         "Lee | seemed to blame | the network for the delay | asserted | certain",
     );
 }
+
+#[test]
+fn a_participle_after_a_noun_takes_it_as_source() {
+    check(
+        "The jobs report cheered Democrats hoping to keep the Senate.",
+        "Democrats | hoping | to keep the Senate | asserted | certain",
+    );
+    check(
+        "Instead, the senator is sticking to his message, hoping to avoid a fight.",
+        "the senator | hoping | to avoid a fight | asserted | certain",
+    );
+}

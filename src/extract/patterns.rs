@@ -1280,8 +1280,16 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         let main = (e + 1..s1)
             .find(|&j| w.is_punct(j, ","))
             .map_or(s1, |j| j + 1);
+        // "voters hoping to …", "a survey finding that …": a participle right after a noun
+        // phrase modifies it, and the noun phrase is the source.
+        let before = cue_start.checked_sub(1).filter(|&b| b > s0);
+        let modified = before
+            .filter(|&b| ctx.tags.is(b, &[Upos::Noun, Upos::Propn, Upos::Pron]))
+            .and_then(|b| np_back(w, s0, b).map(|a| (a, b)));
         let source = if opening {
             np_forward(w, main, s1).map(|end| (main, end))
+        } else if modified.is_some() {
+            modified
         } else if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             prev.source
         } else {
@@ -2397,10 +2405,21 @@ fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
 fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
     let mut start = skip_dateline(w, s0, before);
     while start < before
-        && matches!(
+        && (matches!(
             w.low(start),
-            "but" | "and" | "yet" | "meanwhile" | "still" | "so"
-        )
+            "but"
+                | "and"
+                | "yet"
+                | "meanwhile"
+                | "still"
+                | "so"
+                | "then"
+                | "instead"
+                | "indeed"
+                | "now"
+                | "however"
+                | "also"
+        ) || (start > s0 && w.is_punct(start, ",")))
     {
         start += 1;
     }
