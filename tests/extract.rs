@@ -673,3 +673,19 @@ fn a_participle_after_a_noun_takes_it_as_source() {
         "the senator | hoping | to avoid a fight | asserted | certain",
     );
 }
+
+#[test]
+fn sources_keep_a_quantity_hedge_and_a_coordinated_pronoun() {
+    check(
+        "About 4 in 10 say they want a new mayor.",
+        "About 4 in 10 | say | they want a new mayor | asserted | certain",
+    );
+    check(
+        "More than half of the pilots said the channel was unsafe.",
+        "More than half of the pilots | said | the channel was unsafe | asserted | certain",
+    );
+    check(
+        "She and other leaders said the flood was bad.",
+        "She and other leaders | said | the flood was bad | asserted | certain",
+    );
+}

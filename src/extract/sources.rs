@@ -414,6 +414,34 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         }
         break;
     }
+    // "about 4 in 10", "more than half", "at least four senators": a quantity's hedge.
+    let number = |x: &str| {
+        x.starts_with(|c: char| c.is_ascii_digit())
+            || is_determiner(x) && !matches!(x, "the" | "a" | "an" | "this" | "these" | "those")
+            || matches!(x, "half" | "two-thirds" | "three-quarters")
+    };
+    if start > lo && number(w.low(start)) {
+        if matches!(
+            w.low(start - 1),
+            "about" | "nearly" | "almost" | "roughly" | "only" | "just" | "around" | "over"
+        ) {
+            start -= 1;
+        } else if start > lo + 1
+            && matches!(
+                (w.low(start - 2), w.low(start - 1)),
+                ("more" | "fewer" | "less", "than") | ("at", "least" | "most")
+            )
+        {
+            start -= 2;
+        }
+    }
+    // "she and other leaders": a pronoun coordinated before the phrase.
+    if start > lo + 1
+        && w.low(start - 1) == "and"
+        && matches!(w.low(start - 2), "he" | "she" | "i" | "we" | "they")
+    {
+        start -= 2;
+    }
     // Never open on a preposition, a comma or a conjunction.
     while start <= end
         && (is_inner_preposition(w.low(start))
