@@ -689,3 +689,20 @@ fn sources_keep_a_quantity_hedge_and_a_coordinated_pronoun() {
         "She and other leaders | said | the flood was bad | asserted | certain",
     );
 }
+
+#[test]
+fn phrase_cues_made_clear_and_took_aim() {
+    check(
+        "The mayor made it clear that the toll would stay.",
+        "The mayor | made it clear | that the toll would stay | asserted | certain",
+    );
+    check(
+        "The firm has made no secret of its plans.",
+        "The firm | has made no secret of | its plans | asserted | certain",
+    );
+    check(
+        "Lee took aim at the council.",
+        "Lee | took aim at | the council | asserted | certain",
+    );
+    check("Lee made a cake and took the bus.", "");
+}

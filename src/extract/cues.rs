@@ -223,6 +223,8 @@ const VERBS: &[(&str, u16)] = &[
     ("knock", OBJECT | NOUN),
     ("realize", CLAUSE | WEAK),
     ("speak|spoke|spoken", OBJECT),
+    ("make|made|made", CLAUSE | OBJECT),
+    ("take|took|taken", OBJECT),
     ("quote", NOUN),
     ("release", NOUN),
 ];
@@ -247,6 +249,41 @@ pub(crate) const PARTICLES: &[(&str, &[&str])] = &[
     ("hint", &["at"]),
     ("speak", &["about", "of", "out", "against"]),
 ];
+
+/// Verbs that are cues only with the words after them ("made clear", "took aim at"); the
+/// longest matching tail joins the cue.
+const PHRASES: &[(&str, &[&[&str]])] = &[
+    (
+        "make",
+        &[&["clear"], &["it", "clear"], &["no", "secret", "of"]],
+    ),
+    (
+        "take",
+        &[
+            &["aim", "at"],
+            &["issue", "with"],
+            &["credit", "for"],
+            &["a", "swipe", "at"],
+            &["a", "shot", "at"],
+            &["shots", "at"],
+        ],
+    ),
+];
+
+/// Whether `lemma` needs a phrase tail to be a cue.
+pub(crate) fn needs_phrase(lemma: &str) -> bool {
+    PHRASES.iter().any(|(l, _)| *l == lemma)
+}
+
+/// How many words after the verb belong to its phrase, given the lowercase words after it.
+pub(crate) fn phrase_len<'a>(lemma: &str, next: impl Fn(usize) -> &'a str) -> Option<usize> {
+    let (_, tails) = PHRASES.iter().find(|(l, _)| *l == lemma)?;
+    tails
+        .iter()
+        .filter(|t| t.iter().enumerate().all(|(k, word)| next(k) == *word))
+        .map(|t| t.len())
+        .max()
+}
 
 fn lexicon() -> &'static HashMap<String, Entry> {
     static LEXICON: OnceLock<HashMap<String, Entry>> = OnceLock::new();

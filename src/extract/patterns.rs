@@ -1148,6 +1148,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
         _ => {}
     }
+    let phrase = cues::phrase_len(entry.lemma, |k| w.low(c + 1 + k));
+    if cues::needs_phrase(entry.lemma) && phrase.is_none() {
+        return None;
+    }
     // The cue proper: modifiers before it, particles after it.
     let mut cue_start = c;
     // "Lee gingerly said", "Lee, however, said" (any "-ly" adverb, "however").
@@ -1168,7 +1172,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         source_end = cue_start;
         cue_start = c;
     }
-    let mut cue_end = c;
+    let mut cue_end = c + phrase.unwrap_or(0);
     if entry.lemma == "release" || cues::particles(entry.lemma).contains(&w.low(c + 1)) {
         cue_end = c + 1;
     }
@@ -1642,6 +1646,7 @@ fn infinitive_cue(w: &Words, i: usize) -> bool {
         && !cues::is_rare_cue(low)
         && e.form == Form::Base
         && e.flags != cues::NOUN
+        && !cues::needs_phrase(e.lemma)
         && (!governed_by_cue || saying(&e))
         && (is_open(w, next) || (w.is_word(next) && !is_adjunct_start(w.low(next))))
 }
