@@ -706,3 +706,20 @@ fn phrase_cues_made_clear_and_took_aim() {
     );
     check("Lee made a cake and took the bus.", "");
 }
+
+#[test]
+fn phrase_cues_shot_back_went_after_lashed_out_weighed_in() {
+    check(
+        "“That is false,” Lee shot back.",
+        "Lee | shot back | “That is false,” | asserted | certain",
+    );
+    check(
+        "Lee lashed out at the board.",
+        "Lee | lashed out at | the board | asserted | certain",
+    );
+    check(
+        "The senator weighed in on the toll.",
+        "The senator | weighed in on | the toll | asserted | certain",
+    );
+    check("A fire destroyed the pier.", "");
+}

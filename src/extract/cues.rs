@@ -225,6 +225,12 @@ const VERBS: &[(&str, u16)] = &[
     ("speak|spoke|spoken", OBJECT),
     ("make|made|made", CLAUSE | OBJECT),
     ("take|took|taken", OBJECT),
+    ("go|went|gone", OBJECT),
+    ("shoot|shot|shot", SAY | OBJECT),
+    ("fire", SAY | OBJECT),
+    ("hit|hit|hit", SAY | OBJECT),
+    ("lash", OBJECT),
+    ("weigh", OBJECT),
     ("quote", NOUN),
     ("release", NOUN),
 ];
@@ -268,6 +274,12 @@ const PHRASES: &[(&str, &[&[&str]])] = &[
             &["shots", "at"],
         ],
     ),
+    ("go", &[&["after"]]),
+    ("shoot", &[&["back"], &["back", "at"]]),
+    ("fire", &[&["back"], &["back", "at"]]),
+    ("hit", &[&["back"], &["back", "at"]]),
+    ("lash", &[&["out"], &["out", "at"]]),
+    ("weigh", &[&["in"], &["in", "on"]]),
 ];
 
 /// Whether `lemma` needs a phrase tail to be a cue.
