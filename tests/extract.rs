@@ -723,3 +723,15 @@ fn phrase_cues_shot_back_went_after_lashed_out_weighed_in() {
     );
     check("A fire destroyed the pier.", "");
 }
+
+#[test]
+fn phrase_cues_laid_out_and_apologized_for() {
+    check(
+        "The mayor laid out a plan for the pier.",
+        "The mayor | laid out | a plan for the pier | asserted | certain",
+    );
+    check(
+        "Lee apologized for the delay.",
+        "Lee | apologized for | the delay | asserted | certain",
+    );
+}

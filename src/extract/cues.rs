@@ -231,6 +231,8 @@ const VERBS: &[(&str, u16)] = &[
     ("hit|hit|hit", SAY | OBJECT),
     ("lash", OBJECT),
     ("weigh", OBJECT),
+    ("lay|laid|laid", OBJECT),
+    ("apologize", OBJECT),
     ("quote", NOUN),
     ("release", NOUN),
 ];
@@ -280,6 +282,8 @@ const PHRASES: &[(&str, &[&[&str]])] = &[
     ("hit", &[&["back"], &["back", "at"]]),
     ("lash", &[&["out"], &["out", "at"]]),
     ("weigh", &[&["in"], &["in", "on"]]),
+    ("lay", &[&["out"]]),
+    ("apologize", &[&["for"]]),
 ];
 
 /// Whether `lemma` needs a phrase tail to be a cue.
