@@ -735,3 +735,12 @@ fn phrase_cues_laid_out_and_apologized_for() {
         "Lee | apologized for | the delay | asserted | certain",
     );
 }
+
+#[test]
+fn a_sign_reads() {
+    check(
+        "The sign reads “Closed until spring.”",
+        "The sign | reads | “Closed until spring.” | asserted | certain",
+    );
+    check("Lee read the report twice.", "");
+}

@@ -233,6 +233,7 @@ const VERBS: &[(&str, u16)] = &[
     ("weigh", OBJECT),
     ("lay|laid|laid", OBJECT),
     ("apologize", OBJECT),
+    ("read|read|read", SAY),
     ("quote", NOUN),
     ("release", NOUN),
 ];
@@ -414,6 +415,8 @@ pub(crate) fn is_rare_cue(word: &str) -> bool {
             | "planning"
             | "agree"
             | "agreeing"
+            | "read"
+            | "reading"
     )
 }
 
