@@ -744,3 +744,15 @@ fn a_sign_reads() {
     );
     check("Lee read the report twice.", "");
 }
+
+#[test]
+fn according_to_sources_run_to_their_comma_and_keep_early() {
+    check(
+        "According to early results of a poll conducted for the port, the mayor led.",
+        "early results of a poll conducted for the port | According to | the mayor led | asserted | certain",
+    );
+    check(
+        "The mayor won the harbor district, according to early returns.",
+        "early returns | according to | The mayor won the harbor district | asserted | certain",
+    );
+}

@@ -918,13 +918,7 @@ fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     // Opening the sentence, the poll's phrase runs to its comma: "In a Times/News poll
     // released Sunday, …".
     if initial && !w.is_punct(src_end + 1, ",") {
-        let comma = (src_end + 1..s1.min(i + 16)).find(|&j| w.is_punct(j, ","))?;
-        if (src_end + 1..comma).any(|j| {
-            is_open(w, j) || is_close(w, j) || matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
-        }) {
-            return None;
-        }
-        src_end = comma - 1;
+        src_end = run_to_comma(w, src_end, s1.min(i + 16))?;
     }
     if !(i + 1..=src_end).any(|t| is_poll_word(w.low(t))) {
         return None;
@@ -959,6 +953,17 @@ fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     f.kind = SourceKind::ExpertGroup;
     let entry = cues::lookup("said")?;
     Some(finish(ctx, f, entry, false))
+}
+
+/// An opening phrase that ends at `end` may run on to the comma that closes it, before `hi`
+/// ("In a poll released Sunday, …", "According to a survey conducted for the port, …"): the
+/// token before that comma, if nothing between ends a sentence or opens a quote.
+fn run_to_comma(w: &Words, end: usize, hi: usize) -> Option<usize> {
+    let comma = (end + 1..hi).find(|&j| w.is_punct(j, ","))?;
+    let clean = (end + 1..comma).all(|j| {
+        !is_open(w, j) && !is_close(w, j) && !matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+    });
+    clean.then_some(comma - 1)
 }
 
 fn new_found(
@@ -1023,6 +1028,12 @@ fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
         return Some(finish(ctx, f, entry, false));
     }
     // "According to SOURCE, CONTENT."
+    if !w.is_punct(src_end + 1, ",") {
+        if let Some(e) = run_to_comma(w, src_end, s1.min(i + 24)) {
+            src_end = e;
+        }
+    }
+    let source = (i + 2, src_end);
     let mut start = src_end + 1;
     if w.is_punct(start, ",") {
         start += 1;

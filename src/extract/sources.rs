@@ -327,7 +327,21 @@ pub(crate) fn is_ly_adverb(low: &str) -> bool {
         && low.len() > 4
         && !matches!(
             low,
-            "family" | "italy" | "daily" | "ally" | "assembly" | "july" | "supply" | "rally"
+            "family"
+                | "italy"
+                | "daily"
+                | "ally"
+                | "assembly"
+                | "july"
+                | "supply"
+                | "rally"
+                | "early"
+                | "elderly"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "friendly"
+                | "costly"
         )
 }
 
