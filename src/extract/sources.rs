@@ -296,7 +296,10 @@ fn np_word(w: &Words, i: usize) -> bool {
         _ => return false,
     }
     let low = w.low(i);
-    if is_stop(low) || super::cues::lookup(low).is_some() && !w.is_cap(i) {
+    // A verb that is a cue only with its phrase ("fire back") is a noun without it ("fire
+    // service").
+    let cue_word = super::cues::lookup(low).is_some_and(|e| !super::cues::needs_phrase(e.lemma));
+    if is_stop(low) || cue_word && !w.is_cap(i) {
         // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here;
         // after an article or an adjective-like word ("a short note") it is a noun.
         let after_determiner = i > 0
