@@ -756,3 +756,13 @@ fn according_to_sources_run_to_their_comma_and_keep_early() {
         "early returns | according to | The mayor won the harbor district | asserted | certain",
     );
 }
+
+#[test]
+fn coordinated_participles_split_their_contents() {
+    check(
+        "Lee attacked the plan, calling it a mistake and asserting that the toll was unfair.",
+        "Lee | attacked | the plan | asserted | certain\n\
+         Lee | calling | it a mistake | asserted | certain\n\
+         Lee | asserting | that the toll was unfair | asserted | certain",
+    );
+}

@@ -239,9 +239,10 @@ impl Ctx<'_, '_> {
                     while j < s1 && cues::is_cue_modifier(w.low(j)) {
                         j += 1;
                     }
+                    // "… and claimed …", "calling it a mistake and asserting that …".
                     if let Some(e) = cues::lookup(w.low(j)) {
-                        if e.form != Form::Ing
-                            && !w.is_cap(j)
+                        if !w.is_cap(j)
+                            && !cues::is_rare_cue(w.low(j))
                             && (e.has(cues::CLAUSE) || e.has(cues::OBJECT))
                             && e.form != Form::Base
                         {
