@@ -415,3 +415,354 @@ fn more_object_cues() {
         "Lee | railed against | the new schedule | asserted | certain",
     );
 }
+
+#[test]
+fn third_person_cues_after_a_noun_stay_verbs() {
+    // The tagger reads some "-s" forms as nouns after a noun; these are never plural nouns.
+    check(
+        "The harbor pilot argues that the channel is too shallow.",
+        "The harbor pilot | argues | that the channel is too shallow | asserted | certain",
+    );
+    check(
+        "A ferry captain warns that the crossing will close.",
+        "A ferry captain | warns | that the crossing will close | asserted | certain",
+    );
+    // "attacks" may be a plural noun: the tagger still decides.
+    check("The port saw two attacks that week.", "");
+}
+
+#[test]
+fn but_said_shares_the_source_and_recipients_stop_at_a_pronoun() {
+    check(
+        "Lee praised the plan but said it came too late.",
+        "Lee | praised | the plan | asserted | certain\nLee | said | it came too late | asserted | certain",
+    );
+    check(
+        "The pilot tells me the channel is closed.",
+        "The pilot | tells | the channel is closed | asserted | certain",
+    );
+    check(
+        "She tells voters she will fix the bridge.",
+        "She | tells | she will fix the bridge | asserted | certain",
+    );
+}
+
+#[test]
+fn hopes_agreements_voiced_views_and_memories() {
+    check(
+        "The union hopes to reopen the plant by spring.",
+        "The union | hopes | to reopen the plant by spring | asserted | certain",
+    );
+    check(
+        "The council agreed to delay the vote.",
+        "The council | agreed | to delay the vote | asserted | certain",
+    );
+    check(
+        "The mayor voiced doubts about the toll.",
+        "The mayor | voiced | doubts about the toll | asserted | certain",
+    );
+    check(
+        "She remembered that the pier had flooded twice.",
+        "She | remembered | that the pier had flooded twice | asserted | certain",
+    );
+}
+
+#[test]
+fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
+    check(
+        "The firm declined to say who would lead it.",
+        "The firm | declined to say | who would lead it | asserted | probable",
+    );
+    check(
+        "The agency refused to confirm the report.",
+        "The agency | refused to confirm | the report | unconfirmed | unknown",
+    );
+    check(
+        "The mayor went on to say that the pier was safe.",
+        "The mayor | went on to say | that the pier was safe | asserted | certain",
+    );
+    check(
+        "Dock workers were far more likely to praise the plan.",
+        "Dock workers | were far more likely to praise | the plan | asserted | certain",
+    );
+    // No content after the inner verb, or an act rather than saying: the first verb keeps it.
+    check(
+        "The firm declined to comment.",
+        "The firm | declined | to comment | asserted | certain",
+    );
+    check(
+        "The union vowed to fight the plan.",
+        "The union | vowed | to fight the plan | asserted | certain",
+    );
+}
+
+#[test]
+fn retweets_congratulations_and_realizations() {
+    check(
+        "The senator retweeted a photo of the new bridge.",
+        "The senator | retweeted | a photo of the new bridge | asserted | certain",
+    );
+    check(
+        "The governor knocked the plan as too costly.",
+        "The governor | knocked | the plan as too costly | asserted | certain",
+    );
+    check(
+        "She realized that the ferry had left.",
+        "She | realized | that the ferry had left | asserted | certain",
+    );
+}
+
+#[test]
+fn present_cues_after_a_plural_noun_and_spoke_about() {
+    check(
+        "Harbor experts warn that the levee may fail.",
+        "Harbor experts | warn | that the levee may fail | asserted | possible",
+    );
+    check(
+        "The pilots insist the channel is safe.",
+        "The pilots | insist | the channel is safe | asserted | certain",
+    );
+    check(
+        "Lee spoke about the strike.",
+        "Lee | spoke about | the strike | asserted | certain",
+    );
+    // Without a particle "spoke" says nothing of anything.
+    check("The mayor spoke on Monday.", "");
+}
+
+#[test]
+fn speaker_colons_skip_transcript_turns_tallies_and_bylines() {
+    check(
+        "Harbor pilot Ann Lee: “The channel is too shallow.”",
+        "Harbor pilot Ann Lee | : | “The channel is too shallow.” | asserted | certain",
+    );
+    check("Q: Will the bridge reopen?\n\nA: Not this year.", "");
+    check("Lee: 547\n\nNg: 212", "");
+    check("BYLINE: Tom Ng", "");
+}
+
+#[test]
+fn an_opening_poll_runs_to_its_comma() {
+    check(
+        "In a survey released Sunday, 40 percent of residents opposed the toll.",
+        "a survey released Sunday | In | 40 percent of residents opposed the toll | asserted | certain\n\
+         40 percent of residents | opposed | the toll | asserted | certain",
+    );
+    check(
+        "In a new Harbor Times/Coast News poll, the mayor led.",
+        "a new Harbor Times/Coast News poll | In | the mayor led | asserted | certain",
+    );
+}
+
+#[test]
+fn long_subjects_with_relative_clauses_and_participle_asides() {
+    check(
+        "One worker, who asked not to be named because she feared losing her job, said the plant was unsafe.",
+        "One worker | said | the plant was unsafe | asserted | certain",
+    );
+    check(
+        "Sen. Bob Hall, facing a tough race in a swing state, said he would welcome the vote.",
+        "Sen. Bob Hall | said | he would welcome the vote | asserted | certain",
+    );
+    check(
+        "Those surveyed said the mayor was best placed.",
+        "Those surveyed | said | the mayor was best placed | asserted | certain",
+    );
+    // The relative clause's own cue stops before the main verb.
+    let text = "Mary Lang, who said the toll was unfair, argued that the bridge should stay free.";
+    let got = render(text, &extract(text));
+    assert!(
+        got.lines()
+            .any(|l| l == "who | said | the toll was unfair | asserted | certain"),
+        "{got}"
+    );
+}
+
+#[test]
+fn participle_sources_from_an_opening_clause_a_dateline_or_an_evidential() {
+    check(
+        "After praising the crew, the mayor left the pier.",
+        "the mayor | praising | the crew | asserted | certain",
+    );
+    check(
+        "The billionaire began by talking about the bridge.",
+        "The billionaire | talking about | the bridge | asserted | certain",
+    );
+    check(
+        "HARBORTOWN (AP) — The mayor spent the day at the pier, saying it would reopen.",
+        "The mayor | saying | it would reopen | asserted | certain",
+    );
+    let text = "Lee seemed ready to move on, telling the crowd that the bridge would open.";
+    let got = render(text, &extract(text));
+    assert!(
+        got.lines()
+            .any(|l| l.starts_with("Lee | telling | that the bridge would open")),
+        "{got}"
+    );
+}
+
+#[test]
+fn issued_statements_and_floating_modifiers_join_the_cue() {
+    check(
+        "The mayor issued a statement Monday saying the pier would reopen.",
+        "The mayor | issued a statement Monday saying | the pier would reopen | asserted | certain",
+    );
+    check(
+        "Lee and Ng have both argued that the toll is unfair.",
+        "Lee and Ng | have both argued | that the toll is unfair | asserted | certain",
+    );
+    check(
+        "Few mayors would ever admit this.",
+        "Few mayors | would ever admit | this | asserted | certain",
+    );
+}
+
+#[test]
+fn a_prepositional_adjunct_before_that_is_left_out() {
+    check(
+        "Lee wrote in his 1990 memoir that he had been a shy student.",
+        "Lee | wrote | that he had been a shy student | asserted | certain",
+    );
+    // "that" as a determiner is no clause.
+    check(
+        "Lee wrote in 2014 for people in that spot.",
+        "Lee | wrote | in 2014 for people in that spot | asserted | certain",
+    );
+}
+
+#[test]
+fn adverbs_before_a_cue_join_it() {
+    check(
+        "Lee gingerly said that the vote was close.",
+        "Lee | gingerly said | that the vote was close | asserted | certain",
+    );
+    check(
+        "The family said the pier was closed.",
+        "The family | said | the pier was closed | asserted | certain",
+    );
+}
+
+#[test]
+fn and_said_after_a_first_verb_and_called_out() {
+    check(
+        "The mayor met the crew on Friday and said the pier would reopen.",
+        "The mayor | said | the pier would reopen | asserted | certain",
+    );
+    check(
+        "Lee called out the council for the delay.",
+        "Lee | called out | the council for the delay | asserted | certain",
+    );
+}
+
+#[test]
+fn seemed_to_with_a_cue_has_a_source() {
+    check(
+        "Lee seemed to blame the network for the delay.",
+        "Lee | seemed to blame | the network for the delay | asserted | certain",
+    );
+}
+
+#[test]
+fn a_participle_after_a_noun_takes_it_as_source() {
+    check(
+        "The jobs report cheered Democrats hoping to keep the Senate.",
+        "Democrats | hoping | to keep the Senate | asserted | certain",
+    );
+    check(
+        "Instead, the senator is sticking to his message, hoping to avoid a fight.",
+        "the senator | hoping | to avoid a fight | asserted | certain",
+    );
+}
+
+#[test]
+fn sources_keep_a_quantity_hedge_and_a_coordinated_pronoun() {
+    check(
+        "About 4 in 10 say they want a new mayor.",
+        "About 4 in 10 | say | they want a new mayor | asserted | certain",
+    );
+    check(
+        "More than half of the pilots said the channel was unsafe.",
+        "More than half of the pilots | said | the channel was unsafe | asserted | certain",
+    );
+    check(
+        "She and other leaders said the flood was bad.",
+        "She and other leaders | said | the flood was bad | asserted | certain",
+    );
+}
+
+#[test]
+fn phrase_cues_made_clear_and_took_aim() {
+    check(
+        "The mayor made it clear that the toll would stay.",
+        "The mayor | made it clear | that the toll would stay | asserted | certain",
+    );
+    check(
+        "The firm has made no secret of its plans.",
+        "The firm | has made no secret of | its plans | asserted | certain",
+    );
+    check(
+        "Lee took aim at the council.",
+        "Lee | took aim at | the council | asserted | certain",
+    );
+    check("Lee made a cake and took the bus.", "");
+}
+
+#[test]
+fn phrase_cues_shot_back_went_after_lashed_out_weighed_in() {
+    check(
+        "“That is false,” Lee shot back.",
+        "Lee | shot back | “That is false,” | asserted | certain",
+    );
+    check(
+        "Lee lashed out at the board.",
+        "Lee | lashed out at | the board | asserted | certain",
+    );
+    check(
+        "The senator weighed in on the toll.",
+        "The senator | weighed in on | the toll | asserted | certain",
+    );
+    check("A fire destroyed the pier.", "");
+}
+
+#[test]
+fn phrase_cues_laid_out_and_apologized_for() {
+    check(
+        "The mayor laid out a plan for the pier.",
+        "The mayor | laid out | a plan for the pier | asserted | certain",
+    );
+    check(
+        "Lee apologized for the delay.",
+        "Lee | apologized for | the delay | asserted | certain",
+    );
+}
+
+#[test]
+fn a_sign_reads() {
+    check(
+        "The sign reads “Closed until spring.”",
+        "The sign | reads | “Closed until spring.” | asserted | certain",
+    );
+    check("Lee read the report twice.", "");
+}
+
+#[test]
+fn according_to_sources_run_to_their_comma_and_keep_early() {
+    check(
+        "According to early results of a poll conducted for the port, the mayor led.",
+        "early results of a poll conducted for the port | According to | the mayor led | asserted | certain",
+    );
+    check(
+        "The mayor won the harbor district, according to early returns.",
+        "early returns | according to | The mayor won the harbor district | asserted | certain",
+    );
+}
+
+#[test]
+fn coordinated_participles_split_their_contents() {
+    check(
+        "Lee attacked the plan, calling it a mistake and asserting that the toll was unfair.",
+        "Lee | attacked | the plan | asserted | certain\n\
+         Lee | calling | it a mistake | asserted | certain\n\
+         Lee | asserting | that the toll was unfair | asserted | certain",
+    );
+}

@@ -234,14 +234,15 @@ impl Ctx<'_, '_> {
                         return i - 1;
                     }
                 }
-                if low == "and" && i + 1 < s1 {
+                if matches!(low, "and" | "but") && i + 1 < s1 {
                     let mut j = i + 1;
                     while j < s1 && cues::is_cue_modifier(w.low(j)) {
                         j += 1;
                     }
+                    // "… and claimed …", "calling it a mistake and asserting that …".
                     if let Some(e) = cues::lookup(w.low(j)) {
-                        if e.form != Form::Ing
-                            && !w.is_cap(j)
+                        if !w.is_cap(j)
+                            && !cues::is_rare_cue(w.low(j))
                             && (e.has(cues::CLAUSE) || e.has(cues::OBJECT))
                             && e.form != Form::Base
                         {
@@ -661,6 +662,11 @@ fn is_label_word(word: &str) -> bool {
             | "p.s."
             | "also"
             | "by"
+            | "byline"
+            | "contributing"
+            | "breaking"
+            | "look"
+            | "exclusive"
     )
 }
 
@@ -673,13 +679,23 @@ fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
     if s0 != 0 && !w.toks[s0].newline_before {
         return None;
     }
-    let colon = (s0 + 1..s1.min(s0 + 5)).find(|&j| w.is_punct(j, ":"))?;
+    let colon = (s0 + 1..s1.min(s0 + 7)).find(|&j| w.is_punct(j, ":"))?;
     // "10:30" is one number token, so a colon here follows a word.
     let all_names = (s0..colon).all(|j| {
         (w.is_cap(j) && !is_label_word(w.low(j)) && cues::lookup(w.low(j)).is_none())
             || (j > s0 && matches!(w.low(j), "of" | "the" | "'s" | "."))
     });
-    if !all_names || w.low(s0) == "the" {
+    // Before a quotation a titled name may hold lowercase words ("Party pollster Ann Lee: “…”").
+    let titled = is_open(w, colon + 1)
+        && w.is_cap(s0)
+        && (s0..colon).all(|j| {
+            (w.is_word(j) || w.kind(j) == Some(Kind::Possessive))
+                && !is_label_word(w.low(j))
+                && cues::lookup(w.low(j)).is_none()
+        });
+    // "Q:" and "A:" turns of an interview transcript are not attributed.
+    let turn = colon == s0 + 1 && w.raw(s0).len() == 1;
+    if !(all_names && colon <= s0 + 4 || titled) || turn || w.low(s0) == "the" {
         return None;
     }
     // The content runs to the end of the paragraph.
@@ -692,6 +708,12 @@ fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
         e -= 1;
     }
     let content = trim(w, (colon + 1, e))?;
+    // A tally ("Clinton: 547") is no content.
+    if (content.0..=content.1).all(|j| {
+        w.kind(j) != Some(Kind::Word) || w.raw(j).starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return None;
+    }
     let last = ctx.sentences[k..]
         .iter()
         .take_while(|&&(a, _)| a < end)
@@ -741,6 +763,10 @@ fn evidential(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
             }
         }
         _ => return None,
+    }
+    // "seemed to blame …": the infinitive's cue takes the attribution, with the subject.
+    if next == "to" && infinitive_cue(w, c + 2) {
+        return None;
     }
     if !ctx.tags.is(c, &[Upos::Verb, Upos::Aux]) {
         return None;
@@ -888,12 +914,17 @@ fn is_poll_word(word: &str) -> bool {
 fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     let w = ctx.w;
     let (s0, s1) = ctx.sentences[k];
-    let src_end = np_forward(w, i + 1, s1)?;
+    let initial = i == s0 || (i == s0 + 1 && matches!(w.low(s0), "but" | "and" | "yet"));
+    let mut src_end = np_forward(w, i + 1, s1)?;
+    // Opening the sentence, the poll's phrase runs to its comma: "In a Times/News poll
+    // released Sunday, …".
+    if initial && !w.is_punct(src_end + 1, ",") {
+        src_end = run_to_comma(w, src_end, s1.min(i + 16))?;
+    }
     if !(i + 1..=src_end).any(|t| is_poll_word(w.low(t))) {
         return None;
     }
     let after = src_end + 1;
-    let initial = i == s0 || (i == s0 + 1 && matches!(w.low(s0), "but" | "and" | "yet"));
     let content = if initial {
         if !w.is_punct(after, ",") || after + 1 >= s1 {
             return None;
@@ -923,6 +954,17 @@ fn in_poll(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
     f.kind = SourceKind::ExpertGroup;
     let entry = cues::lookup("said")?;
     Some(finish(ctx, f, entry, false))
+}
+
+/// An opening phrase that ends at `end` may run on to the comma that closes it, before `hi`
+/// ("In a poll released Sunday, …", "According to a survey conducted for the port, …"): the
+/// token before that comma, if nothing between ends a sentence or opens a quote.
+fn run_to_comma(w: &Words, end: usize, hi: usize) -> Option<usize> {
+    let comma = (end + 1..hi).find(|&j| w.is_punct(j, ","))?;
+    let clean = (end + 1..comma).all(|j| {
+        !is_open(w, j) && !is_close(w, j) && !matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+    });
+    clean.then_some(comma - 1)
 }
 
 fn new_found(
@@ -987,6 +1029,12 @@ fn according_to(ctx: &Ctx, k: usize, i: usize) -> Option<Found> {
         return Some(finish(ctx, f, entry, false));
     }
     // "According to SOURCE, CONTENT."
+    if !w.is_punct(src_end + 1, ",") {
+        if let Some(e) = run_to_comma(w, src_end, s1.min(i + 24)) {
+            src_end = e;
+        }
+    }
+    let source = (i + 2, src_end);
     let mut start = src_end + 1;
     if w.is_punct(start, ",") {
         start += 1;
@@ -1039,9 +1087,12 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     // The tagger's word: a cue read as a noun or adjective ("the two states"). Asked last,
     // only of a cue that found an attribution, and never of "said", "told" or "says",
     // which are never nouns: tagging a sentence costs more than the rest of the extractor.
+    // Nor of a present form that is never a noun ("argue", "insists"): the tagger reads some
+    // as nouns after a noun ("the senator argues", "experts warn").
     // "The poll shows …" is a verb after an evidence noun, whatever the tagger says.
     let after_evidence =
         matches!(entry.lemma, "show" | "find") && c > 0 && is_evidence(ctx.w.low(c - 1));
+    let verb_only = matches!(entry.form, Form::Third | Form::Base) && !entry.has(cues::NOUN);
     let (s0, s1) = ctx.sentences[k];
     let headline = ctx.w.is_cap(c) && c > s0 && title_case(ctx.w, s0, s1);
     if headline && f.source.is_none() {
@@ -1050,6 +1101,7 @@ fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> O
     if !matches!(ctx.w.low(c), "said" | "told" | "says")
         && !after_evidence
         && !headline
+        && !verb_only
         && ctx.tags.is(c, &[Upos::Noun, Upos::Propn, Upos::Adj])
     {
         return None;
@@ -1093,20 +1145,34 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if cues::is_rare_cue(w.low(c)) {
         return None;
     }
+    // "declined to discuss the deal": the infinitive's cue takes the attribution.
+    if w.low(c + 1) == "to" && infinitive_cue(w, c + 2) {
+        return None;
+    }
     // Special lemmas.
     match entry.lemma {
         "quote" => return quoted_as_saying(ctx, k, c),
         "release" if !matches!(w.low(c + 1), "information" | "details") => return None,
-        "point" | "refer" | "talk" | "rail" | "push"
+        "point" | "refer" | "talk" | "rail" | "push" | "speak"
             if !cues::particles(entry.lemma).contains(&w.low(c + 1)) =>
         {
             return None
         }
         _ => {}
     }
+    let phrase = cues::phrase_len(entry.lemma, |k| w.low(c + 1 + k));
+    if cues::needs_phrase(entry.lemma) && phrase.is_none() {
+        return None;
+    }
     // The cue proper: modifiers before it, particles after it.
     let mut cue_start = c;
-    while cue_start > s0 && cues::is_cue_modifier(w.low(cue_start - 1)) && w.is_word(cue_start - 1)
+    // "Lee gingerly said", "Lee, however, said" (any "-ly" adverb, "however").
+    while cue_start > s0
+        && w.is_word(cue_start - 1)
+        && (cues::is_cue_modifier(w.low(cue_start - 1))
+            || (!w.is_cap(cue_start - 1)
+                && (sources::is_ly_adverb(w.low(cue_start - 1))
+                    || w.low(cue_start - 1) == "however")))
     {
         cue_start -= 1;
     }
@@ -1118,13 +1184,17 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         source_end = cue_start;
         cue_start = c;
     }
-    let mut cue_end = c;
+    let mut cue_end = c + phrase.unwrap_or(0);
     if entry.lemma == "release" || cues::particles(entry.lemma).contains(&w.low(c + 1)) {
         cue_end = c + 1;
     }
     let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
     // Passive: "This was also reported by X".
     let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
+    // "asked not to be named": a request for anonymity, not a question.
+    if entry.lemma == "ask" && w.low(c + 1) == "not" && w.low(c + 2) == "to" {
+        return None;
+    }
     if entry.lemma == "ask" && entry.form == Form::Past {
         let opens = c == s0
             || (c == s0 + 1 && matches!(w.low(s0), "when" | "but" | "and" | "once" | "if"))
@@ -1152,18 +1222,25 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         f.also = mods.contains(&"also");
         return Some(f);
     }
-    // Infinitives: "to say", except "went on to say".
+    // Infinitives: "to say" counts only after a verb or adjective that hands its subject on
+    // ("went on to say", "declined to discuss", "was quick to praise"), which joins the cue.
+    let mut refusal = false;
     if cue_start > s0 && w.low(cue_start - 1) == "to" {
-        if cue_start >= s0 + 3
-            && w.low(cue_start - 2) == "on"
-            && matches!(w.low(cue_start - 3), "went" | "go" | "goes" | "going")
-        {
-            cue_start -= 3;
-        } else {
+        if !infinitive_cue(w, c) {
             return None;
         }
+        let g = governing_start(w, s0, cue_start - 1)?;
+        refusal = (g..cue_start).any(|i| is_refusal(w.low(i)));
+        cue_start = g;
+        while cue_start > s0
+            && cues::is_cue_modifier(w.low(cue_start - 1))
+            && w.is_word(cue_start - 1)
+        {
+            cue_start -= 1;
+        }
+        source_end = cue_start;
     }
-    let negated = mods.iter().any(|m| cues::is_negation(m));
+    let negated = refusal || mods.iter().any(|m| cues::is_negation(m));
     let mut stance = Stance::Asserted;
     if entry.has(cues::DENY) && !negated {
         stance = Stance::Denied;
@@ -1180,23 +1257,69 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         if !entry.has(cues::CLAUSE | cues::OBJECT | cues::INF) {
             return None;
         }
+        // "issued a statement Monday saying …": the act of issuing joins the cue.
+        let (cue, cue_start) = match issued_statement(w, s0, cue_start) {
+            Some(v) => (vec![(v, cue_end)], v),
+            None => (cue, cue_start),
+        };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
-        let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        // "After praising the crew, the mayor left": an opening participle clause ends at its
+        // comma, and the main clause's subject is the source.
+        let mut opening = (s0..cue_start).all(|j| {
+            matches!(
+                w.low(j),
+                "after"
+                    | "before"
+                    | "by"
+                    | "despite"
+                    | "while"
+                    | "when"
+                    | "in"
+                    | "since"
+                    | "upon"
+                    | "without"
+                    | "but"
+                    | "and"
+            )
+        });
+        if opening {
+            let comma =
+                (start..s1).find(|&j| w.is_punct(j, ",") && quote_balance(w, start, j) == 0);
+            match comma {
+                Some(comma) => e = e.min(comma - 1),
+                None => opening = false,
+            }
+        }
         let content = trim(w, (start, e))?;
         // Source: the attribution just before in this sentence, else the sentence subject.
-        let source = if let Some(prev) = earlier.last().filter(|f| !f.citing) {
+        let main = (e + 1..s1)
+            .find(|&j| w.is_punct(j, ","))
+            .map_or(s1, |j| j + 1);
+        // "voters hoping to …", "a survey finding that …": a participle right after a noun
+        // phrase modifies it, and the noun phrase is the source.
+        let before = cue_start.checked_sub(1).filter(|&b| b > s0);
+        let modified = before
+            .filter(|&b| ctx.tags.is(b, &[Upos::Noun, Upos::Propn, Upos::Pron]))
+            .and_then(|b| np_back(w, s0, b).map(|a| (a, b)));
+        let source = if opening {
+            np_forward(w, main, s1).map(|end| (main, end))
+        } else if modified.is_some() {
+            modified
+        } else if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             prev.source
         } else {
             subject_of(w, s0, cue_start)
         };
+        let source = source.map(|r| without_verb_tail(ctx, r));
         let mut f = new_found(source, cue, vec![content], sentence);
         f.stance = stance;
         return Some(finish(ctx, f, entry, present));
     }
 
     let left = source_end.checked_sub(1).filter(|&l| l >= s0);
-    // "… blamed X and claimed Y": the coordinated cue shares the earlier source.
-    if let Some(l) = left.filter(|&l| w.low(l) == "and") {
+    // "… blamed X and claimed Y", "… but said Y": the coordinated cue shares the earlier source.
+    if let Some(l) = left.filter(|&l| matches!(w.low(l), "and" | "but")) {
         if let Some(prev) = earlier.last().filter(|f| !f.citing && f.source.is_some()) {
             let (start, _) = forward_content_start(w, post, s1, entry)?;
             let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
@@ -1208,7 +1331,8 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
         // "Lee backed the mayor and said …": the sentence subject said it.
         if entry.has(cues::CLAUSE) && entry.form != Form::Base {
-            if let Some(subj) = subject_of(w, s0, l).filter(|&(_, e)| e + 1 < l) {
+            let subj = subject_of(w, s0, l).map(|r| without_verb_tail(ctx, r));
+            if let Some(subj) = subj.filter(|&(_, e)| e + 1 < l) {
                 let verb_next = ctx.tags.is(subj.1 + 1, &[Upos::Verb, Upos::Aux, Upos::Adv]);
                 if verb_next && !(subj.0..=subj.1).any(|t| is_open(w, t) || is_close(w, t)) {
                     let (start, _) = forward_content_start(w, post, s1, entry)?;
@@ -1319,6 +1443,18 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         };
         let (start, _) = forward_content_start(w, post, s1, entry)?;
         let mut e = object_end(ctx, start, ctx.content_end(start, s1), entry);
+        // "Lee, who said the plan failed, argued …": the relative clause's content ends
+        // before the main clause's verb.
+        if source.is_some_and(|(_, b)| matches!(w.low(b), "who" | "which")) {
+            if let Some(v) = (start + 1..e).find(|&j| {
+                w.is_punct(j, ",")
+                    && !w.is_cap(j + 1)
+                    && is_verb_form(w.low(j + 1))
+                    && quote_balance(w, start, j) == 0
+            }) {
+                e = v - 1;
+            }
+        }
         // "the plan, which Lee said was doomed, …": the relative pronoun is the content's
         // subject, and the relative clause ends at its comma.
         let relative = st > s0
@@ -1429,6 +1565,218 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         }
     }
     None
+}
+
+/// A subject found forward may run into its verb ("the mayor left"): the tagger says where
+/// the noun phrase ends.
+fn without_verb_tail(ctx: &Ctx, (a, mut b): Range) -> Range {
+    while b > a && ctx.tags.is(b, &[Upos::Verb, Upos::Aux]) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The verb of "issued a statement (Monday)" standing right before a participle cue at
+/// `cue_start`, if any.
+fn issued_statement(w: &Words, s0: usize, cue_start: usize) -> Option<usize> {
+    let mut j = cue_start.checked_sub(1).filter(|&j| j > s0)?;
+    while j > s0
+        && (is_day_word(w.low(j))
+            || matches!(
+                w.low(j),
+                "night" | "morning" | "afternoon" | "evening" | "late" | "on"
+            ))
+    {
+        j -= 1;
+    }
+    let document = matches!(
+        w.low(j),
+        "statement"
+            | "report"
+            | "letter"
+            | "release"
+            | "email"
+            | "tweet"
+            | "video"
+            | "ad"
+            | "memo"
+            | "note"
+            | "message"
+            | "post"
+    );
+    if !document || j < s0 + 2 {
+        return None;
+    }
+    j -= 1;
+    if !matches!(w.low(j), "a" | "an" | "the") {
+        j -= 1; // one adjective: "a joint statement"
+    }
+    if !matches!(w.low(j), "a" | "an" | "the") || j == s0 {
+        return None;
+    }
+    let v = j - 1;
+    matches!(
+        w.low(v),
+        "issued"
+            | "released"
+            | "sent"
+            | "posted"
+            | "published"
+            | "tweeted"
+            | "wrote"
+            | "filed"
+            | "aired"
+            | "ran"
+            | "issues"
+            | "releases"
+            | "sends"
+            | "posts"
+    )
+    .then_some(v)
+}
+
+/// Whether token `i` is a cue verb's base form that stands in an infinitive with a content
+/// after it ("to say whether …", "to discuss the deal"); "declined to comment." and "declined
+/// to comment for this story" leave the content to the governing verb.
+fn infinitive_cue(w: &Words, i: usize) -> bool {
+    let low = w.low(i);
+    // After a cue of its own ("pledged to push for …", "declined to threaten …") only a
+    // verb of saying joins it ("declined to say", "refused to discuss").
+    let governed_by_cue = i >= 2 && {
+        let g = w.low(i - 2);
+        !cues::is_rare_cue(g) && cues::lookup(g).is_some()
+    };
+    let saying = |e: &Entry| e.has(cues::TRAIL | cues::CLAUSE) || e.lemma == "discuss";
+    let Some(e) = cues::lookup(low) else {
+        return false;
+    };
+    let mut next = i + 1;
+    if cues::particles(e.lemma).contains(&w.low(next)) {
+        next += 1;
+    }
+    !w.is_cap(i)
+        && !cues::is_rare_cue(low)
+        && e.form == Form::Base
+        && e.flags != cues::NOUN
+        && !cues::needs_phrase(e.lemma)
+        && (!governed_by_cue || saying(&e))
+        && (is_open(w, next) || (w.is_word(next) && !is_adjunct_start(w.low(next))))
+}
+
+/// Where the verb or adjective that governs the infinitive marker `to` starts ("went on",
+/// "declined", "was quick"), if one stands right before it.
+fn governing_start(w: &Words, s0: usize, to: usize) -> Option<usize> {
+    let g = to.checked_sub(1).filter(|&g| g >= s0)?;
+    if w.is_cap(g) {
+        return None;
+    }
+    let low = w.low(g);
+    if low == "on" && g > s0 && matches!(w.low(g - 1), "went" | "go" | "goes" | "going") {
+        return Some(g - 1);
+    }
+    if !is_governing(low) {
+        return None;
+    }
+    // "were slightly more likely to say": degree words join the adjective.
+    let mut g = g;
+    while g > s0
+        && matches!(
+            w.low(g - 1),
+            "more"
+                | "less"
+                | "most"
+                | "least"
+                | "slightly"
+                | "much"
+                | "far"
+                | "very"
+                | "so"
+                | "too"
+        )
+    {
+        g -= 1;
+    }
+    Some(g)
+}
+
+/// Verbs and adjectives whose subject is also the subject of the infinitive after them.
+fn is_governing(word: &str) -> bool {
+    is_refusal(word)
+        || matches!(
+            word,
+            "continued"
+                | "continues"
+                | "continue"
+                | "continuing"
+                | "tried"
+                | "tries"
+                | "try"
+                | "trying"
+                | "sought"
+                | "seeks"
+                | "seek"
+                | "seeking"
+                | "began"
+                | "begins"
+                | "begin"
+                | "beginning"
+                | "started"
+                | "starts"
+                | "attempted"
+                | "tend"
+                | "tends"
+                | "tended"
+                | "chose"
+                | "choose"
+                | "decided"
+                | "wanted"
+                | "wants"
+                | "want"
+                | "plans"
+                | "planned"
+                | "planning"
+                | "hopes"
+                | "hoped"
+                | "hoping"
+                | "vowed"
+                | "vows"
+                | "promised"
+                | "pledged"
+                | "threatened"
+                | "agreed"
+                | "quick"
+                | "likely"
+                | "able"
+                | "eager"
+                | "willing"
+                | "ready"
+                | "hesitate"
+                | "hesitated"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+                | "expected"
+        )
+}
+
+/// Verbs that decline what the infinitive after them would do ("refused to confirm").
+fn is_refusal(word: &str) -> bool {
+    matches!(
+        word,
+        "declined"
+            | "declines"
+            | "decline"
+            | "declining"
+            | "refused"
+            | "refuses"
+            | "refuse"
+            | "refusing"
+            | "unable"
+            | "reluctant"
+    )
 }
 
 /// `NAME, a/the/who …, CUE`: the name and its apposition or relative clause, when the name
@@ -1585,19 +1933,19 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     if !opens_aside {
         return None;
     }
-    // Nothing between may end a sentence or leave a quote open.
+    // Nothing between may end a sentence or leave a quote open, nor hold a verb of saying
+    // outside a relative clause ("Lee, who said …, argued" is one subject).
+    let first = w.low(next + 1);
+    let relative_aside = matches!(first, "who" | "whose" | "which");
     if (next..sep).any(|j| {
         matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
-            || (w.is_word(j)
-                && cues::lookup(w.low(j)).is_some_and(|e| e.form != Form::Ing)
-                && !w.is_cap(j))
+            || (!relative_aside && w.is_word(j) && !w.is_cap(j) && is_verb_form(w.low(j)))
     }) || quote_balance(w, next, sep) != 0
     {
         return None;
     }
     // An adverbial, participle or relative aside is not part of the name: "Lee, however, said",
     // "Lee, speaking in Ohio, said", "Lee, who chairs the panel, said".
-    let first = w.low(next + 1);
     let adverbial = first.ends_with("ly")
         || first.ends_with("ing")
         || matches!(
@@ -1928,6 +2276,10 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     if is_open(w, p) {
         return Some((p, false));
     }
+    // "hoped so", "thinks not": a pro-form stands for the content, which is elsewhere.
+    if matches!(w.low(p), "so" | "not") && (p + 1 >= s1 || w.kind(p + 1) == Some(Kind::Punct)) {
+        return None;
+    }
     // Look ahead for "that" across a recipient and adjuncts.
     let mut j = p;
     while j < s1 && j < p + 12 {
@@ -1962,7 +2314,19 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
                                     | "post"
                                     | "tweet"
                             )
-                    }));
+                    })
+                    // "wrote in his 1990 memoir that …": a prepositional adjunct of any
+                    // words, when "that" opens a clause rather than a relative.
+                    || (is_adjunct_start(w.low(p))
+                        && !matches!(w.low(p), "by" | "to" | "as" | "of" | "about")
+                        && (p..j).all(|t| {
+                            !is_verb_form(w.low(t))
+                                && !matches!(w.low(t), "and" | "or" | "but" | "to")
+                        })
+                        && (w.is_cap(j + 1)
+                            || is_open(w, j + 1)
+                            || is_subject_pronoun(w.low(j + 1))
+                            || sources::is_determiner_word(w.low(j + 1)))));
             if between_ok {
                 return Some((j, true));
             }
@@ -1977,8 +2341,18 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         return None;
     }
     if entry.has(cues::TELL) && !entry.has(cues::OBJECT) {
-        // Skip the recipient: "told Reuters the plan is dead".
-        if let Some(e) = np_forward(w, p, s1) {
+        // Skip the recipient: "told Reuters the plan is dead", "told me it is dead", "told
+        // voters she would win".
+        let recipient = if matches!(w.low(p), "me" | "him" | "us" | "them" | "you") {
+            Some(p)
+        } else {
+            np_forward(w, p, s1).map(|e| {
+                (p + 1..=e)
+                    .find(|&j| matches!(w.low(j), "he" | "she" | "they" | "i" | "we"))
+                    .map_or(e, |j| j - 1)
+            })
+        };
+        if let Some(e) = recipient {
             let mut q = e + 1;
             if w.is_punct(q, ",") || w.is_punct(q, ":") {
                 q += 1;
@@ -2046,12 +2420,23 @@ fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
 /// The sentence subject for a participle cue: the noun phrase opening the sentence,
 /// with a dashed aside ("Russia – along with China – has …").
 fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
-    let mut start = s0;
+    let mut start = skip_dateline(w, s0, before);
     while start < before
-        && matches!(
+        && (matches!(
             w.low(start),
-            "but" | "and" | "yet" | "meanwhile" | "still" | "so"
-        )
+            "but"
+                | "and"
+                | "yet"
+                | "meanwhile"
+                | "still"
+                | "so"
+                | "then"
+                | "instead"
+                | "indeed"
+                | "now"
+                | "however"
+                | "also"
+        ) || (start > s0 && w.is_punct(start, ",")))
     {
         start += 1;
     }

@@ -281,6 +281,10 @@ fn is_participle_adjective(word: &str) -> bool {
             | "released"
             | "published"
             | "signed"
+            | "surveyed"
+            | "polled"
+            | "interviewed"
+            | "questioned"
     )
 }
 
@@ -292,7 +296,10 @@ fn np_word(w: &Words, i: usize) -> bool {
         _ => return false,
     }
     let low = w.low(i);
-    if is_stop(low) || super::cues::lookup(low).is_some() && !w.is_cap(i) {
+    // A verb that is a cue only with its phrase ("fire back") is a noun without it ("fire
+    // service").
+    let cue_word = super::cues::lookup(low).is_some_and(|e| !super::cues::needs_phrase(e.lemma));
+    if is_stop(low) || cue_word && !w.is_cap(i) {
         // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here;
         // after an article or an adjective-like word ("a short note") it is a noun.
         let after_determiner = i > 0
@@ -313,16 +320,32 @@ fn np_word(w: &Words, i: usize) -> bool {
     if (low.ends_with("ed") || low.ends_with("ing")) && low.len() > 4 {
         return is_participle_adjective(low) || w.raw(i).contains('-');
     }
-    if low.ends_with("ly")
+    !is_ly_adverb(low)
+}
+
+/// Whether a lowercase word is an "-ly" adverb ("gingerly", "defiantly"), not a noun that
+/// ends the same way ("family", "assembly").
+pub(crate) fn is_ly_adverb(low: &str) -> bool {
+    low.ends_with("ly")
         && low.len() > 4
         && !matches!(
             low,
-            "family" | "italy" | "daily" | "ally" | "assembly" | "july" | "supply"
+            "family"
+                | "italy"
+                | "daily"
+                | "ally"
+                | "assembly"
+                | "july"
+                | "supply"
+                | "rally"
+                | "early"
+                | "elderly"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "friendly"
+                | "costly"
         )
-    {
-        return false;
-    }
-    true
 }
 
 /// The start of the noun phrase that ends at token `end` (inclusive), not before `lo`.
@@ -407,6 +430,34 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
             continue;
         }
         break;
+    }
+    // "about 4 in 10", "more than half", "at least four senators": a quantity's hedge.
+    let number = |x: &str| {
+        x.starts_with(|c: char| c.is_ascii_digit())
+            || is_determiner(x) && !matches!(x, "the" | "a" | "an" | "this" | "these" | "those")
+            || matches!(x, "half" | "two-thirds" | "three-quarters")
+    };
+    if start > lo && number(w.low(start)) {
+        if matches!(
+            w.low(start - 1),
+            "about" | "nearly" | "almost" | "roughly" | "only" | "just" | "around" | "over"
+        ) {
+            start -= 1;
+        } else if start > lo + 1
+            && matches!(
+                (w.low(start - 2), w.low(start - 1)),
+                ("more" | "fewer" | "less", "than") | ("at", "least" | "most")
+            )
+        {
+            start -= 2;
+        }
+    }
+    // "she and other leaders": a pronoun coordinated before the phrase.
+    if start > lo + 1
+        && w.low(start - 1) == "and"
+        && matches!(w.low(start - 2), "he" | "she" | "i" | "we" | "they")
+    {
+        start -= 2;
     }
     // Never open on a preposition, a comma or a conjunction.
     while start <= end
