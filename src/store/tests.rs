@@ -121,3 +121,41 @@ fn id_prefixes_lie_under_the_id_namespace() {
         );
     }
 }
+
+#[test]
+fn sources_without_a_name_or_a_claim_are_listed() -> Result<(), StoreError> {
+    let dir = tempfile::tempdir().map_err(|e| StoreError::InvalidReference {
+        value: e.to_string(),
+    })?;
+    let store = Store::open(dir.path().join("store"))?;
+    let a = article(1);
+    let g = GraphName::NamedNode(a.clone());
+    let unnamed = NamedNode::new_unchecked("https://example.org/unnamed");
+    let silent = NamedNode::new_unchecked("https://example.org/silent");
+    let claim = NamedNode::new_unchecked("https://example.org/claim");
+    let mut graph = quads(&a, "One");
+    graph.extend([
+        Quad::new(unnamed.clone(), rdf::TYPE, hs::SOURCE, g.clone()),
+        Quad::new(
+            claim,
+            crate::graph::vocab::prov::WAS_ATTRIBUTED_TO,
+            unnamed,
+            g.clone(),
+        ),
+        Quad::new(silent.clone(), rdf::TYPE, hs::SOURCE, g.clone()),
+        Quad::new(
+            silent,
+            schema::NAME,
+            Literal::new_simple_literal("Silent"),
+            g,
+        ),
+    ]);
+    store.ingest(a.as_ref(), &graph)?;
+    let listed: Vec<(String, usize)> = store
+        .sources()?
+        .into_iter()
+        .map(|s| (s.name, s.claims))
+        .collect();
+    assert_eq!(listed, [(String::new(), 1), ("Silent".to_owned(), 0)]);
+    Ok(())
+}
