@@ -766,3 +766,11 @@ fn coordinated_participles_split_their_contents() {
          Lee | asserting | that the toll was unfair | asserted | certain",
     );
 }
+
+#[test]
+fn asked_recipient_stays_out_of_the_question() {
+    check(
+        "The reporter asked the governor whether the dam would hold.",
+        "The reporter | asked | whether the dam would hold | asserted | certain",
+    );
+}
