@@ -789,3 +789,11 @@ fn beliefs_of_a_group_are_attributed() {
         "Several analysts | think | the merger will collapse | asserted | probable",
     );
 }
+
+#[test]
+fn what_a_source_wants_is_attributed() {
+    check(
+        "The union wants the city to raise wages.",
+        "The union | wants | the city to raise wages | asserted | certain",
+    );
+}
