@@ -170,9 +170,12 @@ fn no_attribution_without_a_cue() {
 
 #[test]
 fn tagger_backed_cues_and_headline_colons() {
-    // "support" and "states" read as nouns; "think" is not marked as a cue.
+    // "support" and "states" read as nouns; "think" is a cue of belief, first person too.
     check("The port needs support from both states.", "");
-    check("I think the ferry is late.", "");
+    check(
+        "I think the ferry is late.",
+        "I | think | the ferry is late | asserted | probable",
+    );
     check(
         "Harbor Chief: New Cranes Will Double Capacity\nThe story follows.",
         "Harbor Chief | : | New Cranes Will Double Capacity | asserted | certain",
@@ -764,5 +767,33 @@ fn coordinated_participles_split_their_contents() {
         "Lee | attacked | the plan | asserted | certain\n\
          Lee | calling | it a mistake | asserted | certain\n\
          Lee | asserting | that the toll was unfair | asserted | certain",
+    );
+}
+
+#[test]
+fn asked_recipient_stays_out_of_the_question() {
+    check(
+        "The reporter asked the governor whether the dam would hold.",
+        "The reporter | asked | whether the dam would hold | asserted | certain",
+    );
+}
+
+#[test]
+fn beliefs_of_a_group_are_attributed() {
+    check(
+        "Most economists believe the deficit will shrink next year.",
+        "Most economists | believe | the deficit will shrink next year | asserted | probable",
+    );
+    check(
+        "Several analysts think the merger will collapse.",
+        "Several analysts | think | the merger will collapse | asserted | probable",
+    );
+}
+
+#[test]
+fn what_a_source_wants_is_attributed() {
+    check(
+        "The union wants the city to raise wages.",
+        "The union | wants | the city to raise wages | asserted | certain",
     );
 }

@@ -376,19 +376,18 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
 
 /// Cue forms that news-attribution annotators mark so rarely (under a quarter of the times
 /// the extractor found them on PolNeAR train) that finding them costs more than it gains:
-/// mental states and wishes ("I think", "they want"), and forms that are mostly something
-/// else ("continue", "back", "states"). The words stay in the lexicon, so that source noun
-/// phrases still stop at them.
+/// wishes and a few mental states ("they want", "thinking of"), and forms that are mostly
+/// something else ("continue", "back", "states"). "think", "believe" and a third person's
+/// "wants" stay cues: annotators mark a group's beliefs and aims ("economists believe …",
+/// "the union wants …"). The words stay in the lexicon, so that source noun phrases still
+/// stop at them.
 pub(crate) fn is_rare_cue(word: &str) -> bool {
     matches!(
         word,
-        "think"
-            | "thought"
+        "thought"
             | "thinking"
             | "want"
             | "wanted"
-            | "believe"
-            | "believed"
             | "know"
             | "back"
             | "continue"
@@ -408,7 +407,6 @@ pub(crate) fn is_rare_cue(word: &str) -> bool {
             | "support"
             | "supports"
             | "supporting"
-            | "wants"
             | "knows"
             | "plan"
             | "plans"

@@ -2340,6 +2340,25 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     if entry.has(cues::WEAK) {
         return None;
     }
+    // "asked the mayor whether …": the recipient is not content, which starts at the question
+    // word ("urged voters to …" keeps its object).
+    if entry.has(cues::TELL) && entry.has(cues::OBJECT) && w.is_word(p) {
+        let recipient = if matches!(w.low(p), "me" | "him" | "her" | "us" | "them" | "you") {
+            Some(p)
+        } else {
+            np_forward(w, p, s1)
+        };
+        if let Some(e) = recipient.filter(|&e| e + 2 < s1) {
+            let q = e + 1;
+            let opens = matches!(
+                w.low(q),
+                "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who"
+            );
+            if opens && w.is_word(q + 1) {
+                return Some((q, false));
+            }
+        }
+    }
     if entry.has(cues::TELL) && !entry.has(cues::OBJECT) {
         // Skip the recipient: "told Reuters the plan is dead", "told me it is dead", "told
         // voters she would win".
