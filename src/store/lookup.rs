@@ -178,26 +178,13 @@ impl Store {
                     "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
                 ));
             } else {
-                // No source has that key: a substring of a source's name or key, or of a
-                // claim's source as written ("it"). Oxigraph has no text index, so this reads
-                // every name and every source as written, though no claim's other properties.
-                let q = literal(&source.to_lowercase());
-                narrowing.step(format_args!(
-                    "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
-    UNION {{ {{ GRAPH ?g {{ ?named schema:name|hs:key ?label FILTER(CONTAINS(LCASE(?label), {q})) }} }}
-             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
-                ));
+                // No source has that key: a substring of its name or key, or of a claim's
+                // source as written ("it").
+                narrowing.source_containing(&literal(&source.to_lowercase()), "schema:name hs:key");
             }
         }
         if let Some(text) = nonblank(&filter.text) {
-            let q = literal(&text.to_lowercase());
-            if narrowing.is_narrowed() {
-                narrowing.filter(format_args!("CONTAINS(LCASE(?content), {q})"));
-            } else {
-                narrowing.step(format_args!(
-                    "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
-                ));
-            }
+            narrowing.content_containing(&literal(&text.to_lowercase()));
         }
         if let Some(stance) = filter.stance {
             let stance = stance_iri(stance);

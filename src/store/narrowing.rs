@@ -45,6 +45,32 @@ impl Narrowing {
         !self.steps.is_empty()
     }
 
+    /// Claims whose source as written ("it") contains `q`, a lowercase SPARQL literal, or
+    /// whose source goes by a value of one of the `names` properties that does. Oxigraph has
+    /// no text index: this reads every such value once, and each matching source once.
+    pub fn source_containing(&mut self, q: &str, names: &str) {
+        self.step(format_args!(
+            "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
+    UNION {{ {{ SELECT DISTINCT ?named WHERE {{
+                 VALUES ?np {{ {names} }}
+                 GRAPH ?k {{ ?named ?np ?nv }}
+                 FILTER(CONTAINS(LCASE(STR(?nv)), {q})) }} }}
+             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
+        ));
+    }
+
+    /// Claims whose `?content` contains `q`, a lowercase SPARQL literal: a step reading every
+    /// content when nothing narrows the claims yet, else a FILTER on the rows.
+    pub fn content_containing(&mut self, q: &str) {
+        if self.is_narrowed() {
+            self.filter(format_args!("CONTAINS(LCASE(?content), {q})"));
+        } else {
+            self.step(format_args!(
+                "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
+            ));
+        }
+    }
+
     /// The claims the steps keep, with their graphs (every claim when there is no step).
     fn claims_query(&self) -> String {
         let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");

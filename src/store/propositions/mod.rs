@@ -250,28 +250,11 @@ WHERE {{
   }}"
                 ));
             } else {
-                // Every name, label, alias and key read once; each source matched once.
-                narrowing.step(format_args!(
-                    "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
-    UNION {{ {{ SELECT DISTINCT ?named WHERE {{
-                 VALUES ?np {{ {SOURCE_NAMES} }}
-                 GRAPH ?k {{ ?named ?np ?nv }}
-                 FILTER(CONTAINS(LCASE(STR(?nv)), {q})) }} }}
-             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
-                ));
+                narrowing.source_containing(&q, SOURCE_NAMES);
             }
         }
         if let Some(text) = nonblank(&query.text) {
-            let q = literal(&text.to_lowercase());
-            if narrowing.is_narrowed() {
-                narrowing.filter(format_args!(
-                    "CONTAINS(LCASE(COALESCE(?content, \"\")), {q})"
-                ));
-            } else {
-                narrowing.step(format_args!(
-                    "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
-                ));
-            }
+            narrowing.content_containing(&literal(&text.to_lowercase()));
         }
         let row = format!(
             "  LATERAL {{ GRAPH ?g {{ ?claim hs:article ?article ; hs:position ?position ; hs:stance ?stance }} }}
