@@ -370,6 +370,11 @@ fn bad_input_gets_one_line_a_nonzero_exit_and_the_store_keeps_its_claims() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("invalid value 'maybe'"));
+    // A blank selector would list every claim in the store as a timeline.
+    ws.hearsay(&["timeline", "--source", "  "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("it is blank"));
     ws.hearsay(&["claims", "--min-confidence", "2"])
         .assert()
         .code(2);

@@ -155,15 +155,15 @@ pub struct ClaimsArgs {
 #[group(required = true, multiple = false)]
 pub struct TimelineSelect {
     /// Claims of this source, under any of its names (case-insensitive substring)
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", value_parser = parse_nonblank)]
     pub source: Option<String>,
 
     /// Claims whose content contains T (case-insensitive)
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", value_parser = parse_nonblank)]
     pub text: Option<String>,
 
     /// Claims of one proposition (its id, as `hearsay propositions` prints it)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = parse_nonblank)]
     pub proposition: Option<String>,
 }
 
@@ -339,6 +339,15 @@ pub enum RdfFormatArg {
     NQuads,
     #[value(name = "jsonld", alias = "json-ld")]
     JsonLd,
+}
+
+/// A selector that selects something: a blank one would pick every claim in the store.
+fn parse_nonblank(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err("it is blank; give a name, words or an id".to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
 }
 
 fn parse_unit_interval(value: &str) -> Result<f64, String> {
