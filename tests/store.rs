@@ -107,7 +107,12 @@ fn reingest_of_a_changed_article_leaves_no_trace_of_the_old_one() {
         })
         .expect("claims")
         .into_iter()
-        .map(|c| c.article_title)
+        .map(|c| {
+            store
+                .claim(&c.id)
+                .expect("show")
+                .and_then(|detail| detail.article_title)
+        })
         .collect();
     assert_eq!(titles, [Some("A new headline".to_owned())]);
 }
@@ -401,9 +406,10 @@ fn claims_lookup_filters() {
     assert_eq!(first.stance, Stance::Asserted);
     assert_eq!(first.certainty, Certainty::Certain);
     assert_eq!(first.confidence, Some(1.0));
-    assert_eq!(first.article_url.as_deref(), Some(LAUNCH_URL));
+    let detail = store.claim(&first.id).expect("show").expect("the claim");
+    assert_eq!(detail.article_url.as_deref(), Some(LAUNCH_URL));
     assert_eq!(
-        first.article_title.as_deref(),
+        detail.article_title.as_deref(),
         Some("North Korea fires missile")
     );
     assert_eq!(first.date, NaiveDate::from_ymd_opt(2023, 9, 11));

@@ -136,7 +136,7 @@ fn detail_json(detail: &ClaimDetail) -> Value {
         "confidence": c.confidence,
         "quote": c.quote_kind.as_str(),
         "sentence": detail.sentence,
-        "article": {"iri": c.article_iri, "title": c.article_title, "url": c.article_url,
+        "article": {"iri": c.article_iri, "title": detail.article_title, "url": detail.article_url,
                     "date": c.date.map(|d| d.to_string())},
         "offsets": {"source": span_json(detail.source_span), "cue": span_json(detail.cue_span),
                     "content": span_json(detail.content_span), "unit": "code points"},
@@ -174,13 +174,13 @@ fn write_detail(detail: &ClaimDetail, out: &mut dyn Write) -> Result<()> {
     if let Some(sentence) = &detail.sentence {
         writeln!(out, "sentence   {sentence}")?;
     }
-    let title = c.article_title.as_deref().unwrap_or("(untitled)");
+    let title = detail.article_title.as_deref().unwrap_or("(untitled)");
     let date = c.date.map(|d| d.to_string()).unwrap_or_default();
     writeln!(out, "article    {title} {date}")?;
     writeln!(
         out,
         "           {}",
-        c.article_url.as_deref().unwrap_or(&c.article_iri)
+        detail.article_url.as_deref().unwrap_or(&c.article_iri)
     )?;
     writeln!(
         out,

@@ -63,8 +63,6 @@ pub struct ClaimRow {
     pub confidence: Option<f64>,
     pub quote_kind: QuoteKind,
     pub article_iri: String,
-    pub article_title: Option<String>,
-    pub article_url: Option<String>,
     pub date: Option<NaiveDate>,
     /// 0-based position of the claim in its article.
     pub position: u64,
@@ -110,6 +108,8 @@ pub struct ClaimLink {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimDetail {
     pub claim: ClaimRow,
+    pub article_title: Option<String>,
+    pub article_url: Option<String>,
     /// The sentence the claim stands in.
     pub sentence: Option<String>,
     /// Offsets `[start, end)` in Unicode code points into the article text.
@@ -123,7 +123,7 @@ pub struct ClaimDetail {
 /// The claims query up to the patterns that narrow it (see [`Narrowing`]).
 const CLAIMS_HEAD: &str = "\
 SELECT ?claim ?article ?content ?cue ?stance ?certainty ?quote ?confidence ?position
-       ?sourceText ?source ?sourceName ?sourceKind ?title ?url ?date
+       ?sourceText ?source ?sourceName ?sourceKind ?date
 WHERE {
 ";
 
@@ -142,11 +142,9 @@ const CLAIM_ROW: &str = "\
   LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:confidence ?confidence } } }
   LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:position ?position } } }
   LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:sourceText ?sourceText } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source . ?source schema:name ?sourceName } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?sourceKind } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?article schema:headline ?title } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?article schema:url ?url } } }
+  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source }
+    LATERAL { OPTIONAL { GRAPH ?g { ?source schema:name ?sourceName } } }
+    LATERAL { OPTIONAL { GRAPH ?g { ?source hs:sourceKind ?sourceKind } } } } }
   LATERAL { OPTIONAL { GRAPH ?g { ?article schema:datePublished ?date } } }
 ";
 
@@ -273,9 +271,17 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
             return Ok(None);
         };
 
+        // The article by its IRI, so each OPTIONAL is one seek.
+        let article =
+            NamedNode::new(row.article_iri.as_str()).map_err(|e| StoreError::Malformed {
+                subject: format!("claim {claim}"),
+                what: format!("its article is not an IRI: {e}"),
+            })?;
         let sparql = format!(
-            "SELECT ?sentence ?ss ?se ?cs ?ce ?ts ?te WHERE {{ GRAPH ?g {{
+            "SELECT ?sentence ?ss ?se ?cs ?ce ?ts ?te ?title ?url WHERE {{ GRAPH ?g {{
   {claim} a hs:Claim .
+  OPTIONAL {{ {article} schema:headline ?title }}
+  OPTIONAL {{ {article} schema:url ?url }}
   OPTIONAL {{ {claim} hs:sentence ?sentence }}
   OPTIONAL {{ {claim} hs:sourceStart ?ss ; hs:sourceEnd ?se }}
   OPTIONAL {{ {claim} hs:cueStart ?cs ; hs:cueEnd ?ce }}
@@ -337,6 +343,8 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
         });
 
         Ok(Some(ClaimDetail {
+            article_title: details.and_then(|d| string(d, "title")),
+            article_url: details.and_then(|d| string(d, "url")),
             sentence: details.and_then(|d| string(d, "sentence")),
             source_span: span("ss", "se"),
             cue_span: span("cs", "ce"),
@@ -448,8 +456,6 @@ fn claim_row(solution: &QuerySolution) -> Result<ClaimRow, StoreError> {
         confidence: string(solution, "confidence").and_then(|c| c.parse().ok()),
         quote_kind,
         article_iri: string(solution, "article").unwrap_or_default(),
-        article_title: string(solution, "title"),
-        article_url: string(solution, "url"),
         date: date(solution, "date"),
         position,
         iri,

@@ -17,8 +17,16 @@ use rayon::prelude::*;
 
 use super::{Store, StoreError};
 
-/// Claims whose rows one query reads; chunks go to every core.
+/// At most this many claims' rows are read by one query; chunks go to every core.
 const ROW_CHUNK: usize = 64;
+
+/// The chunk size that splits `claims` into chunks of at most [`ROW_CHUNK`], as many as
+/// a multiple of the cores: 150 claims on two cores are four chunks of 38, not 64, 64, 22.
+fn chunk_size(claims: usize, cores: usize) -> usize {
+    let cores = cores.max(1);
+    let chunks = claims.div_ceil(ROW_CHUNK).div_ceil(cores) * cores;
+    claims.div_ceil(chunks.max(1)).max(1)
+}
 
 /// The steps that bind `?claim` and `?g`, its article graph, and the FILTERs on the rows
 /// for what no index answers.
@@ -124,7 +132,7 @@ impl Store {
             })
             .collect();
         let chunks = claims
-            .par_chunks(ROW_CHUNK)
+            .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
             .map(|chunk| {
                 self.select(&narrowing.rows_query(head, row, chunk))?
                     .iter()
@@ -133,5 +141,31 @@ impl Store {
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(chunks.into_iter().flatten().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chunk_size, ROW_CHUNK};
+
+    #[test]
+    fn chunks_are_even_across_cores_and_never_too_large() {
+        assert_eq!(chunk_size(150, 2), 38);
+        assert_eq!(chunk_size(10, 2), 5);
+        assert_eq!(chunk_size(1, 2), 1);
+        assert_eq!(chunk_size(0, 2), 1);
+        assert_eq!(chunk_size(128, 1), 64);
+        for claims in 0..1000 {
+            for cores in 1..5 {
+                let size = chunk_size(claims, cores);
+                assert!((1..=ROW_CHUNK).contains(&size), "{claims} {cores}: {size}");
+                // Never more queries than the fewest possible plus one per spare core.
+                let chunks = claims.div_ceil(size);
+                assert!(
+                    chunks < claims.div_ceil(ROW_CHUNK) + cores,
+                    "{claims} {cores}"
+                );
+            }
+        }
     }
 }

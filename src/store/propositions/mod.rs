@@ -261,9 +261,9 @@ WHERE {{
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim schema:text ?content }} }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim hs:cue ?cue }} }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim hs:sourceText ?sourceText }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source . ?source rdfs:label ?sourceLabel }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source . ?source schema:name ?sourceName }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source }}
+    LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?source rdfs:label ?sourceLabel }} }} }}
+    LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?source schema:name ?sourceName }} }} }} }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article schema:datePublished ?date }} }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article schema:headline ?title }} }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article hs:publisherName ?publisher }} }} }}
