@@ -4,7 +4,9 @@
 
 use hearsay::extract::Stance;
 use hearsay::graph::source_key;
-use hearsay::store::{ClaimFilter, ClaimRow, TimelineQuery, TimelineRow};
+use hearsay::store::{
+    ClaimFilter, ClaimRow, PropositionFilter, PropositionRow, TimelineQuery, TimelineRow,
+};
 
 mod store_corpus;
 use store_corpus::store;
@@ -250,4 +252,47 @@ fn timelines_narrowed_match_the_whole_timeline() {
         },
     );
     assert!(officials > 0);
+}
+
+/// Propositions narrowed to the contested ones or by a word of their label (the patterns
+/// then read per proposition) count the same as over every proposition.
+#[test]
+fn propositions_narrowed_match_filtering_all_propositions() {
+    let (_dir, store) = wikinews_store(60);
+    let all = store
+        .propositions(&PropositionFilter::default())
+        .expect("all propositions");
+    assert!(all.len() > 100, "many propositions: {}", all.len());
+    let same = |filter: PropositionFilter, keep: &dyn Fn(&PropositionRow) -> bool| {
+        let rows = store.propositions(&filter).expect("propositions");
+        let expected: Vec<&PropositionRow> = all.iter().filter(|r| keep(r)).collect();
+        assert_eq!(rows.iter().collect::<Vec<_>>(), expected, "{filter:?}");
+        rows.len()
+    };
+    let contested = |r: &PropositionRow| r.asserting > 0 && r.denying > 0;
+    let disputed = same(
+        PropositionFilter {
+            contested: true,
+            ..Default::default()
+        },
+        &contested,
+    );
+    assert!(disputed > 0, "the articles contest something");
+    let worded = same(
+        PropositionFilter {
+            text: Some("The".into()),
+            ..Default::default()
+        },
+        &|r| r.label.to_lowercase().contains("the"),
+    );
+    assert!(worded > 50, "a common word: {worded}");
+    same(
+        PropositionFilter {
+            contested: true,
+            text: Some("said".into()),
+            min_claims: Some(2),
+            ..Default::default()
+        },
+        &|r| contested(r) && r.label.to_lowercase().contains("said") && r.claims >= 2,
+    );
 }

@@ -144,42 +144,47 @@ impl Store {
         &self,
         filter: &PropositionFilter,
     ) -> Result<Vec<PropositionRow>, StoreError> {
-        let mut sparql = format!(
+        let text = nonblank(&filter.text).map(|t| literal(&t.to_lowercase()));
+        // Contested propositions have a denial, and denials are few: list those propositions
+        // first, then read each one's claims (LATERAL). Over every proposition, hash joins
+        // of the whole graph win.
+        let mut candidates = Vec::new();
+        if filter.contested {
+            candidates.push(format!(
+                "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
+            ));
+        }
+        if let Some(q) = &text {
+            candidates.push(format!(
+                "GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?l FILTER(CONTAINS(LCASE(?l), {q})) }}"
+            ));
+        }
+        let mut sparql = String::from(
             "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
        (COUNT(DISTINCT ?article) AS ?articles)
        (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
        (COUNT(DISTINCT ?declining) AS ?u)
-WHERE {{
-  GRAPH {PROPOSITIONS_GRAPH} {{
-    ?p a hs:Proposition ; rdfs:label ?label .
-    OPTIONAL {{ ?p hs:propositionConfidence ?confidence }}
-    ?claim hs:proposition ?p ; hs:propositionStance ?stance .
-    OPTIONAL {{ ?claim hs:origin ?o }}
-  }}
-  GRAPH ?g {{
-    ?claim hs:article ?article .
-    OPTIONAL {{ ?article schema:datePublished ?date }}
-    OPTIONAL {{ ?article hs:bodyHash ?body }}
-  }}
-  # An unsourced claim's origin is its text: reprints of it still count once.
+WHERE {
+",
+        );
+        if candidates.is_empty() {
+            sparql.push_str(&joined_patterns(PROPOSITION_PATTERNS));
+        } else {
+            let _ = writeln!(
+                sparql,
+                "  {{ SELECT DISTINCT ?p WHERE {{ {} }} }}",
+                candidates.join(" ")
+            );
+            sparql.push_str(&lateral_patterns(PROPOSITION_PATTERNS));
+        }
+        sparql.push_str(
+            "  # An unsourced claim's origin is its text: reprints of it still count once.
   BIND(COALESCE(?o, ?body, ?claim) AS ?origin)
   BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
   BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
   BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
-"
+",
         );
-        if let Some(text) = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let _ = writeln!(
-                sparql,
-                "  FILTER(CONTAINS(LCASE(?label), {}))",
-                literal(&text.to_lowercase())
-            );
-        }
         sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
         let mut having = Vec::new();
         if filter.contested {
@@ -321,3 +326,87 @@ WHERE {
 
 /// The properties a source goes by in a timeline lookup.
 const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
+
+/// Which graph a pattern reads.
+#[derive(Clone, Copy, PartialEq)]
+enum In {
+    Propositions,
+    Article,
+}
+
+impl std::fmt::Display for In {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            In::Propositions => write!(f, "{PROPOSITIONS_GRAPH}"),
+            In::Article => f.write_str("?g"),
+        }
+    }
+}
+
+/// What a proposition's counts are read from: (graph, pattern, optional), in order.
+const PROPOSITION_PATTERNS: &[(In, &str, bool)] = &[
+    (
+        In::Propositions,
+        "?p a hs:Proposition ; rdfs:label ?label",
+        false,
+    ),
+    (
+        In::Propositions,
+        "?p hs:propositionConfidence ?confidence",
+        true,
+    ),
+    // Apart, so that a LATERAL block starts from the proposition at hand, never from
+    // every claim's stance.
+    (In::Propositions, "?claim hs:proposition ?p", false),
+    (
+        In::Propositions,
+        "?claim hs:propositionStance ?stance",
+        false,
+    ),
+    (In::Propositions, "?claim hs:origin ?o", true),
+    (In::Article, "?claim hs:article ?article", false),
+    (In::Article, "?article schema:datePublished ?date", true),
+    (In::Article, "?article hs:bodyHash ?body", true),
+];
+
+/// `patterns` as one group per graph, joined by Oxigraph as it plans: fastest when they
+/// range over the whole store.
+fn joined_patterns(patterns: &[(In, &str, bool)]) -> String {
+    let mut sparql = String::new();
+    let mut open: Option<In> = None;
+    for &(graph, pattern, optional) in patterns {
+        if open != Some(graph) {
+            if open.is_some() {
+                sparql.push_str("  }\n");
+            }
+            let _ = writeln!(sparql, "  GRAPH {graph} {{");
+            open = Some(graph);
+        }
+        if optional {
+            let _ = writeln!(sparql, "    OPTIONAL {{ {pattern} }}");
+        } else {
+            let _ = writeln!(sparql, "    {pattern} .");
+        }
+    }
+    if open.is_some() {
+        sparql.push_str("  }\n");
+    }
+    sparql
+}
+
+/// `patterns` as `LATERAL` blocks (SEP-0006), each evaluated for the solution at hand:
+/// fastest when something before them has narrowed that to a few.
+fn lateral_patterns(patterns: &[(In, &str, bool)]) -> String {
+    let mut sparql = String::new();
+    for &(graph, pattern, optional) in patterns {
+        if optional {
+            let _ = writeln!(
+                sparql,
+                "  LATERAL {{ OPTIONAL {{ GRAPH {graph} {{ {pattern} }} }} }}"
+            );
+        } else {
+            let _ = writeln!(sparql, "  LATERAL {{ GRAPH {graph} {{ {pattern} }} }}");
+        }
+    }
+    sparql
+}
