@@ -259,20 +259,52 @@ fn remove_nodes(
 /// Quads [`scan_property`] hands on at a time.
 const SCAN_BATCH: usize = 4096;
 
-/// Every quad with `predicate` (and `object`, when given) in a named graph, in batches to
-/// `send` until it returns false. Through SPARQL, which decodes only the variables it
-/// projects: the predicate and a fixed object are not looked up again for every quad, as
-/// `quads_for_pattern` would (a third of the time on a million claims).
+/// One index scan of [`ClaimSet::add_stored`]: a property, with its object when fixed.
+struct Scan<'a> {
+    predicate: NamedNodeRef<'a>,
+    object: Option<TermRef<'a>>,
+    /// Whether the quads need their graph; without it they come in the default graph.
+    graph: bool,
+}
+
+impl<'a> Scan<'a> {
+    fn in_graphs(predicate: NamedNodeRef<'a>, object: Option<TermRef<'a>>) -> Self {
+        Self {
+            predicate,
+            object,
+            graph: true,
+        }
+    }
+
+    fn of_claims(predicate: NamedNodeRef<'a>) -> Self {
+        Self {
+            predicate,
+            object: None,
+            graph: false,
+        }
+    }
+}
+
+/// Every quad `scan` asks for in the named graphs, in batches to `send` until it returns
+/// false. Through SPARQL, which decodes only the variables it projects: the predicate, a
+/// fixed object and a graph not asked for are not looked up for every quad, as
+/// `quads_for_pattern` would (most of the time on a million claims).
 fn scan_property(
     store: &oxigraph::store::Store,
-    predicate: NamedNodeRef<'_>,
-    object: Option<TermRef<'_>>,
+    scan: &Scan<'_>,
     send: &mut dyn FnMut(Vec<Quad>) -> bool,
 ) -> Result<(), StoreError> {
-    let sparql = match object {
-        Some(object) => format!("SELECT ?s ?g WHERE {{ GRAPH ?g {{ ?s {predicate} {object} }} }}"),
-        None => format!("SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {predicate} ?o }} }}"),
-    };
+    let Scan {
+        predicate,
+        object,
+        graph,
+    } = *scan;
+    let object_var = if object.is_some() { "" } else { "?o" };
+    let graph_var = if graph { "?g" } else { "" };
+    let object_pattern = object.map_or_else(|| "?o".to_owned(), |o| o.to_string());
+    let sparql = format!(
+        "SELECT ?s {object_var} {graph_var} WHERE {{ GRAPH ?g {{ ?s {predicate} {object_pattern} }} }}"
+    );
     let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
         .parse_query(&sparql)?
         .on_store(store)
@@ -294,6 +326,7 @@ fn scan_property(
         let graph = match solution.get("g") {
             Some(Term::NamedNode(n)) => GraphName::NamedNode(n.clone()),
             Some(Term::BlankNode(b)) => GraphName::BlankNode(b.clone()),
+            _ if !graph => GraphName::DefaultGraph,
             _ => continue,
         };
         batch.push(Quad::new(subject, predicate.into_owned(), object, graph));
@@ -378,6 +411,8 @@ pub struct ClaimSet {
     articles: Interner,
     /// Articles given to [`ClaimSet::add_article`].
     fresh: HashSet<u32>,
+    /// Claims typed `hs:Claim` in those articles.
+    fresh_claims: HashSet<usize>,
     sources: Interner,
     kinds: HashMap<(u32, u32), SourceKind>,
     dates: HashMap<u32, String>,
@@ -392,6 +427,11 @@ impl ClaimSet {
         self.fresh.insert(id);
         for quad in quads {
             self.add_quad(quad);
+            if quad.predicate == rdf::TYPE && iri_of(&quad.object) == Some(hs::CLAIM.as_str()) {
+                if let Some(&i) = self.index.get(subject_str(&quad.subject)) {
+                    self.fresh_claims.insert(i);
+                }
+            }
         }
     }
 
@@ -404,19 +444,26 @@ impl ClaimSet {
     /// index scan per property, scans on every core. Decoding the terms costs most of it, so
     /// each scan decodes only the terms that vary (see [`scan_property`]).
     fn add_stored(&mut self, store: &oxigraph::store::Store) -> Result<(), StoreError> {
+        // A claim's own properties need no graph: a claim of an article of this run is
+        // known by its IRI (`fresh_claims`), and one the run dropped has no hs:Claim type
+        // outside a fresh graph. Types, kinds and dates are told per graph.
         let claim = hs::CLAIM.into();
-        let mut patterns: Vec<(NamedNodeRef<'_>, Option<TermRef<'_>>)> = vec![
-            (rdf::TYPE, Some(claim)),
-            (hs::ARTICLE_PROP, None),
-            (hs::POSITION, None),
-            (hs::STANCE_PROP, None),
-            (hs::CERTAINTY_PROP, None),
-            (schema::TEXT, None),
-            (prov::WAS_ATTRIBUTED_TO, None),
-            (hs::SOURCE_KIND_PROP, None),
-            (schema::DATE_PUBLISHED, None),
+        let mut patterns: Vec<Scan<'_>> = vec![
+            Scan::in_graphs(rdf::TYPE, Some(claim)),
+            Scan::of_claims(hs::ARTICLE_PROP),
+            Scan::of_claims(hs::POSITION),
+            Scan::of_claims(hs::STANCE_PROP),
+            Scan::of_claims(hs::CERTAINTY_PROP),
+            Scan::of_claims(schema::TEXT),
+            Scan::of_claims(prov::WAS_ATTRIBUTED_TO),
+            Scan::in_graphs(hs::SOURCE_KIND_PROP, None),
+            Scan::in_graphs(schema::DATE_PUBLISHED, None),
         ];
-        patterns.extend(LINKS.iter().map(|(predicate, _)| (*predicate, None)));
+        patterns.extend(
+            LINKS
+                .iter()
+                .map(|(predicate, _)| Scan::of_claims(*predicate)),
+        );
         // Workers scan; this thread adds. Each pattern is scanned by one worker, in index
         // order, so its quads arrive in the order a single scan gives.
         let next = AtomicUsize::new(0);
@@ -426,12 +473,9 @@ impl ClaimSet {
                 let sender = sender.clone();
                 let (next, patterns) = (&next, &patterns);
                 scope.spawn(move || {
-                    while let Some(&(predicate, object)) =
-                        patterns.get(next.fetch_add(1, Ordering::Relaxed))
-                    {
-                        let sent = scan_property(store, predicate, object, &mut |batch| {
-                            sender.send(Ok(batch)).is_ok()
-                        });
+                    while let Some(scan) = patterns.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let sent =
+                            scan_property(store, scan, &mut |batch| sender.send(Ok(batch)).is_ok());
                         if let Err(e) = sent {
                             let _ = sender.send(Err(e));
                             return;
@@ -443,9 +487,16 @@ impl ClaimSet {
             // Returning early drops `batches`: the workers' next send fails and they stop.
             for batch in batches {
                 for quad in batch? {
-                    let fresh = graph_str(&quad.graph_name)
-                        .and_then(|g| self.articles.get(g))
-                        .is_some_and(|g| self.fresh.contains(&g));
+                    let fresh = match graph_str(&quad.graph_name) {
+                        Some(graph) => self
+                            .articles
+                            .get(graph)
+                            .is_some_and(|g| self.fresh.contains(&g)),
+                        None => self
+                            .index
+                            .get(subject_str(&quad.subject))
+                            .is_some_and(|i| self.fresh_claims.contains(i)),
+                    };
                     if !fresh {
                         self.add_quad(&quad);
                     }
