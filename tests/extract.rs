@@ -797,3 +797,25 @@ fn what_a_source_wants_is_attributed() {
         "The union | wants | the city to raise wages | asserted | certain",
     );
 }
+
+#[test]
+fn an_aside_ending_in_a_quote_keeps_the_subject() {
+    check(
+        "Ruth Kerr, who calls the dam plan a \"folly,\" said the council should drop it.",
+        "who | calls | the dam plan a \"folly,\" | asserted | certain\n\
+         Ruth Kerr | said | the council should drop it | asserted | certain",
+    );
+    check(
+        "Sen. Ada Marsh (D-Ore.), who has backed the levy, said the vote would be close.",
+        "who | has backed | the levy | asserted | certain\n\
+         Sen. Ada Marsh (D-Ore.) | said | the vote would be close | asserted | certain",
+    );
+}
+
+#[test]
+fn evidence_nouns_show_without_that() {
+    check(
+        "A county survey last month showed the mayor well ahead of her rival.",
+        "A county survey last month | showed | the mayor well ahead of her rival | asserted | certain",
+    );
+}

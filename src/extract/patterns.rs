@@ -887,7 +887,10 @@ fn is_evidence(word: &str) -> bool {
                 | "returns"
                 | "estimates"
                 | "photos"
+                | "email"
                 | "emails"
+                | "outcome"
+                | "memo"
                 | "filings"
                 | "tape"
                 | "transcript"
@@ -1380,7 +1383,11 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             if source.is_none() {
                 source = long_subject(w, s0, l);
             }
-        } else if w.kind(l) == Some(Kind::Dash) && l > s0 {
+        } else if (w.kind(l) == Some(Kind::Dash)
+            || (is_close(w, l) && l > s0 + 1 && w.is_punct(l - 1, ",")))
+            && l > s0
+        {
+            // "Lee, who called the plan “a fraud,” said …": the aside ends in a quote.
             source = long_subject(w, s0, l);
         }
     }
@@ -1432,7 +1439,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         // "The poll shows Lee ahead": evidence shows and finds without "that".
         let entry = if entry.has(cues::WEAK)
             && matches!(entry.lemma, "show" | "find" | "indicate")
-            && is_evidence(w.low(en))
+            && (st..=en).any(|j| is_evidence(w.low(j)))
         {
             Entry {
                 flags: (entry.flags & !cues::WEAK) | cues::OBJECT,
@@ -1447,12 +1454,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         // before the main clause's verb.
         if source.is_some_and(|(_, b)| matches!(w.low(b), "who" | "which")) {
             if let Some(v) = (start + 1..e).find(|&j| {
-                w.is_punct(j, ",")
+                (w.is_punct(j, ",") || (is_close(w, j) && w.is_punct(j - 1, ",")))
                     && !w.is_cap(j + 1)
                     && is_verb_form(w.low(j + 1))
                     && quote_balance(w, start, j) == 0
             }) {
-                e = v - 1;
+                e = if is_close(w, v) { v } else { v - 1 };
             }
         }
         // "the plan, which Lee said was doomed, …": the relative pronoun is the content's
@@ -1923,7 +1930,15 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     {
         return None;
     }
-    let head_end = np_forward(w, a, sep)?;
+    let mut head_end = np_forward(w, a, sep)?;
+    // "Ann Lee (D-Ohio), who …": a bracketed party and state stays with the name.
+    if w.raw(head_end + 1) == "(" {
+        if let Some(close) = (head_end + 2..sep.min(head_end + 8)).find(|&j| w.raw(j) == ")") {
+            if w.is_punct(close + 1, ",") || w.kind(close + 1) == Some(Kind::Dash) {
+                head_end = close;
+            }
+        }
+    }
     let next = head_end + 1;
     if next >= sep {
         return None;
