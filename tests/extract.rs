@@ -819,3 +819,20 @@ fn evidence_nouns_show_without_that() {
         "A county survey last month | showed | the mayor well ahead of her rival | asserted | certain",
     );
 }
+
+#[test]
+fn a_scene_before_a_trailing_source_is_not_content() {
+    check(
+        "Asked about the new budget, Ortiz said, \"We can live with it.\"",
+        " | Asked about | the new budget | asserted | certain\n\
+         Ortiz | said | \"We can live with it.\" | asserted | certain",
+    );
+    check(
+        "At a town hall in Reno on Friday, Ortiz said, \"We can live with it.\"",
+        "Ortiz | said | \"We can live with it.\" | asserted | certain",
+    );
+    check(
+        "In fact, the ferry costs less than the bridge, the planners say.",
+        "the planners | say | the ferry costs less than the bridge | asserted | certain",
+    );
+}

@@ -300,7 +300,7 @@ impl Ctx<'_, '_> {
             }
         }
         let end = if end_incl_sep { sep } else { sep - 1 };
-        let mut s0 = skip_dateline(w, s0, end);
+        let mut s0 = skip_connective(w, skip_dateline(w, s0, end), end);
         // A quote that opened in an earlier sentence after an introduction ("Lee said, “…"):
         // the content starts at the quote.
         if first_sent < sent && !is_open(w, s0) {
@@ -335,6 +335,24 @@ fn skip_dateline(w: &Words, s0: usize, end: usize) -> usize {
     (s0..end.min(s0 + 12))
         .find(|&j| w.kind(j) == Some(Kind::Dash))
         .map_or(s0, |d| d + 1)
+}
+
+/// "Still, …" / "In fact, …" opening a sentence joins it to the one before and is not
+/// part of what a trailing source said.
+fn skip_connective(w: &Words, s0: usize, end: usize) -> usize {
+    let n = match w.low(s0) {
+        "still" | "indeed" | "however" | "nevertheless" | "nonetheless" | "moreover"
+        | "meanwhile" | "besides" => 1,
+        "in" if w.low(s0 + 1) == "fact" => 2,
+        "even" if w.low(s0 + 1) == "so" => 2,
+        "and" if !w.is_punct(s0 + 1, ",") && s0 + 1 < end => return s0 + 1,
+        _ => 0,
+    };
+    if n > 0 && w.is_punct(s0 + n, ",") && s0 + n + 1 < end {
+        s0 + n + 1
+    } else {
+        s0
+    }
 }
 
 fn is_passive_aux(word: &str) -> bool {
@@ -2214,6 +2232,15 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
     if j < s1 && (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
         if let Some(close) = closing_quote(w, j + 1) {
             if let Some(r) = trim(w, (j + 1, close)) {
+                // "Asked about the plan, Lee said, “…”": an unquoted opening scene or
+                // connective before the source is not what was said.
+                if let [(a, b)] = f.content[..] {
+                    let quoted = (a..=b.min(a + 80)).any(|t| is_open(w, t) || is_close(w, t))
+                        || is_close(w, b + 1);
+                    if !quoted && is_scene_setting(w, a, b) {
+                        f.content.clear();
+                    }
+                }
                 f.content.push(r);
                 let last_sent = ctx
                     .sentences
@@ -2224,6 +2251,22 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             }
         }
     }
+}
+
+/// Whether the unquoted words `a..=b` before a trailing source set a scene or join
+/// sentences ("Asked about it,", "At a rally on Monday,", "When the crowd booed,", "Still,")
+/// rather than report anything.
+fn is_scene_setting(w: &Words, a: usize, b: usize) -> bool {
+    let low = w.low(a);
+    b <= a + 1
+        || is_adjunct_start(low)
+        || matches!(
+            low,
+            "asked" | "when" | "while" | "as" | "if" | "though" | "although" | "despite" | "once"
+        )
+        || (!w.is_cap(a) || a == 0 || w.toks[a].newline_before || is_open(w, a.saturating_sub(1)))
+            && (low.ends_with("ing") || low.ends_with("ed"))
+            && low.len() > 4
 }
 
 /// Whether the words from `i` continue an interrupted clause rather than open an aside:
