@@ -836,3 +836,19 @@ fn a_scene_before_a_trailing_source_is_not_content() {
         "the planners | say | the ferry costs less than the bridge | asserted | certain",
     );
 }
+
+#[test]
+fn adjuncts_before_that_stay_out_of_the_content() {
+    check(
+        "The warden wrote to the board's office that the wing had no heating.",
+        "The warden | wrote | that the wing had no heating | asserted | certain",
+    );
+    check(
+        "Ms. Diaz told farmers in Fresno, California on Monday that water prices would fall.",
+        "Ms. Diaz | told | that water prices would fall | asserted | certain",
+    );
+    check(
+        "The coach said flatly that the season was over.",
+        "The coach | said flatly | that the season was over | asserted | certain",
+    );
+}

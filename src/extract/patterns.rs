@@ -1209,6 +1209,13 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if entry.lemma == "release" || cues::particles(entry.lemma).contains(&w.low(c + 1)) {
         cue_end = c + 1;
     }
+    // "said flatly that …": an adverb between the cue and its clause joins the cue.
+    if cue_end + 2 < s1
+        && sources::is_ly_adverb(w.low(cue_end + 1))
+        && (w.low(cue_end + 2) == "that" || is_open(w, cue_end + 2))
+    {
+        cue_end += 1;
+    }
     let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
     // Passive: "This was also reported by X".
     let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
@@ -2344,8 +2351,11 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         let low = w.low(j);
         if low == "that" {
             // "told reporters on Sunday that …"
-            let between_ok = (p..j).all(|t| w.is_word(t) || w.kind(t) == Some(Kind::Possessive))
-                && (entry.has(cues::TELL)
+            let between_ok = (p..j).all(|t| {
+                w.is_word(t)
+                    || w.kind(t) == Some(Kind::Possessive)
+                    || (w.is_punct(t, ",") && t > p && w.is_cap(t - 1) && w.is_cap(t + 1))
+            }) && (entry.has(cues::TELL)
                     || (p..j).all(|t| {
                         is_adjunct_start(w.low(t))
                             || w.is_cap(t)
@@ -2375,22 +2385,31 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
                     })
                     // "wrote in his 1990 memoir that …": a prepositional adjunct of any
                     // words, when "that" opens a clause rather than a relative.
-                    || (is_adjunct_start(w.low(p))
+                    || ((is_adjunct_start(w.low(p))
                         && !matches!(w.low(p), "by" | "to" | "as" | "of" | "about")
+                        // "wrote to the senator's office that …"
+                        || (w.low(p) == "to"
+                            && (sources::is_determiner_word(w.low(p + 1)) || w.is_cap(p + 1))))
                         && (p..j).all(|t| {
                             !is_verb_form(w.low(t))
-                                && !matches!(w.low(t), "and" | "or" | "but" | "to")
+                                && (t == p || !matches!(w.low(t), "and" | "or" | "but" | "to"))
                         })
                         && (w.is_cap(j + 1)
                             || is_open(w, j + 1)
                             || is_subject_pronoun(w.low(j + 1))
-                            || sources::is_determiner_word(w.low(j + 1)))));
+                            || sources::is_determiner_word(w.low(j + 1))
+                            // "… that refugees should …": a bare subject before its auxiliary.
+                            || (w.is_word(j + 1)
+                                && !is_verb_form(w.low(j + 1))
+                                && is_clause_aux(w.low(j + 2))))));
             if between_ok {
                 return Some((j, true));
             }
             break;
         }
-        if w.kind(j) != Some(Kind::Word) && w.kind(j) != Some(Kind::Possessive) {
+        // "in Salem, Oregon, that …": a comma inside a place name.
+        let place_comma = w.is_punct(j, ",") && j > p && w.is_cap(j - 1) && w.is_cap(j + 1);
+        if w.kind(j) != Some(Kind::Word) && w.kind(j) != Some(Kind::Possessive) && !place_comma {
             break;
         }
         j += 1;
@@ -2452,6 +2471,28 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         }
     }
     Some((p, false))
+}
+
+/// An auxiliary or modal that follows a clause's subject.
+fn is_clause_aux(word: &str) -> bool {
+    matches!(
+        word,
+        "should"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "had"
+            | "has"
+            | "have"
+    )
 }
 
 /// The last token of a short time or channel adjunct at `p` ("on Friday", "last week",
