@@ -852,3 +852,15 @@ fn adjuncts_before_that_stay_out_of_the_content() {
         "The coach | said flatly | that the season was over | asserted | certain",
     );
 }
+
+#[test]
+fn a_time_adjunct_before_the_cue_leaves_the_source() {
+    check(
+        "The harbor master on Tuesday said the channel would stay shut.",
+        "The harbor master | said | the channel would stay shut | asserted | certain",
+    );
+    check(
+        "Nora Fife, the union's treasurer, last week announced a strike fund.",
+        "Nora Fife, the union's treasurer | announced | a strike fund | asserted | certain",
+    );
+}

@@ -1345,6 +1345,20 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         return Some(finish(ctx, f, entry, present));
     }
 
+    // "Lee on Tuesday said", "the chairman, this past week, announced": a time adjunct
+    // between the source and the cue belongs to neither.
+    let source_end = match time_adjunct_before(w, s0, source_end) {
+        Some(a)
+            if a > s0
+                && (ctx.tags.is(a - 1, &[Upos::Noun, Upos::Propn, Upos::Pron])
+                    || w.is_punct(a - 1, ","))
+                && !w.low(a - 1).ends_with("ed")
+                && !is_evidence(w.low(a - 1)) =>
+        {
+            a
+        }
+        _ => source_end,
+    };
     let left = source_end.checked_sub(1).filter(|&l| l >= s0);
     // "… blamed X and claimed Y", "… but said Y": the coordinated cue shares the earlier source.
     if let Some(l) = left.filter(|&l| matches!(w.low(l), "and" | "but")) {
@@ -2471,6 +2485,38 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         }
     }
     Some((p, false))
+}
+
+/// The first token of a time adjunct ("on Tuesday", "last week", "this past week", "Monday
+/// night") that ends just before `end`, if one does.
+fn time_adjunct_before(w: &Words, s0: usize, end: usize) -> Option<usize> {
+    let period = |x: &str| {
+        matches!(
+            x,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend"
+        )
+    };
+    let mut a = end.checked_sub(1).filter(|&a| a > s0)?;
+    if !(is_day_word(w.low(a)) || period(w.low(a))) {
+        return None;
+    }
+    let head = a;
+    if period(w.low(a)) && a > s0 && is_day_word(w.low(a - 1)) {
+        a -= 1;
+    }
+    while a > s0
+        && matches!(
+            w.low(a - 1),
+            "on" | "last" | "this" | "past" | "earlier" | "late"
+        )
+    {
+        a -= 1;
+    }
+    // A bare period word needs its "last" or "this".
+    if a == head && !is_day_word(w.low(head)) {
+        return None;
+    }
+    Some(a)
 }
 
 /// An auxiliary or modal that follows a clause's subject.
