@@ -864,3 +864,15 @@ fn a_time_adjunct_before_the_cue_leaves_the_source() {
         "Nora Fife, the union's treasurer | announced | a strike fund | asserted | certain",
     );
 }
+
+#[test]
+fn a_document_named_before_by_or_a_participle_is_the_source() {
+    check(
+        "A 2011 study by the Hale Institute found that the levy would raise little.",
+        "A 2011 study by the Hale Institute | found | that the levy would raise little | asserted | certain",
+    );
+    check(
+        "A court filing dated Thursday says the clerk will not be charged.",
+        "A court filing dated Thursday | says | the clerk will not be charged | asserted | certain",
+    );
+}

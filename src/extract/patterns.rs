@@ -1392,6 +1392,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if let Some(l) = left {
         if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) || w.raw(l) == ")" {
             if let Some(st) = np_back(w, s0, l) {
+                let st = document_before(w, s0, st).unwrap_or(st);
                 source = Some((st, l));
             }
         } else if w.is_punct(l, ",") && l > s0 {
@@ -2517,6 +2518,74 @@ fn time_adjunct_before(w: &Words, s0: usize, end: usize) -> Option<usize> {
         return None;
     }
     Some(a)
+}
+
+/// "A report released Monday by the institute found …", "a court filing dated Friday
+/// says …": the noun phrase at `st` (or a time word) hangs off a document named before it
+/// through "by" or a participle, and the document is the source. The document phrase's
+/// start, if one stands there.
+fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
+    let document = |x: &str| {
+        is_evidence(x)
+            || matches!(
+                x,
+                "document"
+                    | "letter"
+                    | "statement"
+                    | "article"
+                    | "copy"
+                    | "panel"
+                    | "story"
+                    | "book"
+                    | "paper"
+                    | "ad"
+                    | "release"
+                    | "filing"
+                    | "memo"
+                    | "poll"
+            )
+    };
+    let lo = st.saturating_sub(10).max(s0);
+    let mut linked = false;
+    let mut j = st;
+    while j > lo {
+        j -= 1;
+        let low = w.low(j);
+        if !w.is_word(j) && w.kind(j) != Some(Kind::Possessive) {
+            return None;
+        }
+        if document(low) && !w.is_cap(j) {
+            if !linked {
+                return None;
+            }
+            // "filing" is no noun-phrase word on its own: its modifiers still are.
+            return np_back(w, s0, j)
+                .or_else(|| j.checked_sub(1).and_then(|b| np_back(w, s0, b)))
+                .or(Some(j));
+        }
+        if low == "by"
+            || matches!(
+                low,
+                "released"
+                    | "conducted"
+                    | "filed"
+                    | "issued"
+                    | "published"
+                    | "led"
+                    | "seen"
+                    | "obtained"
+                    | "commissioned"
+                    | "dated"
+                    | "posted"
+                    | "written"
+            )
+        {
+            linked = true;
+        } else if is_verb_form(low) || is_subject_pronoun(low) {
+            return None;
+        }
+    }
+    None
 }
 
 /// An auxiliary or modal that follows a clause's subject.
