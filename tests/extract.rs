@@ -876,3 +876,11 @@ fn a_document_named_before_by_or_a_participle_is_the_source() {
         "A court filing dated Thursday | says | the clerk will not be charged | asserted | certain",
     );
 }
+
+#[test]
+fn people_familiar_with_a_matter_keep_their_head() {
+    check(
+        "A person familiar with the talks said the merger was close.",
+        "A person familiar with the talks | said | the merger was close | asserted | certain",
+    );
+}

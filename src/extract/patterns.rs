@@ -1392,7 +1392,9 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if let Some(l) = left {
         if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) || w.raw(l) == ")" {
             if let Some(st) = np_back(w, s0, l) {
-                let st = document_before(w, s0, st).unwrap_or(st);
+                let st = document_before(w, s0, st)
+                    .or_else(|| familiar_before(w, s0, st))
+                    .unwrap_or(st);
                 source = Some((st, l));
             }
         } else if w.is_punct(l, ",") && l > s0 {
@@ -2586,6 +2588,22 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "a person familiar with the talks", "aides close to the mayor", "officials briefed on the
+/// plan": the start of the phrase whose object begins at `st`, if it is one of these.
+fn familiar_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
+    if st < s0 + 3 {
+        return None;
+    }
+    let linked = matches!(
+        (w.low(st - 2), w.low(st - 1)),
+        ("familiar", "with") | ("close", "to") | ("briefed", "on") | ("knowledgeable", "about")
+    );
+    if !linked {
+        return None;
+    }
+    np_back(w, s0, st - 3)
 }
 
 /// An auxiliary or modal that follows a clause's subject.
