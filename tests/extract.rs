@@ -884,3 +884,11 @@ fn people_familiar_with_a_matter_keep_their_head() {
         "A person familiar with the talks | said | the merger was close | asserted | certain",
     );
 }
+
+#[test]
+fn an_inverted_source_keeps_its_bare_relative_clause() {
+    check(
+        "\"The dam will hold,\" said one engineer who asked not to be named.",
+        "one engineer who asked not to be named | said | \"The dam will hold,\" | asserted | certain",
+    );
+}

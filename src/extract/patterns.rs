@@ -1563,11 +1563,38 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             && l > s0
             && (matches!(entry.form, Form::Past | Form::Third) || plural_say)
         {
-            let src_end = np_forward(w, post, s1)?;
+            let mut src_end = np_forward(w, post, s1)?;
             if is_subject_pronoun(w.low(post))
                 && !matches!(w.low(post), "he" | "she" | "they" | "it")
             {
                 return None;
+            }
+            // "…,” said one unaligned strategist.": a participle adjective inside the name.
+            let adjective = src_end + 1;
+            if adjective < s1
+                && !w.is_cap(adjective)
+                && w.low(adjective).ends_with("ed")
+                && !is_verb_form(w.low(adjective))
+                && w.is_word(adjective + 1)
+                && w.low(adjective + 1) != "by"
+            {
+                if let Some(e) = np_forward(w, adjective + 1, s1) {
+                    if e + 1 >= s1 || w.kind(e + 1) == Some(Kind::Punct) {
+                        src_end = e;
+                    }
+                }
+            }
+            // "…,” said an aide who asked not to be named.": a bare relative clause runs to
+            // the next comma and stays in the source.
+            if matches!(w.low(src_end + 1), "who" | "whose") && src_end + 2 < s1 {
+                let mut e = src_end + 1;
+                while e + 1 < s1
+                    && !is_open(w, e + 1)
+                    && !(w.kind(e + 1) == Some(Kind::Punct) && w.raw(e + 1) != "-")
+                {
+                    e += 1;
+                }
+                src_end = e;
             }
             let after = src_end + 1;
             if !(after >= s1
