@@ -892,3 +892,19 @@ fn an_inverted_source_keeps_its_bare_relative_clause() {
         "one engineer who asked not to be named | said | \"The dam will hold,\" | asserted | certain",
     );
 }
+
+#[test]
+fn quantities_of_pronouns_and_place_adverbs_around_sources() {
+    check(
+        "Many of them said the rink had been too cold.",
+        "Many of them | said | the rink had been too cold | asserted | certain",
+    );
+    check(
+        "Volunteers here said the shelter was full.",
+        "Volunteers | said | the shelter was full | asserted | certain",
+    );
+    check(
+        "Ann Lee, a former aide who quit in May, said the audit was late.",
+        "Ann Lee, a former aide who quit in May | said | the audit was late | asserted | certain",
+    );
+}

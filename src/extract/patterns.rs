@@ -1391,7 +1391,17 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     let mut source = None;
     if let Some(l) = left {
         if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) || w.raw(l) == ")" {
-            if let Some(st) = np_back(w, s0, l) {
+            // "most of them said": a quantity of a pronoun.
+            let of_pronoun = matches!(w.low(l), "them" | "us")
+                && l >= s0 + 2
+                && w.low(l - 1) == "of"
+                && w.is_word(l - 2);
+            let st = if of_pronoun {
+                np_back(w, s0, l - 2)
+            } else {
+                np_back(w, s0, l)
+            };
+            if let Some(st) = st {
                 let st = document_before(w, s0, st)
                     .or_else(|| familiar_before(w, s0, st))
                     .unwrap_or(st);
@@ -2023,7 +2033,12 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     let relative_aside = matches!(first, "who" | "whose" | "which");
     if (next..sep).any(|j| {
         matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
-            || (!relative_aside && w.is_word(j) && !w.is_cap(j) && is_verb_form(w.low(j)))
+            || (!relative_aside
+                && w.is_word(j)
+                && !w.is_cap(j)
+                && is_verb_form(w.low(j))
+                // "Ann Lee, a former aide who quit in May, said": the verb of a relative.
+                && !(next..j).any(|t| matches!(w.low(t), "who" | "whose")))
     }) || quote_balance(w, next, sep) != 0
     {
         return None;
@@ -2527,6 +2542,10 @@ fn time_adjunct_before(w: &Words, s0: usize, end: usize) -> Option<usize> {
         )
     };
     let mut a = end.checked_sub(1).filter(|&a| a > s0)?;
+    // "workers here said", "Lee too said".
+    if matches!(w.low(a), "here" | "there" | "too") {
+        return Some(a);
+    }
     if !(is_day_word(w.low(a)) || period(w.low(a))) {
         return None;
     }
