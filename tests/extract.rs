@@ -908,3 +908,12 @@ fn quantities_of_pronouns_and_place_adverbs_around_sources() {
         "Ann Lee, a former aide who quit in May | said | the audit was late | asserted | certain",
     );
 }
+
+#[test]
+fn when_asked_by_someone_names_the_asker() {
+    check(
+        "\"Never,\" the coach said when asked by a reporter whether he would quit.",
+        "the coach | said | \"Never,\" | asserted | certain\n\
+         a reporter | asked | whether he would quit | asserted | certain",
+    );
+}

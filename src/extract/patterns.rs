@@ -844,6 +844,13 @@ fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
     let (s0, s1) = ctx.sentences[k];
     let mut cue_end = c;
     let mut p = c + 1;
+    // "when asked by a reporter whether …": the one who asked is the source.
+    let mut source = None;
+    if w.low(p) == "by" {
+        let end = np_forward(w, p + 1, s1)?;
+        source = Some((p + 1, end));
+        p = end + 1;
+    }
     if w.low(p) == "about" {
         cue_end = p;
         p += 1;
@@ -873,12 +880,15 @@ fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
         e -= 1;
     }
     let content = trim(w, (p, e))?;
-    let f = new_found(
-        None,
+    let mut f = new_found(
+        source,
         vec![(cue_start, cue_end)],
         vec![content],
         (s0, s1 - 1),
     );
+    if let Some((a, b)) = source {
+        f.kind = sources::kind_of(w, a, b);
+    }
     let entry = cues::lookup("asked")?;
     Some(finish(ctx, f, entry, false))
 }
@@ -1226,6 +1236,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if entry.lemma == "ask" && entry.form == Form::Past {
         let opens = c == s0
             || (c == s0 + 1 && matches!(w.low(s0), "when" | "but" | "and" | "once" | "if"))
+            || (c > s0 + 1 && w.low(c - 1) == "when")
             || (c > s0 && is_open(w, c - 1));
         if opens || passive {
             return asked(ctx, k, if opens { c } else { cue_start }, c);
