@@ -917,3 +917,12 @@ fn when_asked_by_someone_names_the_asker() {
          a reporter | asked | whether he would quit | asserted | certain",
     );
 }
+
+#[test]
+fn a_quote_closing_before_a_trailing_source_ends_the_first_content() {
+    check(
+        "The mayor said the ferry \"will sail again soon,\" the paper reported.",
+        "The mayor | said | the ferry \"will sail again soon,\" | asserted | certain\n\
+         the paper | reported | The mayor said the ferry \"will sail again soon,\" | asserted | certain",
+    );
+}

@@ -497,6 +497,7 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
                         e -= 1;
                     }
                     let clause_break = w.is_punct(e, ",")
+                        || (is_close(w, e) && e > last.0 && w.is_punct(e - 1, ","))
                         || w.is_punct(e, ";")
                         || w.kind(e) == Some(Kind::Dash)
                         || e < b_start - 1;
