@@ -926,3 +926,15 @@ fn a_quote_closing_before_a_trailing_source_ends_the_first_content() {
          the paper | reported | The mayor said the ferry \"will sail again soon,\" | asserted | certain",
     );
 }
+
+#[test]
+fn a_quote_opened_inside_the_content_runs_to_its_close() {
+    check(
+        "Mr. Okafor said the new bus lanes \"work well. Riders love them.\" He left soon after.",
+        "Mr. Okafor | said | the new bus lanes \"work well. Riders love them.\" | asserted | certain",
+    );
+    check(
+        "The senator said instead that the audit \"was fair.\"",
+        "The senator | said instead | that the audit \"was fair.\" | asserted | certain",
+    );
+}

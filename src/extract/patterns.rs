@@ -258,6 +258,26 @@ impl Ctx<'_, '_> {
             }
             i += 1;
         }
+        // A quote opened inside the content and still open at the sentence end runs on to
+        // its close: `said the plan “works. It really does.”`.
+        if depth > 0 {
+            let mut open = None;
+            let mut d = 0i32;
+            for j in (start..s1).rev() {
+                if is_close(w, j) {
+                    d += 1;
+                } else if is_open(w, j) {
+                    if d == 0 {
+                        open = Some(j);
+                        break;
+                    }
+                    d -= 1;
+                }
+            }
+            if let Some(c) = open.and_then(|o| closing_quote(w, o)).filter(|&c| c >= s1) {
+                return c;
+            }
+        }
         // Leave the sentence's final period out.
         let mut e = s1.saturating_sub(1);
         while e > start && w.kind(e) == Some(Kind::Punct) && !is_close(w, e) {
@@ -1222,7 +1242,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     }
     // "said flatly that …": an adverb between the cue and its clause joins the cue.
     if cue_end + 2 < s1
-        && sources::is_ly_adverb(w.low(cue_end + 1))
+        && (sources::is_ly_adverb(w.low(cue_end + 1)) || w.low(cue_end + 1) == "instead")
         && (w.low(cue_end + 2) == "that" || is_open(w, cue_end + 2))
     {
         cue_end += 1;
@@ -2810,6 +2830,10 @@ fn finish(ctx: &Ctx, mut f: Found, entry: Entry, present: bool) -> Found {
             .unwrap_or(Certainty::Certain);
     }
     f.quote = quote_kind(w, &f.content);
+    // A content that runs on past its sentence (a quote of several) widens the sentence.
+    if let Some(end) = f.content.iter().map(|r| r.1).max() {
+        f.sentence.1 = f.sentence.1.max(end);
+    }
     f
 }
 
