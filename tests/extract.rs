@@ -938,3 +938,15 @@ fn a_quote_opened_inside_the_content_runs_to_its_close() {
         "The senator | said instead | that the audit \"was fair.\" | asserted | certain",
     );
 }
+
+#[test]
+fn a_month_or_a_day_part_after_an_object_is_left_out() {
+    check(
+        "The union endorsed Ms. Park in early June.",
+        "The union | endorsed | Ms. Park | asserted | certain",
+    );
+    check(
+        "The club endorsed the mayor on Friday night.",
+        "The club | endorsed | the mayor | asserted | certain",
+    );
+}

@@ -2183,6 +2183,23 @@ fn is_day_word(x: &str) -> bool {
     )
 }
 
+fn is_month(x: &str) -> bool {
+    matches!(
+        x,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Whether token `i` opens an adjunct that follows an object content rather than belongs to it:
 /// a time ("on Sunday", "last week"), a setting ("in a statement", "at a rally"), a channel
 /// ("through his lawyer") or a clause ("after …", "despite …").
@@ -2232,9 +2249,20 @@ fn trailing_adjunct(w: &Words, i: usize, end: usize) -> bool {
     };
     match low {
         _ if day(low) && w.is_word(i - 1) && !is_adjunct_start(w.low(i - 1)) => closes(i + 1),
+        "in" if is_month(next)
+            || (matches!(next, "early" | "late" | "mid") && is_month(w.low(i + 2))) =>
+        {
+            let mut j = i + 2;
+            while j <= end
+                && (is_month(w.low(j)) || w.low(j).starts_with(|c: char| c.is_ascii_digit()))
+            {
+                j += 1;
+            }
+            closes(j) && !matches!(w.low(i - 1), "until" | "by" | "since" | "from")
+        }
         "on" | "last" | "this" | "earlier" | "late" | "early" | "next" => {
             period(next)
-                && closes(i + 2)
+                && (closes(i + 2) || (day(next) && period(w.low(i + 2)) && closes(i + 3)))
                 && !matches!(
                     w.low(i - 1),
                     "until" | "later" | "by" | "since" | "from" | "including"
