@@ -1647,7 +1647,6 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             }
             let (content, first) = ctx.content_before(k, l)?;
             // "said Kenneth Baer, a former official who runs a firm."
-            let mut src_end = src_end;
             let mut after = after;
             if let Some(e) = apposition_tail(w, src_end, s1, false) {
                 src_end = e;
