@@ -950,3 +950,8 @@ fn a_month_or_a_day_part_after_an_object_is_left_out() {
         "The club | endorsed | the mayor | asserted | certain",
     );
 }
+
+#[test]
+fn what_someone_called_a_thing_is_not_an_attribution() {
+    check("The rally turned into what the mayor called a circus.", "");
+}

@@ -1552,6 +1552,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             && matches!(w.low(st - 1), "which" | "what")
             && w.low(start) != "that"
             && !is_open(w, start);
+        // "what Lee called a disaster": the writer's noun phrase, mostly not annotated.
+        if relative && w.low(st - 1) == "what" {
+            return None;
+        }
         if relative {
             if let Some(c) =
                 (start + 1..e).find(|&j| w.is_punct(j, ",") || w.kind(j) == Some(Kind::Dash))
