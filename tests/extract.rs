@@ -797,3 +797,161 @@ fn what_a_source_wants_is_attributed() {
         "The union | wants | the city to raise wages | asserted | certain",
     );
 }
+
+#[test]
+fn an_aside_ending_in_a_quote_keeps_the_subject() {
+    check(
+        "Ruth Kerr, who calls the dam plan a \"folly,\" said the council should drop it.",
+        "who | calls | the dam plan a \"folly,\" | asserted | certain\n\
+         Ruth Kerr | said | the council should drop it | asserted | certain",
+    );
+    check(
+        "Sen. Ada Marsh (D-Ore.), who has backed the levy, said the vote would be close.",
+        "who | has backed | the levy | asserted | certain\n\
+         Sen. Ada Marsh (D-Ore.) | said | the vote would be close | asserted | certain",
+    );
+}
+
+#[test]
+fn evidence_nouns_show_without_that() {
+    check(
+        "A county survey last month showed the mayor well ahead of her rival.",
+        "A county survey last month | showed | the mayor well ahead of her rival | asserted | certain",
+    );
+}
+
+#[test]
+fn a_scene_before_a_trailing_source_is_not_content() {
+    check(
+        "Asked about the new budget, Ortiz said, \"We can live with it.\"",
+        " | Asked about | the new budget | asserted | certain\n\
+         Ortiz | said | \"We can live with it.\" | asserted | certain",
+    );
+    check(
+        "At a town hall in Reno on Friday, Ortiz said, \"We can live with it.\"",
+        "Ortiz | said | \"We can live with it.\" | asserted | certain",
+    );
+    check(
+        "In fact, the ferry costs less than the bridge, the planners say.",
+        "the planners | say | the ferry costs less than the bridge | asserted | certain",
+    );
+}
+
+#[test]
+fn adjuncts_before_that_stay_out_of_the_content() {
+    check(
+        "The warden wrote to the board's office that the wing had no heating.",
+        "The warden | wrote | that the wing had no heating | asserted | certain",
+    );
+    check(
+        "Ms. Diaz told farmers in Fresno, California on Monday that water prices would fall.",
+        "Ms. Diaz | told | that water prices would fall | asserted | certain",
+    );
+    check(
+        "The coach said flatly that the season was over.",
+        "The coach | said flatly | that the season was over | asserted | certain",
+    );
+}
+
+#[test]
+fn a_time_adjunct_before_the_cue_leaves_the_source() {
+    check(
+        "The harbor master on Tuesday said the channel would stay shut.",
+        "The harbor master | said | the channel would stay shut | asserted | certain",
+    );
+    check(
+        "Nora Fife, the union's treasurer, last week announced a strike fund.",
+        "Nora Fife, the union's treasurer | announced | a strike fund | asserted | certain",
+    );
+}
+
+#[test]
+fn a_document_named_before_by_or_a_participle_is_the_source() {
+    check(
+        "A 2011 study by the Hale Institute found that the levy would raise little.",
+        "A 2011 study by the Hale Institute | found | that the levy would raise little | asserted | certain",
+    );
+    check(
+        "A court filing dated Thursday says the clerk will not be charged.",
+        "A court filing dated Thursday | says | the clerk will not be charged | asserted | certain",
+    );
+}
+
+#[test]
+fn people_familiar_with_a_matter_keep_their_head() {
+    check(
+        "A person familiar with the talks said the merger was close.",
+        "A person familiar with the talks | said | the merger was close | asserted | certain",
+    );
+}
+
+#[test]
+fn an_inverted_source_keeps_its_bare_relative_clause() {
+    check(
+        "\"The dam will hold,\" said one engineer who asked not to be named.",
+        "one engineer who asked not to be named | said | \"The dam will hold,\" | asserted | certain",
+    );
+}
+
+#[test]
+fn quantities_of_pronouns_and_place_adverbs_around_sources() {
+    check(
+        "Many of them said the rink had been too cold.",
+        "Many of them | said | the rink had been too cold | asserted | certain",
+    );
+    check(
+        "Volunteers here said the shelter was full.",
+        "Volunteers | said | the shelter was full | asserted | certain",
+    );
+    check(
+        "Ann Lee, a former aide who quit in May, said the audit was late.",
+        "Ann Lee, a former aide who quit in May | said | the audit was late | asserted | certain",
+    );
+}
+
+#[test]
+fn when_asked_by_someone_names_the_asker() {
+    check(
+        "\"Never,\" the coach said when asked by a reporter whether he would quit.",
+        "the coach | said | \"Never,\" | asserted | certain\n\
+         a reporter | asked | whether he would quit | asserted | certain",
+    );
+}
+
+#[test]
+fn a_quote_closing_before_a_trailing_source_ends_the_first_content() {
+    check(
+        "The mayor said the ferry \"will sail again soon,\" the paper reported.",
+        "The mayor | said | the ferry \"will sail again soon,\" | asserted | certain\n\
+         the paper | reported | The mayor said the ferry \"will sail again soon,\" | asserted | certain",
+    );
+}
+
+#[test]
+fn a_quote_opened_inside_the_content_runs_to_its_close() {
+    check(
+        "Mr. Okafor said the new bus lanes \"work well. Riders love them.\" He left soon after.",
+        "Mr. Okafor | said | the new bus lanes \"work well. Riders love them.\" | asserted | certain",
+    );
+    check(
+        "The senator said instead that the audit \"was fair.\"",
+        "The senator | said instead | that the audit \"was fair.\" | asserted | certain",
+    );
+}
+
+#[test]
+fn a_month_or_a_day_part_after_an_object_is_left_out() {
+    check(
+        "The union endorsed Ms. Park in early June.",
+        "The union | endorsed | Ms. Park | asserted | certain",
+    );
+    check(
+        "The club endorsed the mayor on Friday night.",
+        "The club | endorsed | the mayor | asserted | certain",
+    );
+}
+
+#[test]
+fn what_someone_called_a_thing_is_not_an_attribution() {
+    check("The rally turned into what the mayor called a circus.", "");
+}

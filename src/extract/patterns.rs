@@ -258,6 +258,26 @@ impl Ctx<'_, '_> {
             }
             i += 1;
         }
+        // A quote opened inside the content and still open at the sentence end runs on to
+        // its close: `said the plan “works. It really does.”`.
+        if depth > 0 {
+            let mut open = None;
+            let mut d = 0i32;
+            for j in (start..s1).rev() {
+                if is_close(w, j) {
+                    d += 1;
+                } else if is_open(w, j) {
+                    if d == 0 {
+                        open = Some(j);
+                        break;
+                    }
+                    d -= 1;
+                }
+            }
+            if let Some(c) = open.and_then(|o| closing_quote(w, o)).filter(|&c| c >= s1) {
+                return c;
+            }
+        }
         // Leave the sentence's final period out.
         let mut e = s1.saturating_sub(1);
         while e > start && w.kind(e) == Some(Kind::Punct) && !is_close(w, e) {
@@ -300,7 +320,7 @@ impl Ctx<'_, '_> {
             }
         }
         let end = if end_incl_sep { sep } else { sep - 1 };
-        let mut s0 = skip_dateline(w, s0, end);
+        let mut s0 = skip_connective(w, skip_dateline(w, s0, end), end);
         // A quote that opened in an earlier sentence after an introduction ("Lee said, “…"):
         // the content starts at the quote.
         if first_sent < sent && !is_open(w, s0) {
@@ -335,6 +355,24 @@ fn skip_dateline(w: &Words, s0: usize, end: usize) -> usize {
     (s0..end.min(s0 + 12))
         .find(|&j| w.kind(j) == Some(Kind::Dash))
         .map_or(s0, |d| d + 1)
+}
+
+/// "Still, …" / "In fact, …" opening a sentence joins it to the one before and is not
+/// part of what a trailing source said.
+fn skip_connective(w: &Words, s0: usize, end: usize) -> usize {
+    let n = match w.low(s0) {
+        "still" | "indeed" | "however" | "nevertheless" | "nonetheless" | "moreover"
+        | "meanwhile" | "besides" => 1,
+        "in" if w.low(s0 + 1) == "fact" => 2,
+        "even" if w.low(s0 + 1) == "so" => 2,
+        "and" if !w.is_punct(s0 + 1, ",") && s0 + 1 < end => return s0 + 1,
+        _ => 0,
+    };
+    if n > 0 && w.is_punct(s0 + n, ",") && s0 + n + 1 < end {
+        s0 + n + 1
+    } else {
+        s0
+    }
 }
 
 fn is_passive_aux(word: &str) -> bool {
@@ -479,6 +517,7 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
                         e -= 1;
                     }
                     let clause_break = w.is_punct(e, ",")
+                        || (is_close(w, e) && e > last.0 && w.is_punct(e - 1, ","))
                         || w.is_punct(e, ";")
                         || w.kind(e) == Some(Kind::Dash)
                         || e < b_start - 1;
@@ -826,6 +865,13 @@ fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
     let (s0, s1) = ctx.sentences[k];
     let mut cue_end = c;
     let mut p = c + 1;
+    // "when asked by a reporter whether …": the one who asked is the source.
+    let mut source = None;
+    if w.low(p) == "by" {
+        let end = np_forward(w, p + 1, s1)?;
+        source = Some((p + 1, end));
+        p = end + 1;
+    }
     if w.low(p) == "about" {
         cue_end = p;
         p += 1;
@@ -855,12 +901,15 @@ fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
         e -= 1;
     }
     let content = trim(w, (p, e))?;
-    let f = new_found(
-        None,
+    let mut f = new_found(
+        source,
         vec![(cue_start, cue_end)],
         vec![content],
         (s0, s1 - 1),
     );
+    if let Some((a, b)) = source {
+        f.kind = sources::kind_of(w, a, b);
+    }
     let entry = cues::lookup("asked")?;
     Some(finish(ctx, f, entry, false))
 }
@@ -887,7 +936,10 @@ fn is_evidence(word: &str) -> bool {
                 | "returns"
                 | "estimates"
                 | "photos"
+                | "email"
                 | "emails"
+                | "outcome"
+                | "memo"
                 | "filings"
                 | "tape"
                 | "transcript"
@@ -1188,6 +1240,13 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if entry.lemma == "release" || cues::particles(entry.lemma).contains(&w.low(c + 1)) {
         cue_end = c + 1;
     }
+    // "said flatly that …": an adverb between the cue and its clause joins the cue.
+    if cue_end + 2 < s1
+        && (sources::is_ly_adverb(w.low(cue_end + 1)) || w.low(cue_end + 1) == "instead")
+        && (w.low(cue_end + 2) == "that" || is_open(w, cue_end + 2))
+    {
+        cue_end += 1;
+    }
     let mods: Vec<&str> = (cue_start..c).map(|i| w.low(i)).collect();
     // Passive: "This was also reported by X".
     let passive = entry.form == Form::Past && mods.iter().any(|m| is_passive_aux(m));
@@ -1198,6 +1257,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     if entry.lemma == "ask" && entry.form == Form::Past {
         let opens = c == s0
             || (c == s0 + 1 && matches!(w.low(s0), "when" | "but" | "and" | "once" | "if"))
+            || (c > s0 + 1 && w.low(c - 1) == "when")
             || (c > s0 && is_open(w, c - 1));
         if opens || passive {
             return asked(ctx, k, if opens { c } else { cue_start }, c);
@@ -1317,6 +1377,20 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         return Some(finish(ctx, f, entry, present));
     }
 
+    // "Lee on Tuesday said", "the chairman, this past week, announced": a time adjunct
+    // between the source and the cue belongs to neither.
+    let source_end = match time_adjunct_before(w, s0, source_end) {
+        Some(a)
+            if a > s0
+                && (ctx.tags.is(a - 1, &[Upos::Noun, Upos::Propn, Upos::Pron])
+                    || w.is_punct(a - 1, ","))
+                && !w.low(a - 1).ends_with("ed")
+                && !is_evidence(w.low(a - 1)) =>
+        {
+            a
+        }
+        _ => source_end,
+    };
     let left = source_end.checked_sub(1).filter(|&l| l >= s0);
     // "… blamed X and claimed Y", "… but said Y": the coordinated cue shares the earlier source.
     if let Some(l) = left.filter(|&l| matches!(w.low(l), "and" | "but")) {
@@ -1349,7 +1423,20 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
     let mut source = None;
     if let Some(l) = left {
         if w.is_word(l) || w.kind(l) == Some(Kind::Possessive) || w.raw(l) == ")" {
-            if let Some(st) = np_back(w, s0, l) {
+            // "most of them said": a quantity of a pronoun.
+            let of_pronoun = matches!(w.low(l), "them" | "us")
+                && l >= s0 + 2
+                && w.low(l - 1) == "of"
+                && w.is_word(l - 2);
+            let st = if of_pronoun {
+                np_back(w, s0, l - 2)
+            } else {
+                np_back(w, s0, l)
+            };
+            if let Some(st) = st {
+                let st = document_before(w, s0, st)
+                    .or_else(|| familiar_before(w, s0, st))
+                    .unwrap_or(st);
                 source = Some((st, l));
             }
         } else if w.is_punct(l, ",") && l > s0 {
@@ -1380,7 +1467,11 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             if source.is_none() {
                 source = long_subject(w, s0, l);
             }
-        } else if w.kind(l) == Some(Kind::Dash) && l > s0 {
+        } else if (w.kind(l) == Some(Kind::Dash)
+            || (is_close(w, l) && l > s0 + 1 && w.is_punct(l - 1, ",")))
+            && l > s0
+        {
+            // "Lee, who called the plan “a fraud,” said …": the aside ends in a quote.
             source = long_subject(w, s0, l);
         }
     }
@@ -1432,7 +1523,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         // "The poll shows Lee ahead": evidence shows and finds without "that".
         let entry = if entry.has(cues::WEAK)
             && matches!(entry.lemma, "show" | "find" | "indicate")
-            && is_evidence(w.low(en))
+            && (st..=en).any(|j| is_evidence(w.low(j)))
         {
             Entry {
                 flags: (entry.flags & !cues::WEAK) | cues::OBJECT,
@@ -1447,12 +1538,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         // before the main clause's verb.
         if source.is_some_and(|(_, b)| matches!(w.low(b), "who" | "which")) {
             if let Some(v) = (start + 1..e).find(|&j| {
-                w.is_punct(j, ",")
+                (w.is_punct(j, ",") || (is_close(w, j) && w.is_punct(j - 1, ",")))
                     && !w.is_cap(j + 1)
                     && is_verb_form(w.low(j + 1))
                     && quote_balance(w, start, j) == 0
             }) {
-                e = v - 1;
+                e = if is_close(w, v) { v } else { v - 1 };
             }
         }
         // "the plan, which Lee said was doomed, …": the relative pronoun is the content's
@@ -1461,6 +1552,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             && matches!(w.low(st - 1), "which" | "what")
             && w.low(start) != "that"
             && !is_open(w, start);
+        // "what Lee called a disaster": the writer's noun phrase, mostly not annotated.
+        if relative && w.low(st - 1) == "what" {
+            return None;
+        }
         if relative {
             if let Some(c) =
                 (start + 1..e).find(|&j| w.is_punct(j, ",") || w.kind(j) == Some(Kind::Dash))
@@ -1514,11 +1609,38 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             && l > s0
             && (matches!(entry.form, Form::Past | Form::Third) || plural_say)
         {
-            let src_end = np_forward(w, post, s1)?;
+            let mut src_end = np_forward(w, post, s1)?;
             if is_subject_pronoun(w.low(post))
                 && !matches!(w.low(post), "he" | "she" | "they" | "it")
             {
                 return None;
+            }
+            // "…,” said one unaligned strategist.": a participle adjective inside the name.
+            let adjective = src_end + 1;
+            if adjective < s1
+                && !w.is_cap(adjective)
+                && w.low(adjective).ends_with("ed")
+                && !is_verb_form(w.low(adjective))
+                && w.is_word(adjective + 1)
+                && w.low(adjective + 1) != "by"
+            {
+                if let Some(e) = np_forward(w, adjective + 1, s1) {
+                    if e + 1 >= s1 || w.kind(e + 1) == Some(Kind::Punct) {
+                        src_end = e;
+                    }
+                }
+            }
+            // "…,” said an aide who asked not to be named.": a bare relative clause runs to
+            // the next comma and stays in the source.
+            if matches!(w.low(src_end + 1), "who" | "whose") && src_end + 2 < s1 {
+                let mut e = src_end + 1;
+                while e + 1 < s1
+                    && !is_open(w, e + 1)
+                    && !(w.kind(e + 1) == Some(Kind::Punct) && w.raw(e + 1) != "-")
+                {
+                    e += 1;
+                }
+                src_end = e;
             }
             let after = src_end + 1;
             if !(after >= s1
@@ -1529,7 +1651,6 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             }
             let (content, first) = ctx.content_before(k, l)?;
             // "said Kenneth Baer, a former official who runs a firm."
-            let mut src_end = src_end;
             let mut after = after;
             if let Some(e) = apposition_tail(w, src_end, s1, false) {
                 src_end = e;
@@ -1923,7 +2044,15 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     {
         return None;
     }
-    let head_end = np_forward(w, a, sep)?;
+    let mut head_end = np_forward(w, a, sep)?;
+    // "Ann Lee (D-Ohio), who …": a bracketed party and state stays with the name.
+    if w.raw(head_end + 1) == "(" {
+        if let Some(close) = (head_end + 2..sep.min(head_end + 8)).find(|&j| w.raw(j) == ")") {
+            if w.is_punct(close + 1, ",") || w.kind(close + 1) == Some(Kind::Dash) {
+                head_end = close;
+            }
+        }
+    }
     let next = head_end + 1;
     if next >= sep {
         return None;
@@ -1939,7 +2068,12 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     let relative_aside = matches!(first, "who" | "whose" | "which");
     if (next..sep).any(|j| {
         matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
-            || (!relative_aside && w.is_word(j) && !w.is_cap(j) && is_verb_form(w.low(j)))
+            || (!relative_aside
+                && w.is_word(j)
+                && !w.is_cap(j)
+                && is_verb_form(w.low(j))
+                // "Ann Lee, a former aide who quit in May, said": the verb of a relative.
+                && !(next..j).any(|t| matches!(w.low(t), "who" | "whose")))
     }) || quote_balance(w, next, sep) != 0
     {
         return None;
@@ -2052,6 +2186,23 @@ fn is_day_word(x: &str) -> bool {
     )
 }
 
+fn is_month(x: &str) -> bool {
+    matches!(
+        x,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Whether token `i` opens an adjunct that follows an object content rather than belongs to it:
 /// a time ("on Sunday", "last week"), a setting ("in a statement", "at a rally"), a channel
 /// ("through his lawyer") or a clause ("after …", "despite …").
@@ -2101,9 +2252,20 @@ fn trailing_adjunct(w: &Words, i: usize, end: usize) -> bool {
     };
     match low {
         _ if day(low) && w.is_word(i - 1) && !is_adjunct_start(w.low(i - 1)) => closes(i + 1),
+        "in" if is_month(next)
+            || (matches!(next, "early" | "late" | "mid") && is_month(w.low(i + 2))) =>
+        {
+            let mut j = i + 2;
+            while j <= end
+                && (is_month(w.low(j)) || w.low(j).starts_with(|c: char| c.is_ascii_digit()))
+            {
+                j += 1;
+            }
+            closes(j) && !matches!(w.low(i - 1), "until" | "by" | "since" | "from")
+        }
         "on" | "last" | "this" | "earlier" | "late" | "early" | "next" => {
             period(next)
-                && closes(i + 2)
+                && (closes(i + 2) || (day(next) && period(w.low(i + 2)) && closes(i + 3)))
                 && !matches!(
                     w.low(i - 1),
                     "until" | "later" | "by" | "since" | "from" | "including"
@@ -2199,6 +2361,15 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
     if j < s1 && (w.is_punct(j, ",") || w.is_punct(j, ":")) && is_open(w, j + 1) {
         if let Some(close) = closing_quote(w, j + 1) {
             if let Some(r) = trim(w, (j + 1, close)) {
+                // "Asked about the plan, Lee said, “…”": an unquoted opening scene or
+                // connective before the source is not what was said.
+                if let [(a, b)] = f.content[..] {
+                    let quoted = (a..=b.min(a + 80)).any(|t| is_open(w, t) || is_close(w, t))
+                        || is_close(w, b + 1);
+                    if !quoted && is_scene_setting(w, a, b) {
+                        f.content.clear();
+                    }
+                }
                 f.content.push(r);
                 let last_sent = ctx
                     .sentences
@@ -2209,6 +2380,22 @@ fn second_part(ctx: &Ctx, k: usize, from: usize, f: &mut Found) {
             }
         }
     }
+}
+
+/// Whether the unquoted words `a..=b` before a trailing source set a scene or join
+/// sentences ("Asked about it,", "At a rally on Monday,", "When the crowd booed,", "Still,")
+/// rather than report anything.
+fn is_scene_setting(w: &Words, a: usize, b: usize) -> bool {
+    let low = w.low(a);
+    b <= a + 1
+        || is_adjunct_start(low)
+        || matches!(
+            low,
+            "asked" | "when" | "while" | "as" | "if" | "though" | "although" | "despite" | "once"
+        )
+        || (!w.is_cap(a) || a == 0 || w.toks[a].newline_before || is_open(w, a.saturating_sub(1)))
+            && (low.ends_with("ing") || low.ends_with("ed"))
+            && low.len() > 4
 }
 
 /// Whether the words from `i` continue an interrupted clause rather than open an aside:
@@ -2286,8 +2473,11 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         let low = w.low(j);
         if low == "that" {
             // "told reporters on Sunday that …"
-            let between_ok = (p..j).all(|t| w.is_word(t) || w.kind(t) == Some(Kind::Possessive))
-                && (entry.has(cues::TELL)
+            let between_ok = (p..j).all(|t| {
+                w.is_word(t)
+                    || w.kind(t) == Some(Kind::Possessive)
+                    || (w.is_punct(t, ",") && t > p && w.is_cap(t - 1) && w.is_cap(t + 1))
+            }) && (entry.has(cues::TELL)
                     || (p..j).all(|t| {
                         is_adjunct_start(w.low(t))
                             || w.is_cap(t)
@@ -2317,22 +2507,31 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
                     })
                     // "wrote in his 1990 memoir that …": a prepositional adjunct of any
                     // words, when "that" opens a clause rather than a relative.
-                    || (is_adjunct_start(w.low(p))
+                    || ((is_adjunct_start(w.low(p))
                         && !matches!(w.low(p), "by" | "to" | "as" | "of" | "about")
+                        // "wrote to the senator's office that …"
+                        || (w.low(p) == "to"
+                            && (sources::is_determiner_word(w.low(p + 1)) || w.is_cap(p + 1))))
                         && (p..j).all(|t| {
                             !is_verb_form(w.low(t))
-                                && !matches!(w.low(t), "and" | "or" | "but" | "to")
+                                && (t == p || !matches!(w.low(t), "and" | "or" | "but" | "to"))
                         })
                         && (w.is_cap(j + 1)
                             || is_open(w, j + 1)
                             || is_subject_pronoun(w.low(j + 1))
-                            || sources::is_determiner_word(w.low(j + 1)))));
+                            || sources::is_determiner_word(w.low(j + 1))
+                            // "… that refugees should …": a bare subject before its auxiliary.
+                            || (w.is_word(j + 1)
+                                && !is_verb_form(w.low(j + 1))
+                                && is_clause_aux(w.low(j + 2))))));
             if between_ok {
                 return Some((j, true));
             }
             break;
         }
-        if w.kind(j) != Some(Kind::Word) && w.kind(j) != Some(Kind::Possessive) {
+        // "in Salem, Oregon, that …": a comma inside a place name.
+        let place_comma = w.is_punct(j, ",") && j > p && w.is_cap(j - 1) && w.is_cap(j + 1);
+        if w.kind(j) != Some(Kind::Word) && w.kind(j) != Some(Kind::Possessive) && !place_comma {
             break;
         }
         j += 1;
@@ -2394,6 +2593,148 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
         }
     }
     Some((p, false))
+}
+
+/// The first token of a time adjunct ("on Tuesday", "last week", "this past week", "Monday
+/// night") that ends just before `end`, if one does.
+fn time_adjunct_before(w: &Words, s0: usize, end: usize) -> Option<usize> {
+    let period = |x: &str| {
+        matches!(
+            x,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend"
+        )
+    };
+    let mut a = end.checked_sub(1).filter(|&a| a > s0)?;
+    // "workers here said", "Lee too said".
+    if matches!(w.low(a), "here" | "there" | "too") {
+        return Some(a);
+    }
+    if !(is_day_word(w.low(a)) || period(w.low(a))) {
+        return None;
+    }
+    let head = a;
+    if period(w.low(a)) && a > s0 && is_day_word(w.low(a - 1)) {
+        a -= 1;
+    }
+    while a > s0
+        && matches!(
+            w.low(a - 1),
+            "on" | "last" | "this" | "past" | "earlier" | "late"
+        )
+    {
+        a -= 1;
+    }
+    // A bare period word needs its "last" or "this".
+    if a == head && !is_day_word(w.low(head)) {
+        return None;
+    }
+    Some(a)
+}
+
+/// "A report released Monday by the institute found …", "a court filing dated Friday
+/// says …": the noun phrase at `st` (or a time word) hangs off a document named before it
+/// through "by" or a participle, and the document is the source. The document phrase's
+/// start, if one stands there.
+fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
+    let document = |x: &str| {
+        is_evidence(x)
+            || matches!(
+                x,
+                "document"
+                    | "letter"
+                    | "statement"
+                    | "article"
+                    | "copy"
+                    | "panel"
+                    | "story"
+                    | "book"
+                    | "paper"
+                    | "ad"
+                    | "release"
+                    | "filing"
+                    | "memo"
+                    | "poll"
+            )
+    };
+    let lo = st.saturating_sub(10).max(s0);
+    let mut linked = false;
+    let mut j = st;
+    while j > lo {
+        j -= 1;
+        let low = w.low(j);
+        if !w.is_word(j) && w.kind(j) != Some(Kind::Possessive) {
+            return None;
+        }
+        if document(low) && !w.is_cap(j) {
+            if !linked {
+                return None;
+            }
+            // "filing" is no noun-phrase word on its own: its modifiers still are.
+            return np_back(w, s0, j)
+                .or_else(|| j.checked_sub(1).and_then(|b| np_back(w, s0, b)))
+                .or(Some(j));
+        }
+        if low == "by"
+            || matches!(
+                low,
+                "released"
+                    | "conducted"
+                    | "filed"
+                    | "issued"
+                    | "published"
+                    | "led"
+                    | "seen"
+                    | "obtained"
+                    | "commissioned"
+                    | "dated"
+                    | "posted"
+                    | "written"
+            )
+        {
+            linked = true;
+        } else if is_verb_form(low) || is_subject_pronoun(low) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "a person familiar with the talks", "aides close to the mayor", "officials briefed on the
+/// plan": the start of the phrase whose object begins at `st`, if it is one of these.
+fn familiar_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
+    if st < s0 + 3 {
+        return None;
+    }
+    let linked = matches!(
+        (w.low(st - 2), w.low(st - 1)),
+        ("familiar", "with") | ("close", "to") | ("briefed", "on") | ("knowledgeable", "about")
+    );
+    if !linked {
+        return None;
+    }
+    np_back(w, s0, st - 3)
+}
+
+/// An auxiliary or modal that follows a clause's subject.
+fn is_clause_aux(word: &str) -> bool {
+    matches!(
+        word,
+        "should"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "had"
+            | "has"
+            | "have"
+    )
 }
 
 /// The last token of a short time or channel adjunct at `p` ("on Friday", "last week",
@@ -2520,6 +2861,10 @@ fn finish(ctx: &Ctx, mut f: Found, entry: Entry, present: bool) -> Found {
             .unwrap_or(Certainty::Certain);
     }
     f.quote = quote_kind(w, &f.content);
+    // A content that runs on past its sentence (a quote of several) widens the sentence.
+    if let Some(end) = f.content.iter().map(|r| r.1).max() {
+        f.sentence.1 = f.sentence.1.max(end);
+    }
     f
 }
 
