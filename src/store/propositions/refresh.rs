@@ -63,7 +63,8 @@ impl Store {
     /// Claims are taken in (date, article, position) order and grouped by
     /// [`crate::track::cluster`]; the result depends on the stored articles only, so running
     /// it twice, or after re-ingesting an article unchanged, changes nothing. Call it once per
-    /// ingest run, not per article. Reading claims back costs about 0.1 ms each.
+    /// ingest run, not per article. Reading claims back costs about 0.06 ms each on two
+    /// cores (40 s for 678,000).
     pub fn refresh_propositions_with(&self, fresh: ClaimSet) -> Result<RefreshOutcome, StoreError> {
         self.refresh_into(fresh, None)
     }
