@@ -955,3 +955,19 @@ fn a_month_or_a_day_part_after_an_object_is_left_out() {
 fn what_someone_called_a_thing_is_not_an_attribution() {
     check("The rally turned into what the mayor called a circus.", "");
 }
+
+#[test]
+fn a_dashed_aside_between_subject_and_cue_stays_in_the_source() {
+    check(
+        "A retired judge -- Tom Baird, who served until 2011 -- said the ruling was wrong.",
+        "A retired judge -- Tom Baird, who served until 2011 -- | said | the ruling was wrong | asserted | certain",
+    );
+    check(
+        "The lead engineer — Ana Ruiz — said the dam was safe.",
+        "The lead engineer — Ana Ruiz — | said | the dam was safe | asserted | certain",
+    );
+    check(
+        "Ana Ruiz – the lead engineer – said the dam was safe.",
+        "Ana Ruiz – the lead engineer – | said | the dam was safe | asserted | certain",
+    );
+}

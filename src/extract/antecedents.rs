@@ -5,7 +5,7 @@
 use super::attribution::SourceKind;
 use super::patterns::Found;
 use super::sources::{is_plural, kind_of, np_back, np_forward};
-use super::words::Words;
+use super::words::{Kind, Words};
 
 fn name_of(w: &Words, a: usize, b: usize) -> String {
     // The name before an apposition ("Jon Finer, the adviser" → "Jon Finer").
@@ -15,6 +15,11 @@ fn name_of(w: &Words, a: usize, b: usize) -> String {
     let mut start = a;
     while start < end && matches!(w.low(start), "the" | "a" | "an") {
         start += 1;
+    }
+    // "Jo Hale -- a former aide --": the closing dash of an aside is not part of the name.
+    let mut end = end;
+    while end > start && w.kind(end) == Some(Kind::Dash) {
+        end -= 1;
     }
     w.span(start, end).text(w.text).to_string()
 }

@@ -1473,6 +1473,13 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         {
             // "Lee, who called the plan “a fraud,” said …": the aside ends in a quote.
             source = long_subject(w, s0, l);
+            // "A former aide -- Jo Hale -- said …": a dashed aside keeps its closing dash.
+            if w.kind(l) == Some(Kind::Dash) {
+                source = source.map(|(a, e)| {
+                    let paired = e + 1 == l && (a..e).any(|j| w.kind(j) == Some(Kind::Dash));
+                    (a, if paired { l } else { e })
+                });
+            }
         }
     }
     if let Some((st, en)) = source {
@@ -2814,7 +2821,7 @@ fn subject_of(w: &Words, s0: usize, before: usize) -> Option<Range> {
     let end = np_forward(w, start, before)?;
     if w.kind(end + 1) == Some(Kind::Dash) {
         if let Some(d) = (end + 2..before.min(end + 12)).find(|&j| w.kind(j) == Some(Kind::Dash)) {
-            return Some((start, d - 1));
+            return Some((start, d));
         }
     }
     Some((start, end))

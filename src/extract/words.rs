@@ -197,6 +197,14 @@ impl<'t> Words<'t> {
                     }
                     '‘' => Kind::OpenQuote,
                     '—' | '–' | '―' => Kind::Dash,
+                    // "--" (or longer) stands for a dash, spaced or not.
+                    '-' if chars.peek().is_some_and(|&(_, d)| d == '-') => {
+                        while let Some(&(j, '-')) = chars.peek() {
+                            chars.next();
+                            end = j + 1;
+                        }
+                        Kind::Dash
+                    }
                     '-' if prev.is_some_and(|p| p.is_whitespace()) => Kind::Dash,
                     _ => Kind::Punct,
                 };
