@@ -971,3 +971,19 @@ fn a_dashed_aside_between_subject_and_cue_stays_in_the_source() {
         "Ana Ruiz – the lead engineer – | said | the dam was safe | asserted | certain",
     );
 }
+
+#[test]
+fn state_between_a_name_and_a_noun_is_not_a_verb() {
+    check(
+        "Iowa state senator Dale Kim said the budget was late.",
+        "Iowa state senator Dale Kim | said | the budget was late | asserted | certain",
+    );
+    check(
+        "Some state officials praised the new law.",
+        "Some state officials | praised | the new law | asserted | certain",
+    );
+    check(
+        "Officials state that the road is closed.",
+        "Officials | state | that the road is closed | asserted | certain",
+    );
+}

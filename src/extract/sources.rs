@@ -288,6 +288,41 @@ fn is_participle_adjective(word: &str) -> bool {
     )
 }
 
+/// "Ohio state delegate", "Democratic state lawmakers", "some state officials": "state"
+/// between a name, an adjective or a quantity and a lowercase noun modifies the noun; it is
+/// not the verb. A plural before it ("Officials state …") may be its subject, so a name
+/// ending in "s" counts only when it is a state's.
+fn state_modifier(w: &Words, i: usize) -> bool {
+    if w.low(i) != "state" || w.is_cap(i) || i == 0 {
+        return false;
+    }
+    let p = i - 1;
+    let prev = w.low(p);
+    let before = (w.is_cap(p)
+        && (!prev.ends_with('s')
+            || matches!(
+                prev,
+                "texas" | "kansas" | "arkansas" | "illinois" | "massachusetts"
+            )))
+        || w.kind(p) == Some(Kind::Possessive)
+        || matches!(
+            prev,
+            "some" | "many" | "other" | "several" | "local" | "former" | "top"
+        );
+    let n = i + 1;
+    let next = w.low(n);
+    before
+        && w.is_word(n)
+        && !w.is_cap(n)
+        && !is_stop(next)
+        && !is_determiner(next)
+        && !is_subject_pronoun(next)
+        && !is_inner_preposition(next)
+        && !matches!(next, "that" | "to" | "and" | "or" | "not")
+        && super::cues::lookup(next).is_none()
+        && !is_ly_adverb(next)
+}
+
 /// Whether word `i` may stand inside a source noun phrase.
 fn np_word(w: &Words, i: usize) -> bool {
     match w.kind(i) {
@@ -299,6 +334,9 @@ fn np_word(w: &Words, i: usize) -> bool {
     // A verb that is a cue only with its phrase ("fire back") is a noun without it ("fire
     // service").
     let cue_word = super::cues::lookup(low).is_some_and(|e| !super::cues::needs_phrase(e.lemma));
+    if state_modifier(w, i) {
+        return true;
+    }
     if is_stop(low) || cue_word && !w.is_cap(i) {
         // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here;
         // after an article or an adjective-like word ("a short note") it is a noun.
