@@ -145,9 +145,9 @@ impl Store {
         filter: &PropositionFilter,
     ) -> Result<Vec<PropositionRow>, StoreError> {
         let text = nonblank(&filter.text).map(|t| literal(&t.to_lowercase()));
-        // Contested propositions have a denial, and denials are few: list those propositions
-        // first, then read each one's claims (LATERAL). Over every proposition, hash joins
-        // of the whole graph win.
+        // Contested propositions have a denial (denials are few), and a word narrows by the
+        // labels: list those propositions first, then read each one's claims (LATERAL). Over
+        // every proposition, hash joins of the whole graph win.
         let mut candidates = Vec::new();
         if filter.contested {
             candidates.push(format!(

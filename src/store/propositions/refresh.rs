@@ -19,7 +19,7 @@ use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
     TermRef,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::QueryResults;
 use oxigraph::store::BulkLoader;
 use sha2::{Digest, Sha256};
 
@@ -86,7 +86,7 @@ impl Store {
         let (current, table) = std::thread::scope(|scope| {
             let current = scope.spawn(|| self.node_hashes());
             let table = if others_stored {
-                fresh.add_stored(&self.inner).map(|()| fresh.into_table())
+                fresh.add_stored(self).map(|()| fresh.into_table())
             } else {
                 Ok(fresh.into_table())
             };
@@ -124,11 +124,7 @@ impl Store {
     fn node_hashes(&self) -> Result<HashMap<String, u64>, StoreError> {
         let sparql =
             format!("SELECT ?s ?p ?o WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?s ?p ?o }} }}");
-        let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-            .parse_query(&sparql)?
-            .on_store(&self.inner)
-            .execute()?
-        else {
+        let QueryResults::Solutions(solutions) = self.query(&sparql)? else {
             return Ok(HashMap::new());
         };
         let graph = GraphName::NamedNode(PROPOSITIONS_GRAPH.into_owned());
@@ -291,7 +287,7 @@ impl<'a> Scan<'a> {
 /// fixed object and a graph not asked for are not looked up for every quad, as
 /// `quads_for_pattern` would (most of the time on a million claims).
 fn scan_property(
-    store: &oxigraph::store::Store,
+    store: &Store,
     scan: &Scan<'_>,
     send: &mut dyn FnMut(Vec<Quad>) -> bool,
 ) -> Result<(), StoreError> {
@@ -306,11 +302,7 @@ fn scan_property(
     let sparql = format!(
         "SELECT ?s {object_var} {graph_var} WHERE {{ GRAPH ?g {{ ?s {predicate} {object_pattern} }} }}"
     );
-    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-        .parse_query(&sparql)?
-        .on_store(store)
-        .execute()?
-    else {
+    let QueryResults::Solutions(solutions) = store.query(&sparql)? else {
         return Ok(());
     };
     let mut batch = Vec::with_capacity(SCAN_BATCH);
@@ -444,7 +436,7 @@ impl ClaimSet {
     /// Adds the claims of every stored article not given to [`ClaimSet::add_article`], one
     /// index scan per property, scans on every core. Decoding the terms costs most of it, so
     /// each scan decodes only the terms that vary (see [`scan_property`]).
-    fn add_stored(&mut self, store: &oxigraph::store::Store) -> Result<(), StoreError> {
+    fn add_stored(&mut self, store: &Store) -> Result<(), StoreError> {
         // A claim's own properties need no graph: a claim of an article of this run is
         // known by its IRI (`fresh_claims`), and one the run dropped has no hs:Claim type
         // outside a fresh graph. Types, kinds and dates are told per graph.
