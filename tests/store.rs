@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use hearsay::extract::{Certainty, LinkKind, SourceKind, Stance};
 use hearsay::graph::{article_iri, article_quads};
 use hearsay::store::{
-    write_results, BulkOptions, ClaimFilter, ExportFormat, LinkDirection, ResultsFormat, Store,
-    StoreError,
+    write_results, BulkOptions, ClaimFilter, ExportFormat, GraphChange, LinkDirection,
+    ResultsFormat, Store, StoreError,
 };
 use oxigraph::sparql::QueryResults;
 use sophia::api::prelude::*;
@@ -75,7 +75,7 @@ fn reingest_changes_nothing() {
         let outcome = store
             .ingest(article_iri(&article).as_ref(), &quads)
             .expect("re-ingest");
-        assert!(outcome.replaced);
+        assert_eq!(outcome.change, GraphChange::Unchanged);
     }
     assert_eq!(store.len().expect("len"), quads_before);
     let after = dataset_of(&export(&store, ExportFormat::NQuads, None));
@@ -93,12 +93,13 @@ fn reingest_of_a_changed_article_leaves_no_trace_of_the_old_one() {
     extraction.attributions.truncate(1);
     extraction.links.clear();
     article.title = Some("A new headline".into());
-    store
+    let outcome = store
         .ingest(
             article_iri(&article).as_ref(),
             &article_quads(&article, &extraction),
         )
         .expect("re-ingest");
+    assert_eq!(outcome.change, GraphChange::Replaced);
     assert_eq!(store.claim_count().expect("count"), 1 + 5);
     let titles: Vec<_> = store
         .claims(&ClaimFilter {
@@ -615,9 +616,17 @@ fn bulk_ingest_gives_the_same_store_as_transactions() {
     let nq = |s: &Store| dataset_of(&export(s, ExportFormat::NQuads, None));
     assert!(isomorphic_datasets(&nq(&bulk), &nq(&by_transaction)).expect("compares"));
 
-    // Again: every article is known now, so each replaces its graph; nothing doubles.
+    // Again: every article is stored as given already, so nothing is written or doubled.
     let outcome = bulk.bulk_ingest(batch(), &options).expect("bulk re-ingest");
-    assert_eq!((outcome.bulk_loaded, outcome.replaced), (0, 2));
+    assert_eq!(
+        (
+            outcome.articles,
+            outcome.bulk_loaded,
+            outcome.replaced,
+            outcome.unchanged
+        ),
+        (2, 0, 0, 2)
+    );
     assert_eq!(bulk.len().expect("len"), by_transaction.len().expect("len"));
 }
 

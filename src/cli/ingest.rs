@@ -19,7 +19,7 @@ use super::pipeline::for_each_batch;
 use super::Outcome;
 use crate::article::count_articles;
 use crate::graph::{article_iri, source_key};
-use crate::store::{BulkOptions, BulkOutcome, RefreshOutcome, Store, StoreError};
+use crate::store::{BulkOptions, BulkOutcome, GraphChange, RefreshOutcome, Store, StoreError};
 use crate::track::{article_names, tracked_quads};
 
 /// Articles extracted and written per batch: large enough to keep both cores busy, small
@@ -30,6 +30,7 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
     let progress = progress_bar(args.no_progress, &args.paths);
     let mut claims = 0usize;
+    let mut unchanged = 0usize;
     let mut sources = HashSet::new();
     // The run's claims, for the proposition pass: it reads back only the store's other ones.
     let mut fresh = store.claim_set().context("reading the store")?;
@@ -78,7 +79,7 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
                     fresh.add_article(iri.as_ref(), quads);
                 }
             }
-            writer.write(store, graphs)?;
+            unchanged += writer.write(store, graphs)?;
             progress.inc(batch.len() as u64);
             Ok(())
         });
@@ -86,7 +87,10 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         let logged = matches!(writer, Writer::Transactions);
         let written = writer.finish();
         // A failed writer also fails the reading side (its channel closes): its error says why.
-        let loaded = written?;
+        let loaded = written?.map(|(bulk, propositions)| {
+            unchanged += bulk.unchanged;
+            propositions
+        });
         let tally = tally?;
         if tally.articles == 0 && tally.failed == 0 {
             anyhow::bail!("no articles found in the given paths");
@@ -112,8 +116,13 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             store.flush().context("flushing the store")?;
         }
         drop(progress);
+        let unchanged = if unchanged > 0 {
+            format!(" ({unchanged} unchanged)")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "ingested {} articles, {} claims, {} sources in {:.2} s; {} propositions in {:.2} s",
+            "ingested {} articles{unchanged}, {} claims, {} sources in {:.2} s; {} propositions in {:.2} s",
             tally.articles,
             claims,
             sources.len(),
@@ -148,13 +157,17 @@ impl<'scope> Writer<'scope> {
         Writer::Bulk { sender, handle }
     }
 
-    fn write(&mut self, store: &Store, graphs: Vec<(NamedNode, Vec<Quad>)>) -> Result<()> {
+    /// Writes or hands over `graphs`; how many of them were stored already as they are
+    /// (known now for transactions only; the loader says at the end).
+    fn write(&mut self, store: &Store, graphs: Vec<(NamedNode, Vec<Quad>)>) -> Result<usize> {
+        let mut unchanged = 0;
         match self {
             Writer::Undecided | Writer::Transactions => {
                 for (iri, quads) in &graphs {
-                    store
+                    let outcome = store
                         .ingest(iri.as_ref(), quads)
                         .with_context(|| format!("writing article {iri}"))?;
+                    unchanged += usize::from(outcome.change == GraphChange::Unchanged);
                 }
             }
             Writer::Bulk { sender, .. } => {
@@ -166,20 +179,21 @@ impl<'scope> Writer<'scope> {
                 }
             }
         }
-        Ok(())
+        Ok(unchanged)
     }
 
-    /// Waits for the loader, if any, to commit; then what it did to the propositions.
-    fn finish(self) -> Result<Option<RefreshOutcome>> {
+    /// Waits for the loader, if any, to commit; then what it did to the articles and the
+    /// propositions.
+    fn finish(self) -> Result<Option<(BulkOutcome, RefreshOutcome)>> {
         let Writer::Bulk { sender, handle } = self else {
             return Ok(None);
         };
         drop(sender);
-        let (_, propositions) = handle
+        let outcome = handle
             .join()
             .map_err(|_| anyhow!("the bulk loader panicked"))?
             .context("bulk loading into the store")?;
-        Ok(Some(propositions))
+        Ok(Some(outcome))
     }
 }
 

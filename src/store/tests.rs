@@ -33,19 +33,52 @@ fn ingest_replaces_the_article_graph() -> Result<(), StoreError> {
         first,
         IngestOutcome {
             quads: 2,
-            replaced: false
+            change: GraphChange::Added
         }
     );
+    // As many quads as before, one of them different: still a replacement.
     let again = store.ingest(a.as_ref(), &quads(&a, "Two"))?;
     assert_eq!(
         again,
         IngestOutcome {
             quads: 2,
-            replaced: true
+            change: GraphChange::Replaced
         }
     );
     assert_eq!(store.len()?, 2, "the old headline is gone");
     assert_eq!(store.article_count()?, 1);
+    Ok(())
+}
+
+#[test]
+fn ingest_leaves_an_unchanged_graph_alone() -> Result<(), StoreError> {
+    let store = Store::in_memory()?;
+    let a = article(1);
+    store.ingest(a.as_ref(), &quads(&a, "One"))?;
+    let same = store.ingest(a.as_ref(), &quads(&a, "One"))?;
+    assert_eq!(same.change, GraphChange::Unchanged);
+    assert_eq!(same.quads, 2);
+    assert_eq!(store.len()?, 2);
+
+    // Every stored quad given again, plus one: a superset is a change.
+    let mut more = quads(&a, "One");
+    more.push(Quad::new(
+        a.clone(),
+        hs::KEY,
+        Literal::from("extra"),
+        a.clone(),
+    ));
+    assert_eq!(
+        store.ingest(a.as_ref(), &more)?.change,
+        GraphChange::Replaced
+    );
+    assert_eq!(store.len()?, 3);
+    // A subset of the stored quads is a change too: the graph loses the extra one.
+    assert_eq!(
+        store.ingest(a.as_ref(), &quads(&a, "One"))?.change,
+        GraphChange::Replaced
+    );
+    assert_eq!(store.len()?, 2);
     Ok(())
 }
 
@@ -78,6 +111,7 @@ fn bulk_ingest_handles_known_and_repeated_articles() -> Result<(), StoreError> {
     assert_eq!(outcome.articles, 3);
     assert_eq!(outcome.bulk_loaded, 1);
     assert_eq!(outcome.replaced, 2);
+    assert_eq!(outcome.unchanged, 0);
     assert_eq!(store.len()?, 4);
     let headlines = store.select("SELECT ?h WHERE { ?a schema:headline ?h } ORDER BY ?h")?;
     let headlines: Vec<String> = headlines
