@@ -174,9 +174,14 @@ fn lookups_over_many_claims_match_filtering_all_claims() {
     assert!(all.len() > 200, "many claims: {}", all.len());
     let mut ordered = all.clone();
     ordered.sort_by(|a, b| {
-        (a.date, &a.article_iri, a.position).cmp(&(b.date, &b.article_iri, b.position))
+        (a.date.is_none(), a.date, &a.article_iri, a.position).cmp(&(
+            b.date.is_none(),
+            b.date,
+            &b.article_iri,
+            b.position,
+        ))
     });
-    assert_eq!(ordered, all, "by date, article and position");
+    assert_eq!(ordered, all, "by date (undated last), article and position");
     let said = same_rows(
         &store,
         &all,

@@ -384,6 +384,27 @@ fn queries_see_the_union_and_know_the_prefixes() {
 }
 
 #[test]
+fn claims_of_undated_articles_come_last_as_in_timelines() {
+    let (_dir, store) = store();
+    let (mut undated, extraction) = corpus().remove(0);
+    undated.url = Some("https://example.org/undated".into());
+    undated.date = None;
+    store
+        .ingest(
+            article_iri(&undated).as_ref(),
+            &article_quads(&undated, &extraction),
+        )
+        .expect("ingest");
+    let all = store.claims(&ClaimFilter::default()).expect("claims");
+    let dated: Vec<bool> = all.iter().map(|c| c.date.is_some()).collect();
+    assert!(dated.contains(&false) && dated.contains(&true), "{dated:?}");
+    assert!(
+        dated.windows(2).all(|w| w[0] >= w[1]),
+        "every dated claim before every undated one: {dated:?}"
+    );
+}
+
+#[test]
 fn claims_lookup_filters() {
     let (_dir, store) = store();
     let all = store.claims(&ClaimFilter::default()).expect("claims");

@@ -149,7 +149,7 @@ const CLAIM_ROW: &str = "\
 ";
 
 impl Store {
-    /// The claims matching `filter`, sorted by article date (undated first), article and
+    /// The claims matching `filter`, sorted by article date (undated last, as in timelines), article and
     /// position in the article.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
         if filter.min_confidence.is_some_and(f64::is_nan) {
@@ -205,13 +205,14 @@ impl Store {
     }
 
     /// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
-    /// article date (undated first), article and position.
+    /// article date (undated last), article and position.
     fn claims_narrowed(&self, narrowing: &Narrowing) -> Result<Vec<ClaimRow>, StoreError> {
         let mut rows = self.rows_narrowed(narrowing, CLAIMS_HEAD, CLAIM_ROW, claim_row)?;
         // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
         // every comparison.
         rows.sort_by(|a, b| {
-            (a.date, &a.article_iri, a.position, &a.iri).cmp(&(
+            (a.date.is_none(), a.date, &a.article_iri, a.position, &a.iri).cmp(&(
+                b.date.is_none(),
                 b.date,
                 &b.article_iri,
                 b.position,
