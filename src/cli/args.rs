@@ -50,7 +50,8 @@ pub enum Command {
     /// Takes .txt files (with an optional front-matter block of title, date, url, publisher,
     /// author), .csv files with columns url,date,title,text, .jsonl files with the same fields
     /// or {id, text}, directories (recursively) and `-` for stdin. Each article becomes one
-    /// named graph; ingesting it again replaces it.
+    /// named graph; ingesting it again replaces it, unless its claims came out the same, in
+    /// which case nothing is written (the summary counts such unchanged articles).
     Ingest(IngestArgs),
     /// Look up claims
     ///
