@@ -133,6 +133,28 @@ fn ingesting_again_changes_nothing() {
     assert_eq!(sorted(&first), sorted(&second));
 }
 
+/// A surname meets the full name given later in the same run, even batches apart: the
+/// store does not depend on the order of the input.
+#[test]
+fn a_surname_meets_a_full_name_given_later_in_the_run() {
+    let ws = Workspace::new();
+    let mut rows =
+        vec![serde_json::json!({"id": "first", "text": "Hannity said the plan would fail."})];
+    // More than a batch (256 articles) between the two.
+    for i in 0..300 {
+        rows.push(serde_json::json!({"id": format!("filler-{i}"), "text": format!("Filler article {i} has no quotes.")}));
+    }
+    rows.push(serde_json::json!({"id": "last", "text": "Sean Hannity, a television host, said the vote was fair."}));
+    let lines: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+    let input = ws.file("run.jsonl", lines.join("\n").as_bytes());
+    ws.hearsay(&["ingest", input.to_str().expect("utf-8 path")])
+        .assert()
+        .success();
+    let listed = ws.stdout(&["claims", "--source", "Sean Hannity"]);
+    assert!(listed.contains("the plan would fail"), "{listed}");
+    assert!(listed.contains("the vote was fair"), "{listed}");
+}
+
 #[test]
 fn piped_ingest_prints_only_its_summary() {
     let ws = Workspace::new();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::article::{read_inputs, Article};
+use crate::article::{read_inputs, Article, ArticleError};
 use crate::extract::{extract, Extraction};
 
 /// An article with what extraction found in it.
@@ -28,6 +28,29 @@ pub struct Tally {
 pub fn for_each_batch(
     paths: &[PathBuf],
     batch_size: usize,
+    consume: impl FnMut(Vec<Extracted>) -> Result<()>,
+) -> Result<Tally> {
+    batches(
+        paths,
+        batch_size,
+        |err| eprintln!("hearsay: {err}"),
+        consume,
+    )
+}
+
+/// [`for_each_batch`] for a pass ahead of the one that reports: bad input is only counted.
+pub fn for_each_batch_quietly(
+    paths: &[PathBuf],
+    batch_size: usize,
+    consume: impl FnMut(Vec<Extracted>) -> Result<()>,
+) -> Result<Tally> {
+    batches(paths, batch_size, |_| {}, consume)
+}
+
+fn batches(
+    paths: &[PathBuf],
+    batch_size: usize,
+    mut bad_input: impl FnMut(&ArticleError),
     mut consume: impl FnMut(Vec<Extracted>) -> Result<()>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
@@ -58,7 +81,7 @@ pub fn for_each_batch(
                 }
             }
             Err(err) => {
-                eprintln!("hearsay: {err}");
+                bad_input(&err);
                 tally.failed += 1;
             }
         }
