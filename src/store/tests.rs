@@ -83,6 +83,28 @@ fn ingest_leaves_an_unchanged_graph_alone() -> Result<(), StoreError> {
 }
 
 #[test]
+fn bulk_ingest_keeps_the_last_version_of_an_article_given_twice() -> Result<(), StoreError> {
+    let store = Store::in_memory()?;
+    let a = article(1);
+    store.ingest(a.as_ref(), &quads(&a, "Old"))?;
+    // The second version is what the store holds already: still it must win over the first.
+    let batch = vec![
+        (a.clone(), quads(&a, "Other")),
+        (a.clone(), quads(&a, "Old")),
+    ];
+    let outcome = store.bulk_ingest(batch, &BulkOptions::default())?;
+    assert_eq!((outcome.articles, outcome.replaced), (2, 2));
+    let headlines = store.select("SELECT ?h WHERE { ?a schema:headline ?h }")?;
+    assert_eq!(headlines.len(), 1);
+    assert_eq!(
+        values::string(&headlines[0], "h").as_deref(),
+        Some("Old"),
+        "the last version wins"
+    );
+    Ok(())
+}
+
+#[test]
 fn ingest_refuses_quads_of_another_graph() -> Result<(), StoreError> {
     let store = Store::in_memory()?;
     let (a, b) = (article(1), article(2));
