@@ -51,6 +51,9 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             }
             Ok(())
         })?;
+        // The rate and time left are those of the pass that writes.
+        progress.set_message("");
+        progress.reset_eta();
     }
     std::thread::scope(|scope| {
         let mut writer = Writer::Undecided;
