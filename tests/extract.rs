@@ -987,3 +987,19 @@ fn state_between_a_name_and_a_noun_is_not_a_verb() {
         "Officials | state | that the road is closed | asserted | certain",
     );
 }
+
+#[test]
+fn a_poll_keeps_its_slash_and_its_time() {
+    check(
+        "Fares should fall, according to a Harbor Times/Coast News survey.",
+        "a Harbor Times/Coast News survey | according to | Fares should fall | asserted | certain",
+    );
+    check(
+        "A county survey out Monday found that most riders want a later ferry.",
+        "A county survey out Monday | found | that most riders want a later ferry | asserted | certain",
+    );
+    check(
+        "A port survey this month showed the ferry losing riders.",
+        "A port survey this month | showed | the ferry losing riders | asserted | certain",
+    );
+}

@@ -2664,7 +2664,13 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
             )
     };
     let lo = st.saturating_sub(10).max(s0);
-    let mut linked = false;
+    // "a poll this month found", "a survey Monday showed": a time right after the document
+    // links it as a participle would.
+    let first = w.low(st);
+    let period = |x: &str| matches!(x, "week" | "month" | "year" | "weekend");
+    let mut linked = is_day_word(first)
+        || is_month(first)
+        || (matches!(first, "this" | "last" | "earlier" | "late") && period(w.low(st + 1)));
     let mut j = st;
     while j > lo {
         j -= 1;
@@ -2696,6 +2702,7 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
                     | "dated"
                     | "posted"
                     | "written"
+                    | "out"
             )
         {
             linked = true;

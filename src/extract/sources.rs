@@ -555,6 +555,11 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
             i += 1;
             continue;
         }
+        // "a Times/CBS News poll": a glued slash joins two names, as in `np_back`.
+        if end == Some(i.wrapping_sub(1)) && i + 1 < hi && glued(w, i) {
+            i += 1;
+            continue;
+        }
         if matches!(low, "of" | "and" | "&" | "for")
             && end.is_some()
             && i + 1 < hi
@@ -1034,5 +1039,16 @@ mod tests {
             "Some 1,409 teachers"
         );
         assert_eq!(back("A CNN/ORC poll found", "found"), "A CNN/ORC poll");
+    }
+
+    #[test]
+    fn forward_phrase_keeps_a_glued_slash() {
+        let text = "according to a Herald/NBC News survey, most voters";
+        let w = Words::new(text);
+        let end = np_forward(&w, 2, w.len());
+        assert_eq!(
+            end.map(|e| w.span(2, e).text(text).to_string()),
+            Some("a Herald/NBC News survey".to_string())
+        );
     }
 }
