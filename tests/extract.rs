@@ -1003,3 +1003,15 @@ fn a_poll_keeps_its_slash_and_its_time() {
         "A port survey this month | showed | the ferry losing riders | asserted | certain",
     );
 }
+
+#[test]
+fn evidence_that_ends_the_sentence_trails_its_content() {
+    check(
+        "Most riders want a later ferry, a county survey shows.",
+        "a county survey | shows | Most riders want a later ferry | asserted | certain",
+    );
+    check(
+        "The firm paid no tax for six years, court records show.",
+        "court records | show | The firm paid no tax for six years | asserted | certain",
+    );
+}

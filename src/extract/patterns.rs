@@ -1489,7 +1489,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         let after_quote = trailing_sep.is_some_and(|b| {
             is_close(w, b) || (w.is_punct(b, ",") && b > s0 && is_close(w, b - 1))
         });
-        if entry.has(cues::TRAIL)
+        // "…, a new poll shows." / "…, records show.": evidence that ends the sentence
+        // trails its content as "said" does.
+        let evidence_trails = matches!(entry.lemma, "show" | "find" | "indicate")
+            && (st..=en).any(|j| is_evidence(w.low(j)))
+            && (post >= s1 || (post..s1).all(|j| w.kind(j) == Some(Kind::Punct)));
+        if (entry.has(cues::TRAIL) || evidence_trails)
             && trailing_sep.is_some()
             && !matches!(w.low(st), "which" | "who")
             && (after_quote || only_adjuncts(w, post, s1, entry.has(cues::TELL)))
