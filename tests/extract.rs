@@ -1015,3 +1015,12 @@ fn evidence_that_ends_the_sentence_trails_its_content() {
         "court records | show | The firm paid no tax for six years | asserted | certain",
     );
 }
+
+#[test]
+fn a_relative_clause_that_reports_speech_leaves_the_source() {
+    check(
+        "Nora Vance, who said the bridge was unsafe, argued that repairs should start soon.",
+        "who | said | the bridge was unsafe | asserted | certain\n\
+         Nora Vance | argued | that repairs should start soon | asserted | certain",
+    );
+}

@@ -2864,6 +2864,17 @@ fn quoted_as_saying(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
 /// Sets certainty and quote kind.
 fn finish(ctx: &Ctx, mut f: Found, entry: Entry, present: bool) -> Found {
     let w = ctx.w;
+    // "Lee, who said the plan would fail, argued …": a relative clause that reports speech
+    // is an attribution of its own, and PolNeAR leaves it out of the outer source.
+    if let Some((a, b)) = f.source {
+        let relative = (a + 1..b)
+            .find(|&j| w.is_punct(j, ",") && matches!(w.low(j + 1), "who" | "whose" | "which"));
+        if let Some(j) = relative {
+            if (j + 2..=b).any(|t| matches!(w.low(t), "said" | "says" | "say" | "told" | "tells")) {
+                f.source = Some((a, j - 1));
+            }
+        }
+    }
     if f.stance == Stance::Unconfirmed {
         f.certainty = Certainty::Unknown;
     } else {
