@@ -1024,3 +1024,11 @@ fn a_relative_clause_that_reports_speech_leaves_the_source() {
          Nora Vance | argued | that repairs should start soon | asserted | certain",
     );
 }
+
+#[test]
+fn an_inverted_name_keeps_its_party_bracket() {
+    check(
+        "The levy is a mistake, said Sen. Ada Marsh (D-Ore.).",
+        "Sen. Ada Marsh (D-Ore.) | said | The levy is a mistake | asserted | certain",
+    );
+}

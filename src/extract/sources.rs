@@ -555,6 +555,19 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
             i += 1;
             continue;
         }
+        // "said Sen. Ann Lee (D-Ohio)": a bracketed party or state closes the name, as in
+        // `np_back`; a bracket with lowercase words is an aside, and an agency's initials
+        // ("told the Herald (AP)") are no party.
+        if w.raw(i) == "(" && end == Some(i.wrapping_sub(1)) {
+            let close = (i + 1..hi.min(i + 8)).find(|&j| w.raw(j) == ")");
+            let initials = |x: &str| x.len() > 1 && x.chars().all(|c| c.is_ascii_uppercase());
+            if let Some(close) = close.filter(|&c| c > i + 1 && !initials(w.raw(i + 1))) {
+                if (i + 1..close).all(|j| !w.is_word(j) || w.is_cap(j)) {
+                    end = Some(close);
+                }
+            }
+            break;
+        }
         // "a Times/CBS News poll": a glued slash joins two names, as in `np_back`.
         if end == Some(i.wrapping_sub(1)) && i + 1 < hi && glued(w, i) {
             i += 1;
