@@ -1032,3 +1032,19 @@ fn an_inverted_name_keeps_its_party_bracket() {
         "Sen. Ada Marsh (D-Ore.) | said | The levy is a mistake | asserted | certain",
     );
 }
+
+#[test]
+fn names_and_adjectives_that_look_like_times() {
+    check(
+        "An earlier survey found that most riders want a later ferry.",
+        "An earlier survey | found | that most riders want a later ferry | asserted | certain",
+    );
+    check(
+        "USA Today reported that the ferry was late.",
+        "USA Today | reported | that the ferry was late | asserted | certain",
+    );
+    check(
+        "Lee told the weekly radio program it was time to act.",
+        "Lee | told | it was time to act | asserted | certain",
+    );
+}

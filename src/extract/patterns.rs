@@ -2624,6 +2624,10 @@ fn time_adjunct_before(w: &Words, s0: usize, end: usize) -> Option<usize> {
     if !(is_day_word(w.low(a)) || period(w.low(a))) {
         return None;
     }
+    // "USA Today reported": a name, not a time.
+    if w.low(a) == "today" && w.low(a - 1) == "usa" {
+        return None;
+    }
     let head = a;
     if period(w.low(a)) && a > s0 && is_day_word(w.low(a - 1)) {
         a -= 1;

@@ -337,6 +337,13 @@ fn np_word(w: &Words, i: usize) -> bool {
     if state_modifier(w, i) {
         return true;
     }
+    // "USA Today" is a name; "an earlier report" an adjective after its article.
+    let prev = if i > 0 { w.low(i - 1) } else { "" };
+    if (low == "today" && w.is_cap(i) && prev == "usa")
+        || (matches!(low, "earlier" | "later") && matches!(prev, "a" | "an" | "the"))
+    {
+        return true;
+    }
     if is_stop(low) || cue_word && !w.is_cap(i) {
         // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here;
         // after an article or an adjective-like word ("a short note") it is a noun.
@@ -586,7 +593,11 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
             i += 2;
             continue;
         }
-        if np_word(w, i) && !is_inner_preposition(low) {
+        // "told the weekly series it is clear …": a subject pronoun opens the next clause.
+        if np_word(w, i)
+            && !is_inner_preposition(low)
+            && !(end.is_some() && is_subject_pronoun(low))
+        {
             end = Some(i);
             i += 1;
             continue;
