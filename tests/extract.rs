@@ -987,3 +987,64 @@ fn state_between_a_name_and_a_noun_is_not_a_verb() {
         "Officials | state | that the road is closed | asserted | certain",
     );
 }
+
+#[test]
+fn a_poll_keeps_its_slash_and_its_time() {
+    check(
+        "Fares should fall, according to a Harbor Times/Coast News survey.",
+        "a Harbor Times/Coast News survey | according to | Fares should fall | asserted | certain",
+    );
+    check(
+        "A county survey out Monday found that most riders want a later ferry.",
+        "A county survey out Monday | found | that most riders want a later ferry | asserted | certain",
+    );
+    check(
+        "A port survey this month showed the ferry losing riders.",
+        "A port survey this month | showed | the ferry losing riders | asserted | certain",
+    );
+}
+
+#[test]
+fn evidence_that_ends_the_sentence_trails_its_content() {
+    check(
+        "Most riders want a later ferry, a county survey shows.",
+        "a county survey | shows | Most riders want a later ferry | asserted | certain",
+    );
+    check(
+        "The firm paid no tax for six years, court records show.",
+        "court records | show | The firm paid no tax for six years | asserted | certain",
+    );
+}
+
+#[test]
+fn a_relative_clause_that_reports_speech_leaves_the_source() {
+    check(
+        "Nora Vance, who said the bridge was unsafe, argued that repairs should start soon.",
+        "who | said | the bridge was unsafe | asserted | certain\n\
+         Nora Vance | argued | that repairs should start soon | asserted | certain",
+    );
+}
+
+#[test]
+fn an_inverted_name_keeps_its_party_bracket() {
+    check(
+        "The levy is a mistake, said Sen. Ada Marsh (D-Ore.).",
+        "Sen. Ada Marsh (D-Ore.) | said | The levy is a mistake | asserted | certain",
+    );
+}
+
+#[test]
+fn names_and_adjectives_that_look_like_times() {
+    check(
+        "An earlier survey found that most riders want a later ferry.",
+        "An earlier survey | found | that most riders want a later ferry | asserted | certain",
+    );
+    check(
+        "USA Today reported that the ferry was late.",
+        "USA Today | reported | that the ferry was late | asserted | certain",
+    );
+    check(
+        "Lee told the weekly radio program it was time to act.",
+        "Lee | told | it was time to act | asserted | certain",
+    );
+}

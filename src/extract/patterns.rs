@@ -1489,7 +1489,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         let after_quote = trailing_sep.is_some_and(|b| {
             is_close(w, b) || (w.is_punct(b, ",") && b > s0 && is_close(w, b - 1))
         });
-        if entry.has(cues::TRAIL)
+        // "…, a new poll shows." / "…, records show.": evidence that ends the sentence
+        // trails its content as "said" does.
+        let evidence_trails = matches!(entry.lemma, "show" | "find" | "indicate")
+            && (st..=en).any(|j| is_evidence(w.low(j)))
+            && (post >= s1 || (post..s1).all(|j| w.kind(j) == Some(Kind::Punct)));
+        if (entry.has(cues::TRAIL) || evidence_trails)
             && trailing_sep.is_some()
             && !matches!(w.low(st), "which" | "who")
             && (after_quote || only_adjuncts(w, post, s1, entry.has(cues::TELL)))
@@ -2619,6 +2624,10 @@ fn time_adjunct_before(w: &Words, s0: usize, end: usize) -> Option<usize> {
     if !(is_day_word(w.low(a)) || period(w.low(a))) {
         return None;
     }
+    // "USA Today reported": a name, not a time.
+    if w.low(a) == "today" && w.low(a - 1) == "usa" {
+        return None;
+    }
     let head = a;
     if period(w.low(a)) && a > s0 && is_day_word(w.low(a - 1)) {
         a -= 1;
@@ -2664,7 +2673,13 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
             )
     };
     let lo = st.saturating_sub(10).max(s0);
-    let mut linked = false;
+    // "a poll this month found", "a survey Monday showed": a time right after the document
+    // links it as a participle would.
+    let first = w.low(st);
+    let period = |x: &str| matches!(x, "week" | "month" | "year" | "weekend");
+    let mut linked = is_day_word(first)
+        || is_month(first)
+        || (matches!(first, "this" | "last" | "earlier" | "late") && period(w.low(st + 1)));
     let mut j = st;
     while j > lo {
         j -= 1;
@@ -2696,6 +2711,7 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
                     | "dated"
                     | "posted"
                     | "written"
+                    | "out"
             )
         {
             linked = true;
@@ -2852,6 +2868,17 @@ fn quoted_as_saying(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
 /// Sets certainty and quote kind.
 fn finish(ctx: &Ctx, mut f: Found, entry: Entry, present: bool) -> Found {
     let w = ctx.w;
+    // "Lee, who said the plan would fail, argued …": a relative clause that reports speech
+    // is an attribution of its own, and PolNeAR leaves it out of the outer source.
+    if let Some((a, b)) = f.source {
+        let relative = (a + 1..b)
+            .find(|&j| w.is_punct(j, ",") && matches!(w.low(j + 1), "who" | "whose" | "which"));
+        if let Some(j) = relative {
+            if (j + 2..=b).any(|t| matches!(w.low(t), "said" | "says" | "say" | "told" | "tells")) {
+                f.source = Some((a, j - 1));
+            }
+        }
+    }
     if f.stance == Stance::Unconfirmed {
         f.certainty = Certainty::Unknown;
     } else {

@@ -337,6 +337,13 @@ fn np_word(w: &Words, i: usize) -> bool {
     if state_modifier(w, i) {
         return true;
     }
+    // "USA Today" is a name; "an earlier report" an adjective after its article.
+    let prev = if i > 0 { w.low(i - 1) } else { "" };
+    if (low == "today" && w.is_cap(i) && prev == "usa")
+        || (matches!(low, "earlier" | "later") && matches!(prev, "a" | "an" | "the"))
+    {
+        return true;
+    }
     if is_stop(low) || cue_word && !w.is_cap(i) {
         // A cue word lowercase ("report") may still be a noun, but mostly it is a verb here;
         // after an article or an adjective-like word ("a short note") it is a noun.
@@ -555,6 +562,24 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
             i += 1;
             continue;
         }
+        // "said Sen. Ann Lee (D-Ohio)": a bracketed party or state closes the name, as in
+        // `np_back`; a bracket with lowercase words is an aside, and an agency's initials
+        // ("told the Herald (AP)") are no party.
+        if w.raw(i) == "(" && end == Some(i.wrapping_sub(1)) {
+            let close = (i + 1..hi.min(i + 8)).find(|&j| w.raw(j) == ")");
+            let initials = |x: &str| x.len() > 1 && x.chars().all(|c| c.is_ascii_uppercase());
+            if let Some(close) = close.filter(|&c| c > i + 1 && !initials(w.raw(i + 1))) {
+                if (i + 1..close).all(|j| !w.is_word(j) || w.is_cap(j)) {
+                    end = Some(close);
+                }
+            }
+            break;
+        }
+        // "a Times/CBS News poll": a glued slash joins two names, as in `np_back`.
+        if end == Some(i.wrapping_sub(1)) && i + 1 < hi && glued(w, i) {
+            i += 1;
+            continue;
+        }
         if matches!(low, "of" | "and" | "&" | "for")
             && end.is_some()
             && i + 1 < hi
@@ -568,7 +593,11 @@ pub(crate) fn np_forward(w: &Words, start: usize, hi: usize) -> Option<usize> {
             i += 2;
             continue;
         }
-        if np_word(w, i) && !is_inner_preposition(low) {
+        // "told the weekly series it is clear …": a subject pronoun opens the next clause.
+        if np_word(w, i)
+            && !is_inner_preposition(low)
+            && !(end.is_some() && is_subject_pronoun(low))
+        {
             end = Some(i);
             i += 1;
             continue;
@@ -1034,5 +1063,16 @@ mod tests {
             "Some 1,409 teachers"
         );
         assert_eq!(back("A CNN/ORC poll found", "found"), "A CNN/ORC poll");
+    }
+
+    #[test]
+    fn forward_phrase_keeps_a_glued_slash() {
+        let text = "according to a Herald/NBC News survey, most voters";
+        let w = Words::new(text);
+        let end = np_forward(&w, 2, w.len());
+        assert_eq!(
+            end.map(|e| w.span(2, e).text(text).to_string()),
+            Some("a Herald/NBC News survey".to_string())
+        );
     }
 }
