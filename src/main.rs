@@ -1,17 +1,7 @@
-//! The `hearsay` binary: parses the command line and hands it to the library.
+//! The `hearsay` binary: hands its command line to the library.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = hearsay::cli::Cli::parse();
-    match hearsay::cli::run(cli) {
-        Ok(outcome) => outcome.exit_code(),
-        Err(err) if hearsay::cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("hearsay: {err:#}");
-            ExitCode::from(2)
-        }
-    }
+    hearsay::cli::main(std::env::args_os().collect())
 }

@@ -508,3 +508,153 @@ fn export_into_a_closed_pipe_ends_quietly() {
         );
     }
 }
+
+/// A running `hearsay serve`, stopped (killed, as Ctrl-C would) when dropped.
+struct Server {
+    child: std::process::Child,
+    socket: PathBuf,
+}
+
+impl Server {
+    fn start(ws: &Workspace) -> Server {
+        let child = StdCommand::new(assert_cmd::cargo::cargo_bin("hearsay"))
+            .env_remove("HEARSAY_STORE")
+            .arg("--store")
+            .arg(ws.store())
+            .arg("serve")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn server");
+        let server = Server {
+            child,
+            socket: ws.store().join("hearsay.sock"),
+        };
+        for _ in 0..300 {
+            if std::os::unix::net::UnixStream::connect(&server.socket).is_ok() {
+                return server;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the server did not listen on {}", server.socket.display());
+    }
+
+    /// Stops the server and returns its log: a line per lookup it ran.
+    fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let mut log = String::new();
+        if let Some(mut stderr) = self.child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut log);
+        }
+        log
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What a run printed and how it exited.
+fn run_whole(cmd: &mut Command) -> (String, String, Option<i32>) {
+    let out = cmd.output().expect("run hearsay");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn lookups_through_a_server_print_what_they_print_without_it() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    let id = tsv_rows(&ws.stdout(&["claims", "--stance", "denied"]))[0][0].clone();
+    let lookups: Vec<Vec<&str>> = vec![
+        vec!["claims", "--source", "US officials"],
+        vec!["claims", "--source", "nobody by that name"],
+        vec!["claims", "--format", "table"],
+        vec!["sources", "--format", "json"],
+        vec!["show", &id],
+        vec!["show", "no-such-claim"],
+        vec!["timeline", "--source", "analysts"],
+        vec!["propositions", "--min-claims", "1"],
+        vec!["query", "SELECT ?c WHERE { ?c hs:stance hs:denied }"],
+        vec!["query", "SELECT nonsense"],
+    ];
+    // The table's width is the client's console, whatever the server's.
+    let run = |args: &[&str]| run_whole(ws.hearsay(args).env("COLUMNS", "70"));
+    let alone: Vec<_> = lookups.iter().map(|args| run(args)).collect();
+    let server = Server::start(&ws);
+    let served: Vec<_> = lookups.iter().map(|args| run(args)).collect();
+    let log = server.stop();
+    for ((args, alone), served) in lookups.iter().zip(&alone).zip(&served) {
+        assert_eq!(alone, served, "{args:?}");
+    }
+    // Every lookup ran in the server: its log has a line for each, with the exit code.
+    assert!(
+        log.contains("claims --source nobody by that name: exit 1"),
+        "{log}"
+    );
+    assert!(log.contains("show no-such-claim: exit 2"), "{log}");
+    assert_eq!(log.matches(": exit ").count(), lookups.len(), "{log}");
+    // The errors are the one line they are without a server.
+    assert!(
+        served[5].1.starts_with("hearsay: 'no-such-claim'"),
+        "{}",
+        served[5].1
+    );
+    assert_eq!(served[5].1.lines().count(), 1);
+}
+
+#[test]
+fn a_server_sees_what_an_ingest_writes_beside_it() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    let server = Server::start(&ws);
+    ws.hearsay(&["claims", "--source", "Valdoria"])
+        .assert()
+        .code(1);
+    let article = ws.file(
+        "valdoria.txt",
+        b"The Valdorian foreign ministry said on Monday that the border would stay open.\n",
+    );
+    ws.hearsay(&["ingest", article.to_str().expect("utf-8 path")])
+        .assert()
+        .success();
+    ws.hearsay(&["claims", "--source", "Valdorian foreign ministry"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("the border would stay open"));
+    let log = server.stop();
+    assert!(
+        log.contains("claims --source Valdorian foreign ministry: exit 0"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_dead_servers_socket_is_passed_over_and_replaced() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    // A server killed before it could clean up leaves its socket behind.
+    let socket = ws.store().join("hearsay.sock");
+    drop(std::os::unix::net::UnixListener::bind(&socket).expect("bind"));
+    assert!(socket.exists());
+    ws.hearsay(&["claims", "--source", "analysts"])
+        .assert()
+        .success();
+    let server = Server::start(&ws);
+    // One server per store.
+    ws.hearsay(&["serve"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already serves"));
+    ws.hearsay(&["claims", "--source", "analysts"])
+        .assert()
+        .success();
+    let log = server.stop();
+    assert!(log.contains("claims --source analysts: exit 0"), "{log}");
+}

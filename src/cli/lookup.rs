@@ -6,13 +6,18 @@ use anyhow::Result;
 use serde_json::{json, Value};
 
 use super::args::{ClaimsArgs, ShowArgs, ShowFormat, SourcesArgs, TableOutput};
-use super::output::{default_format, write_table, Table};
+use super::output::{default_format, write_table, Console, Table};
 use super::Outcome;
 use crate::store::{ClaimDetail, ClaimFilter, ClaimRow, LinkDirection, Store};
 
-pub fn claims(store: &Store, args: &ClaimsArgs) -> Result<Outcome> {
+pub fn claims(
+    store: &Store,
+    args: &ClaimsArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     if args.contested {
-        return super::timeline::contested(store, &args.output);
+        return super::timeline::contested(store, &args.output, console, out);
     }
     let filter = ClaimFilter {
         source: args.source.clone(),
@@ -47,10 +52,15 @@ pub fn claims(store: &Store, args: &ClaimsArgs) -> Result<Outcome> {
             json!(row.content),
         ]);
     }
-    print_table(table, &args.output)
+    print_table(table, &args.output, console, out)
 }
 
-pub fn sources(store: &Store, args: &SourcesArgs) -> Result<Outcome> {
+pub fn sources(
+    store: &Store,
+    args: &SourcesArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let rows = store.sources()?;
     let mut table =
         Table::new(vec!["source", "kind", "claims", "key"]).wrapping(&["source", "key"]);
@@ -62,24 +72,24 @@ pub fn sources(store: &Store, args: &SourcesArgs) -> Result<Outcome> {
             json!(row.key),
         ]);
     }
-    print_table(table, &args.output)
+    print_table(table, &args.output, console, out)
 }
 
-pub fn show(store: &Store, args: &ShowArgs) -> Result<Outcome> {
+pub fn show(store: &Store, args: &ShowArgs, out: &mut dyn Write) -> Result<Outcome> {
     let Some(detail) = store.claim(&args.id)? else {
         anyhow::bail!(
             "no claim '{}' in the store; `hearsay claims` lists the ids",
             args.id
         );
     };
-    let mut out = std::io::stdout().lock();
     match args.format {
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &detail_json(&detail))?;
+            serde_json::to_writer_pretty(&mut *out, &detail_json(&detail))?;
             writeln!(out)?;
         }
-        ShowFormat::Text => write_detail(&detail, &mut out)?,
+        ShowFormat::Text => write_detail(&detail, out)?,
     }
+    out.flush()?;
     Ok(Outcome::Done)
 }
 
@@ -96,12 +106,17 @@ fn source_label(row: &ClaimRow) -> String {
     }
 }
 
-pub(super) fn print_table(mut table: Table, output: &TableOutput) -> Result<Outcome> {
+pub(super) fn print_table(
+    mut table: Table,
+    output: &TableOutput,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     if let Some(limit) = output.limit {
         table.rows.truncate(limit);
     }
-    let mut out = std::io::stdout().lock();
-    write_table(&table, default_format(output.format), &mut out)?;
+    let format = default_format(output.format, console);
+    write_table(&table, format, console.width, out)?;
     out.flush()?;
     Ok(if table.is_empty() {
         Outcome::NothingFound

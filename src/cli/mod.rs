@@ -10,14 +10,20 @@ mod lookup;
 mod output;
 mod pipeline;
 mod query;
+#[cfg(unix)]
+mod serve;
 mod timeline;
 
+use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use clap::Parser;
 
 pub use args::Cli;
 use args::{Command, StoreArgs};
+use output::Console;
 
 use crate::store::Store;
 
@@ -33,29 +39,77 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn exit_code(self) -> ExitCode {
+    fn code(self) -> u8 {
         match self {
-            Outcome::Done => ExitCode::SUCCESS,
-            Outcome::NothingFound => ExitCode::from(1),
-            Outcome::PartlyFailed => ExitCode::from(2),
+            Outcome::Done => 0,
+            Outcome::NothingFound => 1,
+            Outcome::PartlyFailed => 2,
+        }
+    }
+
+    pub fn exit_code(self) -> ExitCode {
+        ExitCode::from(self.code())
+    }
+}
+
+/// The whole program: parses `argv` (exiting with clap's message when it is wrong), runs
+/// the command (in the store's `hearsay serve` when one runs and takes it), prints the
+/// error if any, and says how to exit.
+pub fn main(argv: Vec<OsString>) -> ExitCode {
+    let cli = Cli::parse_from(&argv);
+    #[cfg(unix)]
+    let forwarded = serve::forward(&cli, &argv);
+    #[cfg(not(unix))]
+    let forwarded = None;
+    match forwarded.unwrap_or_else(|| run(cli)) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("hearsay: {err:#}");
+            ExitCode::from(2)
         }
     }
 }
 
-/// Runs one command line.
+/// Runs one command line in this process.
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Ingest(args) => ingest::run(&open_writable(&cli.store)?, &args),
-        Command::Claims(args) => lookup::claims(&open_readable(&cli.store)?, &args),
-        Command::Sources(args) => lookup::sources(&open_readable(&cli.store)?, &args),
-        Command::Timeline(args) => timeline::timeline(&open_readable(&cli.store)?, &args),
-        Command::Propositions(args) => timeline::propositions(&open_readable(&cli.store)?, &args),
-        Command::Show(args) => lookup::show(&open_readable(&cli.store)?, &args),
-        Command::Query(args) => query::run(&open_readable(&cli.store)?, &args),
         Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
         Command::Compact => compact(&cli.store),
+        #[cfg(unix)]
+        Command::Serve => serve::run(&cli.store),
+        #[cfg(not(unix))]
+        Command::Serve => anyhow::bail!("`hearsay serve` needs Unix sockets"),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
+        lookup => run_lookup(
+            &open_readable(&cli.store)?,
+            &lookup,
+            &Console::of_stdout(),
+            &mut std::io::stdout().lock(),
+        ),
+    }
+}
+
+/// Runs a lookup, a command that reads the store and writes only to `out`: here, or in a
+/// `hearsay serve` for a client.
+fn run_lookup(
+    store: &Store,
+    command: &Command,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    match command {
+        Command::Claims(args) => lookup::claims(store, args, console, out),
+        Command::Sources(args) => lookup::sources(store, args, console, out),
+        Command::Timeline(args) => timeline::timeline(store, args, console, out),
+        Command::Propositions(args) => timeline::propositions(store, args, console, out),
+        Command::Show(args) => lookup::show(store, args, out),
+        Command::Query(args) => query::run(store, args, console, out),
+        _ => anyhow::bail!(
+            "only lookups (claims, sources, show, timeline, propositions, query) run here"
+        ),
     }
 }
 

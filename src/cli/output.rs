@@ -5,9 +5,31 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Width};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::args::TableFormat;
+
+/// What a command's standard output is: a terminal (tables for people, wrapped to its
+/// width) or a pipe (TSV for scripts). Measured by the process that owns the output, so a
+/// `hearsay serve` running a command for a client lays it out for the client's terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Console {
+    pub terminal: bool,
+    /// `COLUMNS` when set (a user or a test fixing the width), else the terminal's width.
+    pub width: Option<u16>,
+}
+
+impl Console {
+    /// This process's standard output.
+    pub fn of_stdout() -> Console {
+        let terminal = std::io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        // comfy-table measures the terminal only when stdout is one.
+        let width = columns.or_else(|| comfy_table::Table::new().width());
+        Console { terminal, width }
+    }
+}
 
 /// Rows of cells under named columns. Cells are JSON values so that `--format json` keeps
 /// numbers as numbers; the text formats print them plainly.
@@ -47,20 +69,23 @@ impl Table {
 
 /// The format to use when the user named none: a table for a person at a terminal, TSV
 /// for a pipe (one row per line, easy to `cut` and `sort`).
-pub fn default_format(chosen: Option<TableFormat>) -> TableFormat {
-    chosen.unwrap_or_else(|| {
-        if std::io::stdout().is_terminal() {
-            TableFormat::Table
-        } else {
-            TableFormat::Tsv
-        }
+pub fn default_format(chosen: Option<TableFormat>, console: &Console) -> TableFormat {
+    chosen.unwrap_or(if console.terminal {
+        TableFormat::Table
+    } else {
+        TableFormat::Tsv
     })
 }
 
-/// Writes `table` to `out` in `format`.
-pub fn write_table(table: &Table, format: TableFormat, out: &mut dyn Write) -> Result<()> {
+/// Writes `table` to `out` in `format`, tables at most `width` columns wide.
+pub fn write_table(
+    table: &Table,
+    format: TableFormat,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<()> {
     match format {
-        TableFormat::Table => write_aligned(table, out),
+        TableFormat::Table => write_aligned(table, width, out),
         TableFormat::Json => write_json(table, out),
         TableFormat::Csv => write_delimited(table, b',', out),
         TableFormat::Tsv => write_delimited(table, b'\t', out),
@@ -80,13 +105,16 @@ pub fn cell_text(value: &Value) -> String {
     }
 }
 
-fn write_aligned(table: &Table, out: &mut dyn Write) -> Result<()> {
+fn write_aligned(table: &Table, width: Option<u16>, out: &mut dyn Write) -> Result<()> {
     let mut rendered = comfy_table::Table::new();
     rendered
         .load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(table.columns.iter().copied());
-    if let Some((width, _)) = terminal_width() {
+        .set_header(table.columns.iter().copied())
+        // The width is the console's, measured where the output goes: never this process's
+        // own stdout, which is a socket when a server writes the table.
+        .force_no_tty();
+    if let Some(width) = width {
         rendered.set_width(width);
     }
     for row in &table.rows {
@@ -109,13 +137,6 @@ fn write_aligned(table: &Table, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out, "{rendered}")?;
     Ok(())
-}
-
-fn terminal_width() -> Option<(u16, u16)> {
-    // comfy-table measures the terminal itself when stdout is one; COLUMNS lets a user (or
-    // a test) fix the width otherwise.
-    let columns = std::env::var("COLUMNS").ok()?.parse().ok()?;
-    Some((columns, 0))
 }
 
 fn write_json(table: &Table, out: &mut dyn Write) -> Result<()> {
@@ -180,7 +201,7 @@ mod tests {
 
     fn render(format: TableFormat) -> String {
         let mut out = Vec::new();
-        write_table(&sample(), format, &mut out)
+        write_table(&sample(), format, None, &mut out)
             .map_err(|e| e.to_string())
             .unwrap();
         String::from_utf8(out).unwrap()

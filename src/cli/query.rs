@@ -8,21 +8,24 @@ use oxigraph::sparql::QueryResults;
 
 use super::args::{QueryArgs, ResultsFormat};
 use super::export::export_format;
-use super::output::{write_table, Table};
+use super::output::{write_table, Console, Table};
 use super::Outcome;
 use crate::store::{write_results, ResultsFormat as W3cFormat, Store};
 
-pub fn run(store: &Store, args: &QueryArgs) -> Result<Outcome> {
+pub fn run(
+    store: &Store,
+    args: &QueryArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let sparql = query_text(&args.query)?;
     let results = store.query(&sparql)?;
-    let format = args.results_format.unwrap_or_else(|| {
-        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            ResultsFormat::Table
-        } else {
-            ResultsFormat::Tsv
-        }
+    let format = args.results_format.unwrap_or(if console.terminal {
+        ResultsFormat::Table
+    } else {
+        ResultsFormat::Tsv
     });
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(out);
     match (format, results) {
         (ResultsFormat::Table, QueryResults::Solutions(solutions)) => {
             let variables: Vec<&'static str> = solutions
@@ -45,7 +48,12 @@ pub fn run(store: &Store, args: &QueryArgs) -> Result<Outcome> {
                         .collect(),
                 );
             }
-            write_table(&table, super::args::TableFormat::Table, &mut out)?;
+            write_table(
+                &table,
+                super::args::TableFormat::Table,
+                console.width,
+                &mut out,
+            )?;
         }
         (format, results) => {
             let w3c = match format {
@@ -61,12 +69,17 @@ pub fn run(store: &Store, args: &QueryArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// The query itself: the file's text when QUERY names an existing file (or ends in .rq),
-/// else QUERY as SPARQL.
+/// Whether QUERY names a file (an existing one, or one ending in .rq) rather than being
+/// SPARQL itself.
+pub(super) fn names_file(query: &str) -> bool {
+    query.ends_with(".rq") || (Path::new(query).is_file() && !query.contains('{'))
+}
+
+/// The query itself: the file's text when QUERY [names a file](names_file), else QUERY as
+/// SPARQL.
 fn query_text(query: &str) -> Result<String> {
-    let path = Path::new(query);
-    if query.ends_with(".rq") || (path.is_file() && !query.contains('{')) {
-        return std::fs::read_to_string(path)
+    if names_file(query) {
+        return std::fs::read_to_string(query)
             .with_context(|| format!("cannot read query file {query}"));
     }
     Ok(query.to_owned())

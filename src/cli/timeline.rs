@@ -1,16 +1,23 @@
 //! `hearsay timeline`, `hearsay propositions` and `hearsay claims --contested`: claims
 //! followed across articles and over time.
 
+use std::io::Write;
+
 use anyhow::Result;
 use serde_json::json;
 
 use super::args::{PropositionsArgs, TableOutput, TimelineArgs};
 use super::lookup::print_table;
-use super::output::Table;
+use super::output::{Console, Table};
 use super::Outcome;
 use crate::store::{PropositionFilter, Store, TimelineQuery, TimelineRow};
 
-pub fn timeline(store: &Store, args: &TimelineArgs) -> Result<Outcome> {
+pub fn timeline(
+    store: &Store,
+    args: &TimelineArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let query = TimelineQuery {
         source: args.select.source.clone(),
         text: args.select.text.clone(),
@@ -40,10 +47,15 @@ pub fn timeline(store: &Store, args: &TimelineArgs) -> Result<Outcome> {
             json!(row.claim_id),
         ]);
     }
-    print_table(table, &args.output)
+    print_table(table, &args.output, console, out)
 }
 
-pub fn propositions(store: &Store, args: &PropositionsArgs) -> Result<Outcome> {
+pub fn propositions(
+    store: &Store,
+    args: &PropositionsArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let filter = PropositionFilter {
         contested: args.contested,
         min_origins: args.min_origins,
@@ -75,11 +87,16 @@ pub fn propositions(store: &Store, args: &PropositionsArgs) -> Result<Outcome> {
             json!(row.label),
         ]);
     }
-    print_table(table, &args.output)
+    print_table(table, &args.output, console, out)
 }
 
 /// Contested propositions with both sides: one row per claim, asserting side first.
-pub fn contested(store: &Store, output: &TableOutput) -> Result<Outcome> {
+pub fn contested(
+    store: &Store,
+    output: &TableOutput,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let filter = PropositionFilter {
         contested: true,
         ..PropositionFilter::default()
@@ -115,7 +132,7 @@ pub fn contested(store: &Store, output: &TableOutput) -> Result<Outcome> {
             ]);
         }
     }
-    print_table(table, output)
+    print_table(table, output, console, out)
 }
 
 /// Who said it: the resolved name, the surface form when it differs, and the origin of a

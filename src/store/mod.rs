@@ -42,10 +42,17 @@ use crate::graph::vocab::{hs, rdf, PREFIXES};
 
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
 ///
-/// Cheap to share across threads (`&Store` is `Sync`); every method takes `&self`.
+/// Cheap to share across threads (`&Store` is `Sync`) and to clone (clones share one open
+/// store); every method takes `&self`.
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
 }
+
+/// The state of a store's files ([`Store::generation`]): equal readings mean no write,
+/// flush or compaction came between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generation(Vec<(std::ffi::OsString, u64, std::time::SystemTime)>);
 
 /// What one [`Store::ingest`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +170,32 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// What the files of the store in `path` say it holds: a read-only view opened after
+    /// reading a [`Generation`] is current for as long as a new reading equals it.
+    pub fn generation(path: impl AsRef<Path>) -> Result<Generation, StoreError> {
+        let path = path.as_ref();
+        require_store(path)?;
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let Some(text) = name.to_str() else { continue };
+            // What a writer changes: logs grow with every write; a flush or a compaction
+            // adds tables and appends to the manifest. Info logs (LOG) and the lock change
+            // with every opening, readers' too, and say nothing of the data.
+            let holds_data = text == "CURRENT"
+                || text.starts_with("MANIFEST-")
+                || text.ends_with(".log")
+                || text.ends_with(".sst");
+            if holds_data {
+                let metadata = entry.metadata()?;
+                files.push((name, metadata.len(), metadata.modified()?));
+            }
+        }
+        files.sort();
+        Ok(Generation(files))
     }
 
     /// A store in memory, gone when dropped: for tests and one-shot pipelines.
@@ -515,8 +548,6 @@ impl Store {
     }
 }
 
-/// Quads [`Store::bulk_ingest`] gathers before handing them to the loader: Oxigraph's own
-/// batch size for `max_memory_mb` when given, else [`BULK_BATCH_QUADS`].
 /// [`StoreError::Missing`] unless `path` holds a store. RocksDB keeps a CURRENT file in every
 /// database; without it there is no store, and RocksDB's own message ("No such file or
 /// directory") would not say so.
@@ -530,6 +561,8 @@ fn require_store(path: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// Quads [`Store::bulk_ingest`] gathers before handing them to the loader: Oxigraph's own
+/// batch size for `max_memory_mb` when given, else [`BULK_BATCH_QUADS`].
 fn bulk_batch_quads(options: &BulkOptions) -> usize {
     match options.max_memory_mb {
         Some(megabytes) => {

@@ -215,3 +215,27 @@ fn sources_without_a_name_or_a_claim_are_listed() -> Result<(), StoreError> {
     assert_eq!(listed, [(String::new(), 1), ("Silent".to_owned(), 0)]);
     Ok(())
 }
+
+#[test]
+fn the_generation_changes_with_every_write_and_only_then() -> Result<(), StoreError> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("store");
+    let a = article(1);
+    // Closed, so that no background flush or compaction of the writer's comes between.
+    Store::open(&path)?.ingest(a.as_ref(), &quads(&a, "One"))?;
+    let before = Store::generation(&path)?;
+    // Readers open and close the store (RocksDB rotates its info log then): no change.
+    drop(Store::open_read_only(&path)?);
+    drop(Store::open_read_only(&path)?);
+    assert_eq!(Store::generation(&path)?, before);
+    // A write is a change, even one still only in the log.
+    let store = Store::open(&path)?;
+    store.ingest(a.as_ref(), &quads(&a, "Two"))?;
+    assert_ne!(Store::generation(&path)?, before);
+    // Not a store: the same error as opening it.
+    assert!(matches!(
+        Store::generation(dir.path()),
+        Err(StoreError::Missing { .. })
+    ));
+    Ok(())
+}
