@@ -581,11 +581,24 @@ fn lookups_through_a_server_print_what_they_print_without_it() {
         vec!["show", "no-such-claim"],
         vec!["timeline", "--source", "analysts"],
         vec!["propositions", "--min-claims", "1"],
-        vec!["query", "SELECT ?c WHERE { ?c hs:stance hs:denied }"],
+        vec!["query", "SELECT ?c WHERE { ?c hs:stance hs:Denied }"],
         vec!["query", "SELECT nonsense"],
+        // A query file, named relative to the client's directory (not the server's).
+        vec!["query", "denied.rq"],
+        vec!["query", "missing.rq"],
     ];
+    ws.file(
+        "denied.rq",
+        b"SELECT ?c ?content WHERE { ?c hs:stance hs:Denied ; schema:text ?content }",
+    );
     // The table's width is the client's console, whatever the server's.
-    let run = |args: &[&str]| run_whole(ws.hearsay(args).env("COLUMNS", "70"));
+    let run = |args: &[&str]| {
+        run_whole(
+            ws.hearsay(args)
+                .env("COLUMNS", "70")
+                .current_dir(ws.dir.path()),
+        )
+    };
     let alone: Vec<_> = lookups.iter().map(|args| run(args)).collect();
     let server = Server::start(&ws);
     let served: Vec<_> = lookups.iter().map(|args| run(args)).collect();
@@ -599,7 +612,11 @@ fn lookups_through_a_server_print_what_they_print_without_it() {
         "{log}"
     );
     assert!(log.contains("show no-such-claim: exit 2"), "{log}");
-    assert_eq!(log.matches(": exit ").count(), lookups.len(), "{log}");
+    assert!(served[10].0.contains("such claims"), "{:?}", served[10]);
+    assert!(log.contains("query denied.rq: exit 0"), "{log}");
+    // A file the client cannot read is the client's to report.
+    assert!(served[11].1.contains("missing.rq"), "{:?}", served[11]);
+    assert_eq!(log.matches(": exit ").count(), lookups.len() - 1, "{log}");
     // The errors are the one line they are without a server.
     assert!(
         served[5].1.starts_with("hearsay: 'no-such-claim'"),

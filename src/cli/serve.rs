@@ -52,6 +52,10 @@ struct Request {
     /// command itself, so an upgrade never mixes two builds' outputs.
     version: String,
     args: Vec<String>,
+    /// The text of a query file the command names, read by the client: the server's
+    /// working directory is not the client's.
+    #[serde(default)]
+    query: Option<String>,
     console: Console,
 }
 
@@ -60,18 +64,17 @@ fn socket_path(store: &Path) -> PathBuf {
     store.join(SOCKET)
 }
 
-/// Whether the server runs `command`: read-only, with all of its input on the command line.
+/// Whether the server runs `command`: read-only, with its output all on stdout.
 fn is_served(command: &Command) -> bool {
-    match command {
+    matches!(
+        command,
         Command::Claims(_)
-        | Command::Sources(_)
-        | Command::Show(_)
-        | Command::Timeline(_)
-        | Command::Propositions(_) => true,
-        // A query file is read relative to the client's working directory.
-        Command::Query(args) => !super::query::names_file(&args.query),
-        _ => false,
-    }
+            | Command::Sources(_)
+            | Command::Show(_)
+            | Command::Timeline(_)
+            | Command::Propositions(_)
+            | Command::Query(_)
+    )
 }
 
 /// Runs `cli`, whose command line was `argv`, in the server of its store when one is
@@ -84,10 +87,18 @@ pub fn forward(cli: &Cli, argv: &[OsString]) -> Option<Result<Outcome>> {
         .iter()
         .map(|arg| arg.to_str().map(str::to_owned))
         .collect::<Option<Vec<_>>>()?;
+    let query = match &cli.command {
+        // A file that cannot be read is this process's to report.
+        Command::Query(args) if super::query::names_file(&args.query) => {
+            Some(std::fs::read_to_string(&args.query).ok()?)
+        }
+        _ => None,
+    };
     let stream = connect(&socket_path(&cli.store.store))?;
     let request = Request {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         args,
+        query,
         console: Console::of_stdout(),
     };
     let mut stdout = io::stdout().lock();
@@ -296,7 +307,7 @@ fn answer(stream: UnixStream, view: &View) -> Result<()> {
             anyhow::bail!(message);
         }
     };
-    let cli = match Cli::try_parse_from(&request.args) {
+    let mut cli = match Cli::try_parse_from(&request.args) {
         Ok(cli) if request.version == env!("CARGO_PKG_VERSION") && is_served(&cli.command) => cli,
         // Another version, or a command only the client can run: the client runs it.
         _ => {
@@ -305,6 +316,9 @@ fn answer(stream: UnixStream, view: &View) -> Result<()> {
             return Ok(());
         }
     };
+    if let (Command::Query(args), Some(text)) = (&mut cli.command, request.query) {
+        args.query = text;
+    }
     let result = view.store().and_then(|store| {
         // Frames of at least a buffer's worth, however small the command's writes.
         let mut frames = BufWriter::new(Frames(&mut out));
