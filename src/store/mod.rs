@@ -26,7 +26,7 @@ mod values;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
 
@@ -242,13 +242,32 @@ impl Store {
     ) -> Result<IngestOutcome, StoreError> {
         let mut transaction = self.inner.start_transaction()?;
         let change = if transaction.contains_named_graph(article)? {
+            // Only what differs is written. An edited article, or one extracted again by a
+            // changed extractor, keeps most of its quads: removing and adding them all (six
+            // index entries each, through the memtables) ran at 15 articles a second.
+            let wanted: HashSet<QuadRef<'_>> = distinct.iter().map(|quad| quad.as_ref()).collect();
+            let stale = transaction
+                .quads_for_pattern(None, None, None, Some(article.into()))
+                .filter(|stored| {
+                    stored
+                        .as_ref()
+                        .map_or(true, |quad| !wanted.contains(&quad.as_ref()))
+                })
+                .collect::<Result<Vec<Quad>, _>>()?;
+            for quad in &stale {
+                transaction.remove(quad);
+            }
+            for quad in distinct {
+                if !transaction.contains(*quad)? {
+                    transaction.insert(*quad);
+                }
+            }
             GraphChange::Replaced
         } else {
+            transaction.insert_named_graph(article);
+            transaction.extend(distinct.iter().copied());
             GraphChange::Added
         };
-        transaction.remove_named_graph(article)?;
-        transaction.insert_named_graph(article);
-        transaction.extend(distinct.iter().copied());
         transaction.commit()?;
         Ok(IngestOutcome {
             quads: distinct.len(),

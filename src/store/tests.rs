@@ -239,3 +239,40 @@ fn the_generation_changes_with_every_write_and_only_then() -> Result<(), StoreEr
     ));
     Ok(())
 }
+
+#[test]
+fn a_replaced_graph_holds_exactly_the_new_quads() -> Result<(), StoreError> {
+    let dir = tempfile::tempdir()?;
+    let store = Store::open(dir.path().join("store"))?;
+    let (a, b) = (article(1), article(2));
+    store.ingest(b.as_ref(), &quads(&b, "Other"))?;
+    let mut old = quads(&a, "One");
+    old.push(Quad::new(
+        a.clone(),
+        schema::DATE_PUBLISHED,
+        Literal::new_simple_literal("2024-06-18"),
+        GraphName::NamedNode(a.clone()),
+    ));
+    store.ingest(a.as_ref(), &old)?;
+    // The type is kept, the headline changes, the date goes, a url comes.
+    let mut new = quads(&a, "Two");
+    new.push(Quad::new(
+        a.clone(),
+        schema::URL,
+        Literal::new_simple_literal("https://example.org/a"),
+        GraphName::NamedNode(a.clone()),
+    ));
+    let outcome = store.ingest(a.as_ref(), &new)?;
+    assert_eq!(outcome.change, GraphChange::Replaced);
+    let mut stored: Vec<Quad> = store
+        .inner
+        .quads_for_pattern(None, None, None, Some(a.as_ref().into()))
+        .collect::<Result<_, _>>()?;
+    stored.sort_by_key(ToString::to_string);
+    let mut expected: Vec<Quad> = new[..2].iter().chain(&new[3..]).cloned().collect();
+    expected.sort_by_key(ToString::to_string);
+    assert_eq!(stored, expected);
+    // The other article is untouched.
+    assert_eq!(store.len()?, expected.len() + 2);
+    Ok(())
+}
