@@ -663,6 +663,15 @@ fn a_dead_servers_socket_is_passed_over_and_replaced() {
     ws.hearsay(&["claims", "--source", "analysts"])
         .assert()
         .success();
+    // A server that hangs up before answering leaves the command to the client too.
+    std::fs::remove_file(&socket).expect("remove socket");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    let hang_up = std::thread::spawn(move || drop(listener.accept()));
+    ws.hearsay(&["claims", "--source", "analysts"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("analysts"));
+    hang_up.join().expect("listener thread");
     let server = Server::start(&ws);
     // One server per store.
     ws.hearsay(&["serve"])

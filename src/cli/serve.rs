@@ -37,8 +37,9 @@ use crate::store::{Generation, Store};
 /// The socket's name in the store's directory.
 const SOCKET: &str = "hearsay.sock";
 
-/// A request is one line of at most this many bytes.
+/// A request is one line of at most this many bytes, sent within this time.
 const MAX_REQUEST: u64 = 1 << 20;
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Frame tags.
 const OUTPUT: u8 = b'o';
@@ -103,7 +104,7 @@ pub fn forward(cli: &Cli, argv: &[OsString]) -> Option<Result<Outcome>> {
     };
     let mut stdout = io::stdout().lock();
     match exchange(stream, &request, &mut stdout) {
-        Ok(Answer::Refused) => None,
+        Ok(Answer::NotTaken) => None,
         Ok(Answer::Exit(code, message)) => Some(outcome_of(code, message)),
         // The client's own stdout closing is the caller's to judge (`| head` is no error).
         Err(Failure::Output(err)) => Some(Err(err.into())),
@@ -123,7 +124,8 @@ fn connect(socket: &Path) -> Option<UnixStream> {
 
 /// How the server answered.
 enum Answer {
-    Refused,
+    /// Refused, or gone before it printed anything: the command is this process's to run.
+    NotTaken,
     Exit(u8, String),
 }
 
@@ -141,14 +143,29 @@ fn exchange(
 ) -> Result<Answer, Failure> {
     let mut line = serde_json::to_vec(request).map_err(|e| Failure::Server(e.into()))?;
     line.push(b'\n');
-    stream.write_all(&line).map_err(Failure::Server)?;
-    stream.flush().map_err(Failure::Server)?;
+    // A server that hung up before reading the request leaves the command to us.
+    if stream
+        .write_all(&line)
+        .and_then(|()| stream.flush())
+        .is_err()
+    {
+        return Ok(Answer::NotTaken);
+    }
     let mut reader = BufReader::new(stream);
+    let mut printed = false;
     loop {
-        let (tag, payload) = read_frame(&mut reader).map_err(Failure::Server)?;
+        let (tag, payload) = match read_frame(&mut reader) {
+            Ok(frame) => frame,
+            // A server stopped before it answered leaves nothing half printed.
+            Err(_) if !printed => return Ok(Answer::NotTaken),
+            Err(err) => return Err(Failure::Server(err)),
+        };
         match tag {
-            OUTPUT => out.write_all(&payload).map_err(Failure::Output)?,
-            REFUSED => return Ok(Answer::Refused),
+            OUTPUT => {
+                printed = true;
+                out.write_all(&payload).map_err(Failure::Output)?;
+            }
+            REFUSED => return Ok(Answer::NotTaken),
             EXIT => {
                 out.flush().map_err(Failure::Output)?;
                 let (code, message) = payload.split_first().unwrap_or((&2, &[]));
@@ -293,6 +310,8 @@ pub fn run(store: &StoreArgs) -> Result<Outcome> {
 /// Answers one client: reads its request, runs the lookup, writes the frames, and logs a line.
 fn answer(stream: UnixStream, view: &View) -> Result<()> {
     let started = Instant::now();
+    // A client that connects and never sends its line must not hold a thread for ever.
+    stream.set_read_timeout(Some(REQUEST_TIMEOUT))?;
     let mut line = String::new();
     BufReader::new(&stream)
         .take(MAX_REQUEST)
