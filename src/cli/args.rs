@@ -87,11 +87,10 @@ pub enum Command {
     Compact,
     /// Keep the store open, so that lookups on it answer faster
     ///
-    /// While it runs, `claims`, `sources`, `show`, `timeline`, `propositions` and `query`
-    /// (inline SPARQL) on this store are run by it, through the socket hearsay.sock in the
-    /// store's directory: the same arguments, output and exit codes, without opening the
-    /// store each time (on a million claims, a lookup by source takes about a third of the
-    /// time). It only reads: ingest and compact run beside it, and every lookup sees the
+    /// While it runs, `claims`, `sources`, `show`, `timeline`, `propositions` and `query` on
+    /// this store are run by it, through the socket hearsay.sock in the store's directory:
+    /// the same arguments, output and exit codes, without opening the store each time (on a
+    /// million claims, a lookup by source takes about a third of the time). It only reads: ingest and compact run beside it, and every lookup sees the
     /// store as it is then. Stop it with Ctrl-C; without it, commands open the store
     /// themselves.
     Serve,

@@ -3,10 +3,11 @@
 //! Opening a million-claim store read-only costs RocksDB about 20 ms, and a lookup's first
 //! touch of each table file as much again (its index and filter are read then); a process
 //! that stays open pays both once. While a server runs, the lookup commands on its store
-//! (`claims`, `sources`, `show`, `timeline`, `propositions`, `query` with inline SPARQL)
-//! send their command line to it over the Unix socket `hearsay.sock` in the store's
-//! directory and print what it writes back. Nothing changes for the user: same arguments,
-//! output, errors and exit codes. A client that finds no live server runs the command itself.
+//! (`claims`, `sources`, `show`, `timeline`, `propositions`, `query`, whose query file the
+//! client reads) send their command line to it over the Unix socket `hearsay.sock` in the
+//! store's directory and print what it writes back. Nothing changes for the user: same
+//! arguments, output, errors and exit codes. A client that finds no live server, or one
+//! that hangs up before answering, runs the command itself.
 //!
 //! The server only reads. Before each lookup it compares the store's files with those it
 //! opened ([`Store::generation`]) and opens the store again when a writer (`ingest`,
