@@ -163,6 +163,28 @@ fn pronoun_sources_get_their_antecedent() {
 }
 
 #[test]
+fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
+    for (text, name) in [
+        (
+            "While the Valdorian government used the delay to dredge the channel, it repeatedly blamed the shippers for the backlog.",
+            "Valdorian government",
+        ),
+        (
+            "Though Valdoria’s foreign ministry kept silent for a week, it later denied that the berth had been leased.",
+            "Valdoria’s foreign ministry",
+        ),
+    ] {
+        let ex = extract(text);
+        let names: Vec<&str> = ex
+            .attributions
+            .iter()
+            .map(|a| a.source_name.as_str())
+            .collect();
+        assert_eq!(names, [name], "{text}");
+    }
+}
+
+#[test]
 fn no_attribution_without_a_cue() {
     check("The bridge opened in 1932 and carries four lanes.", "");
     check("", "");
