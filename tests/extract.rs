@@ -185,6 +185,18 @@ fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
 }
 
 #[test]
+fn a_subject_read_forward_stops_at_its_verb() {
+    check(
+        "The union leader spent Monday touring the docks, saying the cranes were unsafe.",
+        "The union leader | saying | the cranes were unsafe | asserted | certain",
+    );
+    check(
+        "The ferry company wasn't happy, accusing the port of delays.",
+        "The ferry company | accusing | the port of delays | asserted | certain",
+    );
+}
+
+#[test]
 fn no_attribution_without_a_cue() {
     check("The bridge opened in 1932 and carries four lanes.", "");
     check("", "");

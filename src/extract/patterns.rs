@@ -1703,7 +1703,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
 /// A subject found forward may run into its verb ("the mayor left"): the tagger says where
 /// the noun phrase ends.
 fn without_verb_tail(ctx: &Ctx, r: Range) -> Range {
-    ctx.tags.without_verb_tail(r)
+    ctx.tags.before_verb(r)
 }
 
 /// The verb of "issued a statement (Monday)" standing right before a participle cue at
