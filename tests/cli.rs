@@ -155,6 +155,44 @@ fn a_surname_meets_a_full_name_given_later_in_the_run() {
     assert!(listed.contains("the vote was fair"), "{listed}");
 }
 
+/// One article writes "KCNA", another "Korean Central News Agency": one source, listed by
+/// the full name whichever file comes first.
+#[test]
+fn a_source_is_listed_by_its_fullest_spelling() {
+    for reversed in [false, true] {
+        let ws = Workspace::new();
+        let mut files = [
+            ws.file(
+                "short.txt",
+                b"KCNA said on Monday that the launch had been a success.\n",
+            ),
+            ws.file(
+                "full.txt",
+                b"The Korean Central News Agency said on Tuesday that more launches would follow.\n",
+            ),
+        ];
+        if reversed {
+            files.reverse();
+        }
+        let mut args = vec!["ingest"];
+        args.extend(files.iter().map(|f| f.to_str().expect("utf-8 path")));
+        ws.hearsay(&args).assert().success();
+        let listed = ws.stdout(&["sources"]);
+        let rows = tsv_rows(&listed);
+        let agency = rows
+            .iter()
+            .find(|r| r[3] == "korean central news agency")
+            .unwrap_or_else(|| panic!("no agency in {listed}"));
+        assert_eq!(agency[0], "Korean Central News Agency", "{listed}");
+        assert_eq!(agency[2], "2", "{listed}");
+        // Either spelling still finds both claims.
+        for spelling in ["KCNA", "Korean Central"] {
+            let found = ws.stdout(&["claims", "--source", spelling]);
+            assert_eq!(tsv_rows(&found).len(), 2, "{spelling}: {found}");
+        }
+    }
+}
+
 #[test]
 fn piped_ingest_prints_only_its_summary() {
     let ws = Workspace::new();

@@ -163,6 +163,40 @@ fn pronoun_sources_get_their_antecedent() {
 }
 
 #[test]
+fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
+    for (text, name) in [
+        (
+            "While the Valdorian government used the delay to dredge the channel, it repeatedly blamed the shippers for the backlog.",
+            "Valdorian government",
+        ),
+        (
+            "Though Valdoria’s foreign ministry kept silent for a week, it later denied that the berth had been leased.",
+            "Valdoria’s foreign ministry",
+        ),
+    ] {
+        let ex = extract(text);
+        let names: Vec<&str> = ex
+            .attributions
+            .iter()
+            .map(|a| a.source_name.as_str())
+            .collect();
+        assert_eq!(names, [name], "{text}");
+    }
+}
+
+#[test]
+fn a_subject_read_forward_stops_at_its_verb() {
+    check(
+        "The union leader spent Monday touring the docks, saying the cranes were unsafe.",
+        "The union leader | saying | the cranes were unsafe | asserted | certain",
+    );
+    check(
+        "The ferry company wasn't happy, accusing the port of delays.",
+        "The ferry company | accusing | the port of delays | asserted | certain",
+    );
+}
+
+#[test]
 fn no_attribution_without_a_cue() {
     check("The bridge opened in 1932 and carries four lanes.", "");
     check("", "");

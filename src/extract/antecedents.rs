@@ -5,6 +5,7 @@
 use super::attribution::SourceKind;
 use super::patterns::Found;
 use super::sources::{is_plural, kind_of, np_back, np_forward};
+use super::tags::Tags;
 use super::words::{Kind, Words};
 
 fn name_of(w: &Words, a: usize, b: usize) -> String {
@@ -25,7 +26,7 @@ fn name_of(w: &Words, a: usize, b: usize) -> String {
 }
 
 /// Fills `name`, `kind`, `pronoun` and `plural` of every attribution.
-pub(crate) fn resolve(w: &Words, found: &mut [Found]) {
+pub(crate) fn resolve(w: &Words, tags: &Tags, found: &mut [Found]) {
     for i in 0..found.len() {
         let Some((a, b)) = found[i].source else {
             found[i].name = String::new();
@@ -71,7 +72,9 @@ pub(crate) fn resolve(w: &Words, found: &mut [Found]) {
                 st += 1;
             }
             if st < a && w.is_cap(st) {
-                if let Some(e) = np_forward(w, st, a) {
+                // Read word by word, the name runs into its verb ("North Korea used the
+                // distraction"): the tagger says where it ends.
+                if let Some((_, e)) = np_forward(w, st, a).map(|e| tags.before_verb((st, e))) {
                     let kind = kind_of(w, st, e);
                     if kind != SourceKind::Person && (low == "they") == is_plural(w, st, e) {
                         found[i].name = name_of(w, st, e);

@@ -37,7 +37,7 @@ pub fn extract(text: &str) -> Extraction {
     for k in 0..sents.len() {
         patterns::sentence(&ctx, k, &mut found);
     }
-    antecedents::resolve(&w, &mut found);
+    antecedents::resolve(&w, &tags, &mut found);
     let links = links::find(&w, &found);
     let attributions = found
         .iter()

@@ -1702,11 +1702,8 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
 
 /// A subject found forward may run into its verb ("the mayor left"): the tagger says where
 /// the noun phrase ends.
-fn without_verb_tail(ctx: &Ctx, (a, mut b): Range) -> Range {
-    while b > a && ctx.tags.is(b, &[Upos::Verb, Upos::Aux]) {
-        b -= 1;
-    }
-    (a, b)
+fn without_verb_tail(ctx: &Ctx, r: Range) -> Range {
+    ctx.tags.before_verb(r)
 }
 
 /// The verb of "issued a statement (Monday)" standing right before a participle cue at

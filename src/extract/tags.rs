@@ -5,7 +5,7 @@
 use super::attribution::Span;
 use super::tagger::{self, Upos};
 use super::token;
-use super::words::Words;
+use super::words::{Kind, Words};
 use std::cell::RefCell;
 
 /// Words tagged before the asked token: the tagger's features reach two words back, and its
@@ -48,6 +48,39 @@ impl<'a, 'w> Tags<'a, 'w> {
     /// Whether token `i` is tagged as one of `tags`.
     pub fn is(&self, i: usize, tags: &[Upos]) -> bool {
         self.get(i).is_some_and(|t| tags.contains(&t))
+    }
+
+    /// Tokens `a..=b` less the verbs and auxiliaries that end them: a noun phrase read
+    /// forward word by word may run into its verb ("the mayor left").
+    pub fn without_verb_tail(&self, (a, mut b): (usize, usize)) -> (usize, usize) {
+        while b > a && self.is(b, &[Upos::Verb, Upos::Aux]) {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    /// Tokens `a..=b` up to the verb of the clause they open: a noun phrase read forward word
+    /// by word may run into its verb and past it ("the ministry kept silent for a week").
+    /// The verb is a lowercase verb or auxiliary right after a noun or a pronoun other than a
+    /// relative one, before any punctuation, so a participle before its noun ("the newly
+    /// elected council"), a relative clause ("the board, which meets …") and an apposition
+    /// ("Lee -- whose aide wrote it --") stay.
+    pub fn before_verb(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let w = self.w;
+        let unbroken = (a..=b)
+            .take_while(|&i| matches!(w.kind(i), Some(Kind::Word | Kind::Possessive)))
+            .last()
+            .unwrap_or(a);
+        let verb = (a + 1..=unbroken).find(|&i| {
+            !self.w.is_cap(i)
+                && self.is(i, &[Upos::Verb, Upos::Aux])
+                && self.is(i - 1, &[Upos::Noun, Upos::Propn, Upos::Pron])
+                && !matches!(
+                    self.w.low(i - 1),
+                    "who" | "whom" | "whose" | "which" | "that"
+                )
+        });
+        self.without_verb_tail((a, verb.map_or(b, |v| v - 1)))
     }
 
     fn tag_around(&self, i: usize) -> Option<Upos> {

@@ -103,6 +103,13 @@ pub fn key_slug(key: &str) -> String {
 /// IRI and `hs:key` come from the answer. [`NoAliases`] keeps every key as it is.
 pub trait SourceAliases {
     fn canonical<'k>(&self, key: &'k str) -> Cow<'k, str>;
+
+    /// The `schema:name` of the source under `key` (as [`Self::canonical`] gave it), which
+    /// the article writes `written`: by default, as written.
+    fn name<'n>(&self, key: &str, written: &'n str) -> Cow<'n, str> {
+        let _ = key;
+        Cow::Borrowed(written)
+    }
 }
 
 /// Every key stands for itself: what `graph::article_quads` uses.

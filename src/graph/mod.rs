@@ -87,7 +87,8 @@ pub fn article_quads_with(
         if let Some((name, key)) = &source {
             let iri = source_iri(key);
             if !sources.iter().any(|(known, ..)| *known == iri) {
-                sources.push((iri, name.clone(), key.clone(), attribution.source_kind));
+                let name = aliases.name(key, name).into_owned();
+                sources.push((iri, name, key.clone(), attribution.source_kind));
             }
         }
         let source_node = source.map(|(_, key)| source_iri(&key));

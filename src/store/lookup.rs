@@ -176,9 +176,13 @@ impl Store {
                     "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
                 ));
             } else {
-                // No source has that key: a substring of its name or key, or of a claim's
-                // source as written ("it").
-                narrowing.source_containing(&literal(&source.to_lowercase()), "schema:name hs:key");
+                // No source has that key: a substring of its name, a name it was written
+                // under ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source
+                // as written ("it").
+                narrowing.source_containing(
+                    &literal(&source.to_lowercase()),
+                    "schema:name hs:alias hs:key",
+                );
             }
         }
         if let Some(text) = nonblank(&filter.text) {

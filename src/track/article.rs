@@ -46,14 +46,25 @@ pub fn article_names(article: &Article, extraction: &Extraction) -> NameIndex {
     index
 }
 
-/// Maps `graph`'s keys to resolved keys, for one article.
-struct ArticleAliases(BTreeMap<String, String>);
+/// Maps `graph`'s keys to resolved keys, and resolved keys to the names to show, for one
+/// article.
+struct ArticleAliases {
+    keys: BTreeMap<String, String>,
+    names: BTreeMap<String, String>,
+}
 
 impl SourceAliases for ArticleAliases {
     fn canonical<'k>(&self, key: &'k str) -> Cow<'k, str> {
-        match self.0.get(key) {
+        match self.keys.get(key) {
             Some(resolved) => Cow::Owned(resolved.clone()),
             None => Cow::Borrowed(key),
+        }
+    }
+
+    fn name<'n>(&self, key: &str, written: &'n str) -> Cow<'n, str> {
+        match self.names.get(key) {
+            Some(label) => Cow::Owned(label.clone()),
+            None => Cow::Borrowed(written),
         }
     }
 }
@@ -113,7 +124,18 @@ pub fn tracked_quads(article: &Article, extraction: &Extraction, known: &NameInd
             }
         }
     }
-    let mut quads = article_quads_with(article, extraction, &ArticleAliases(map));
+    // Every article shows a named source by the same name, its fullest spelling (the store
+    // shows the least of a source's names over its articles); a generic one stays as first
+    // written ("Some analysts").
+    let aliases = ArticleAliases {
+        keys: map,
+        names: resolved
+            .iter()
+            .filter(|(_, (source, _))| !source.generic && !source.label.is_empty())
+            .map(|(key, (source, _))| (key.clone(), source.label.clone()))
+            .collect(),
+    };
+    let mut quads = article_quads_with(article, extraction, &aliases);
     let node = article_iri(article);
     let graph = GraphName::NamedNode(node.clone());
     let mut add = |s: &oxigraph::model::NamedNode, p, o: &str| {

@@ -4,6 +4,7 @@
 //! "a source") scoped to one text so that two stories' analysts never meet.
 //! Pure string work: knows nothing of RDF, the store or files.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::SourceKind;
@@ -331,6 +332,19 @@ fn strip_article(s: &str) -> &str {
     s
 }
 
+/// A name without the leading determiners and quantifiers its key drops ("two U.S.
+/// officials" → "U.S. officials").
+fn core(name: &str) -> &str {
+    let mut rest = strip_article(name);
+    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+        if !DETERMINERS.contains(&bare(first).as_str()) || tail.trim().is_empty() {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 fn clean(s: &str) -> &str {
     s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '"' | '“' | '”')
@@ -558,7 +572,38 @@ pub fn acronyms_in_text(text: &str) -> BTreeMap<String, String> {
     found
 }
 
-/// Full names known so far, to resolve surnames ("Peskov") and acronyms ("KCNA") to.
+/// Which of two spellings of one source to show: the fullest (most words, then most
+/// characters, determiners and quantifiers aside: "Korean Central News Agency" over "KCNA",
+/// "American officials" over "two U.S. officials"), then the one with fewer such words ("U.S.
+/// officials" over "two U.S. officials"), then the alphabetically first. `Less` means `a`. A
+/// function of the two spellings alone, so the name shown never depends on the order
+/// articles came in.
+pub(crate) fn fullest_first(a: &str, b: &str) -> Ordering {
+    let words = |s: &str| s.split_whitespace().count();
+    let chars = |s: &str| {
+        s.split_whitespace()
+            .map(|w| w.chars().count())
+            .sum::<usize>()
+    };
+    let (core_a, core_b) = (core(a), core(b));
+    words(core_b)
+        .cmp(&words(core_a))
+        .then_with(|| chars(core_b).cmp(&chars(core_a)))
+        .then_with(|| words(a).cmp(&words(b)))
+        .then_with(|| a.cmp(b))
+}
+
+/// Makes `shown` the fuller of itself and `candidate` (whitespace collapsed), by
+/// [`fullest_first`].
+fn keep_fullest(shown: &mut String, candidate: &str) {
+    let candidate = candidate.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !candidate.is_empty() && fullest_first(&candidate, shown) == Ordering::Less {
+        *shown = candidate;
+    }
+}
+
+/// Full names known so far, to resolve surnames ("Peskov") and acronyms ("KCNA") to, and
+/// the fullest spelling of every named source, to show it by.
 ///
 /// A surname or acronym resolves only when exactly one known full name fits: two Reyeses,
 /// and "Reyes" stays "reyes".
@@ -568,7 +613,8 @@ pub struct NameIndex {
     surnames: BTreeMap<String, BTreeSet<String>>,
     /// Initials → full-name keys.
     acronyms: BTreeMap<String, BTreeSet<String>>,
-    /// Full-name key → its display name.
+    /// Key of a source that names someone ("dmitry peskov", "us officials") → its fullest
+    /// spelling (see [`fullest_first`]).
     labels: BTreeMap<String, String>,
 }
 
@@ -577,13 +623,19 @@ impl NameIndex {
         Self::default()
     }
 
-    /// Records a full name (as written, e.g. "Dmitry Peskov" or "Valdorian News Agency").
+    /// Records a source's name (its role split off, e.g. "Dmitry Peskov", "Valdorian News
+    /// Agency", "U.S. officials"): as a spelling of its key unless it names nobody in
+    /// particular, and as a full name to resolve surnames and acronyms to when it is one.
     pub fn add(&mut self, name: &str) {
+        let key = entity_key(name);
+        let label = strip_article(name);
+        if !key.is_empty() && !label.is_empty() && !is_generic(name, SourceKind::Person) {
+            keep_fullest(self.labels.entry(key.clone()).or_default(), label);
+        }
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() < 2 || !is_proper_name(&words) {
             return;
         }
-        let key = entity_key(name);
         if let Some(last) = words.last() {
             let surname = source_key(last);
             if surname.chars().count() >= 2 {
@@ -601,7 +653,6 @@ impl NameIndex {
                     .insert(key.clone());
             }
         }
-        self.labels.entry(key).or_insert_with(|| name.to_owned());
     }
 
     /// Records an acronym introduced in a text ("(KCNA)") with its full name.
@@ -629,7 +680,7 @@ impl NameIndex {
                 .extend(v.iter().cloned());
         }
         for (k, v) in &other.labels {
-            self.labels.entry(k.clone()).or_insert_with(|| v.clone());
+            keep_fullest(self.labels.entry(k.clone()).or_default(), v);
         }
     }
 
@@ -654,7 +705,7 @@ impl NameIndex {
         None
     }
 
-    /// The display name of a full-name key, if recorded.
+    /// The fullest spelling recorded for a key, if any.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.labels.get(key).map(String::as_str)
     }
@@ -665,8 +716,11 @@ impl NameIndex {
 pub struct ResolvedSource {
     /// The key that names the source node (see [`crate::graph::source_iri`]).
     pub key: String,
-    /// The name to show ("Dmitry Peskov", "Valdorian News Agency").
+    /// The name to show: a named source's fullest spelling ("Dmitry Peskov", "Valdorian
+    /// News Agency"), a generic one as written ("Some analysts").
     pub label: String,
+    /// Whether the source names nobody in particular, its key scoped to the text.
+    pub generic: bool,
     pub role: Option<String>,
     pub affiliation: Option<String>,
 }
@@ -686,17 +740,28 @@ pub fn resolve_source(
         .resolve(&parsed.name)
         .map(|k| (k, local))
         .or_else(|| known.resolve(&parsed.name).map(|k| (k, known)));
+    // Shown by the fullest spelling either index knows for the key (see [`fullest_first`]).
+    let fullest = |key: &str, mut label: String| {
+        for known in [local.label(key), known.label(key)].into_iter().flatten() {
+            keep_fullest(&mut label, known);
+        }
+        label
+    };
     if let Some((key, index)) = resolved {
         return ResolvedSource {
             key: key.to_owned(),
-            label: index.label(key).unwrap_or(&parsed.name).to_owned(),
+            label: fullest(key, index.label(key).unwrap_or(&parsed.name).to_owned()),
+            generic: false,
             role: parsed.role,
             affiliation: parsed.affiliation,
         };
     }
     let key = entity_key(&parsed.name);
     let generic = is_generic(&parsed.name, kind);
-    let label = strip_article(&parsed.name).to_owned();
+    let mut label = strip_article(&parsed.name).to_owned();
+    if !generic {
+        label = fullest(&key, label);
+    }
     ResolvedSource {
         key: if generic {
             scoped_key(&key, scope)
@@ -704,6 +769,7 @@ pub fn resolve_source(
             key
         },
         label,
+        generic,
         role: parsed.role,
         affiliation: parsed.affiliation,
     }
@@ -819,6 +885,62 @@ mod tests {
         assert_eq!(index.resolve("officials"), None);
         index.add("Maria Reyes");
         assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
+    }
+
+    #[test]
+    fn a_source_is_shown_by_its_fullest_spelling_whatever_the_order() {
+        // One article writes the acronym, another the full name, a third adds a quantifier:
+        // every order of reading them shows the full name.
+        let articles = [
+            &["KCNA", "US officials"][..],
+            &["Korean Central News Agency", "two U.S. officials"][..],
+            &["UN Security Council", "American officials"][..],
+            &["U.N. Security Council"][..],
+        ];
+        let orders = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+        for order in orders {
+            let mut known = NameIndex::new();
+            for &i in &order {
+                let mut names = NameIndex::new();
+                for name in articles[i] {
+                    names.add(name);
+                }
+                known.merge(&names);
+            }
+            let none = NameIndex::new();
+            let shown = |name: &str, kind: SourceKind| {
+                resolve_source(name, kind, "aaaa", &none, &known).label
+            };
+            assert_eq!(
+                shown("KCNA", SourceKind::Media),
+                "Korean Central News Agency",
+                "{order:?}"
+            );
+            assert_eq!(
+                shown("US officials", SourceKind::OfficialGroup),
+                "American officials",
+                "{order:?}"
+            );
+            assert_eq!(
+                shown("UN Security Council", SourceKind::Organization),
+                "U.N. Security Council",
+                "{order:?}"
+            );
+        }
+        // Quantifiers aside, the shorter spelling: "U.S. officials", not "two U.S. officials".
+        let mut known = NameIndex::new();
+        known.add("two U.S. officials");
+        known.add("U.S. officials");
+        assert_eq!(known.label("us officials"), Some("U.S. officials"));
+        // A generic source stays as written in its text.
+        let analysts = resolve_source(
+            "Some analysts",
+            SourceKind::ExpertGroup,
+            "aaaa",
+            &NameIndex::new(),
+            &known,
+        );
+        assert_eq!(analysts.label, "Some analysts");
     }
 
     #[test]
