@@ -105,7 +105,65 @@ pub fn cell_text(value: &Value) -> String {
     }
 }
 
+/// Below this many characters for each wrapping column, a table is unreadable (a source
+/// three letters wide): rows are printed as records instead.
+const MIN_WRAPPING_WIDTH: usize = 16;
+
 fn write_aligned(table: &Table, width: Option<u16>, out: &mut dyn Write) -> Result<()> {
+    match width {
+        Some(width) if !fits(table, width) => write_records(table, width, out),
+        _ => write_columns(table, width, out),
+    }
+}
+
+/// Whether `table`'s fixed columns leave its wrapping ones [`MIN_WRAPPING_WIDTH`] each in
+/// `width` characters (every column is padded by a space on each side).
+fn fits(table: &Table, width: u16) -> bool {
+    let fixed: usize = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| !table.wrapping.contains(name))
+        .map(|(index, name)| {
+            let widest_cell = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(index))
+                .map(|cell| cell_text(cell).chars().count())
+                .max()
+                .unwrap_or(0);
+            widest_cell.max(name.chars().count())
+        })
+        .sum();
+    let needed = fixed + 2 * table.columns.len() + MIN_WRAPPING_WIDTH * table.wrapping.len();
+    needed <= usize::from(width)
+}
+
+/// Each row as a record, a line per column ("source  U.S. officials"), long values wrapped
+/// to `width`; records apart by a blank line, as `psql`'s expanded display.
+fn write_records(table: &Table, width: u16, out: &mut dyn Write) -> Result<()> {
+    for (number, row) in table.rows.iter().enumerate() {
+        if number > 0 {
+            writeln!(out)?;
+        }
+        let mut record = comfy_table::Table::new();
+        record
+            .load_preset(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .force_no_tty()
+            .set_width(width);
+        for (name, cell) in table.columns.iter().zip(row) {
+            record.add_row(vec![name.to_string(), cell_text(cell)]);
+        }
+        if let Some(names) = record.column_mut(0) {
+            names.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{record}")?;
+    }
+    Ok(())
+}
+
+fn write_columns(table: &Table, width: Option<u16>, out: &mut dyn Write) -> Result<()> {
     let mut rendered = comfy_table::Table::new();
     rendered
         .load_preset(presets::NOTHING)
@@ -224,6 +282,48 @@ mod tests {
         let v: Value = serde_json::from_str(&render(TableFormat::Json)).unwrap();
         assert_eq!(v[0]["confidence"], json!(0.5));
         assert_eq!(v[0]["source"], json!("U.S. officials"));
+    }
+
+    #[test]
+    fn a_narrow_console_gets_records_and_a_wide_one_a_table() {
+        let mut table =
+            Table::new(vec!["id", "source", "content"]).wrapping(&["source", "content"]);
+        table.push(vec![
+            json!("8831933207016bb7-0"),
+            json!("U.S. officials"),
+            json!("Valdoria has agreed to lease a deep-water berth at its largest port"),
+        ]);
+        table.push(vec![
+            json!("8831933207016bb7-1"),
+            json!("Valdoria"),
+            json!("no"),
+        ]);
+        let render = |width| {
+            let mut out = Vec::new();
+            write_table(&table, TableFormat::Table, Some(width), &mut out)
+                .map_err(|e| e.to_string())
+                .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        // 18 + 6 padding + 2 × 16 = 56 columns at least.
+        let wide = render(56);
+        assert!(wide.lines().next().unwrap().contains("source"), "{wide}");
+        let narrow = render(55);
+        let lines: Vec<&str> = narrow.lines().collect();
+        assert!(
+            lines[0].contains("id") && lines[0].contains("8831933207016bb7-0"),
+            "{narrow}"
+        );
+        assert!(
+            lines[1].contains("source") && lines[1].contains("U.S. officials"),
+            "{narrow}"
+        );
+        assert!(narrow.lines().all(|l| l.chars().count() <= 55), "{narrow}");
+        assert!(narrow.contains("8831933207016bb7-1"), "{narrow}");
+        // Without a width (a pipe asked for a table), columns as ever.
+        let mut out = Vec::new();
+        write_table(&table, TableFormat::Table, None, &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().starts_with(" id"));
     }
 
     #[test]
