@@ -471,10 +471,16 @@ pub fn entity_key(name: &str) -> String {
     out.join(" ")
 }
 
-/// Whether a source names nobody in particular: anonymous, or no proper word in its name
-/// ("analysts", "the company", "Opposition lawmakers", "a person familiar with the matter").
+/// Subject pronouns: a source written as one, whose antecedent the extractor did not find,
+/// is someone in that text only ("He said …" in two stories is two people). Not "us",
+/// which is also how "US" reads once bare.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Whether a source names nobody in particular: anonymous, a bare pronoun, or no proper word
+/// in its name ("analysts", "the company", "Opposition lawmakers", "a person familiar with
+/// the matter", "He").
 pub fn is_generic(name: &str, kind: SourceKind) -> bool {
-    if kind == SourceKind::Anonymous {
+    if kind == SourceKind::Anonymous || PRONOUNS.contains(&bare(name.trim()).as_str()) {
         return true;
     }
     let words: Vec<&str> = name
@@ -858,6 +864,9 @@ mod tests {
             ("Opposition lawmakers", OfficialGroup),
             ("a person familiar with the matter", Anonymous),
             ("one US official", Anonymous),
+            ("He", Person),
+            ("They", OfficialGroup),
+            ("We", Organization),
         ] {
             assert!(is_generic(name, kind), "{name} is generic");
         }
@@ -866,6 +875,7 @@ mod tests {
             ("American officials", OfficialGroup),
             ("Dmitry Peskov", Person),
             ("KCNA", Media),
+            ("US", Government),
             ("Kremlin officials", OfficialGroup),
             ("the Kremlin", Government),
         ] {
