@@ -1,6 +1,7 @@
 //! Renders rows for people (an aligned table) or for scripts (JSON, CSV, TSV).
 //! Every listing command builds a [`Table`] and hands it here, so all of them print alike.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
@@ -35,17 +36,19 @@ impl Console {
 /// numbers as numbers; the text formats print them plainly.
 #[derive(Debug, Default)]
 pub struct Table {
-    pub columns: Vec<&'static str>,
+    pub columns: Vec<Cow<'static, str>>,
     pub rows: Vec<Vec<Value>>,
     /// Columns that may wrap on a narrow terminal; the others keep their width, so ids and
     /// dates stay whole and copyable. Default: the last column.
-    pub wrapping: Vec<&'static str>,
+    pub wrapping: Vec<Cow<'static, str>>,
 }
 
 impl Table {
-    pub fn new(columns: Vec<&'static str>) -> Self {
+    /// Columns named by the caller (`"source"`), or at run time (a query's variables).
+    pub fn new<C: Into<Cow<'static, str>>>(columns: Vec<C>) -> Self {
+        let columns: Vec<Cow<'static, str>> = columns.into_iter().map(Into::into).collect();
         Table {
-            wrapping: columns.last().copied().into_iter().collect(),
+            wrapping: columns.last().cloned().into_iter().collect(),
             columns,
             rows: Vec::new(),
         }
@@ -53,7 +56,13 @@ impl Table {
 
     /// Lets `columns` wrap instead of the last one.
     pub fn wrapping(mut self, columns: &[&'static str]) -> Self {
-        self.wrapping = columns.to_vec();
+        self.wrapping = columns.iter().map(|&c| Cow::Borrowed(c)).collect();
+        self
+    }
+
+    /// Lets every column wrap.
+    pub fn all_wrapping(mut self) -> Self {
+        self.wrapping = self.columns.clone();
         self
     }
 
@@ -168,7 +177,7 @@ fn write_columns(table: &Table, width: Option<u16>, out: &mut dyn Write) -> Resu
     rendered
         .load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(table.columns.iter().copied())
+        .set_header(table.columns.iter().map(AsRef::<str>::as_ref))
         // The width is the console's, measured where the output goes: never this process's
         // own stdout, which is a socket when a server writes the table.
         .force_no_tty();
@@ -227,7 +236,7 @@ fn write_delimited(table: &Table, delimiter: u8, out: &mut dyn Write) -> Result<
             csv::QuoteStyle::Necessary
         })
         .from_writer(out);
-    writer.write_record(&table.columns)?;
+    writer.write_record(table.columns.iter().map(|c| c.as_bytes()))?;
     for row in &table.rows {
         writer.write_record(row.iter().map(|v| {
             let text = cell_text(v);

@@ -28,13 +28,13 @@ pub fn run(
     let mut out = BufWriter::new(out);
     match (format, results) {
         (ResultsFormat::Table, QueryResults::Solutions(solutions)) => {
-            let variables: Vec<&'static str> = solutions
+            let variables: Vec<String> = solutions
                 .variables()
                 .iter()
-                .map(|v| &*String::leak(v.as_str().to_owned()))
+                .map(|v| v.as_str().to_owned())
                 .collect();
             // Any column of a query result may hold long text.
-            let mut table = Table::new(variables.clone()).wrapping(&variables);
+            let mut table = Table::new(variables).all_wrapping();
             for solution in solutions {
                 let solution = solution?;
                 table.push(
