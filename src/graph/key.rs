@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// assert_eq!(source_key("Moscow’s envoy"), "moscow's envoy");
 /// ```
 pub fn source_key(name: &str) -> String {
-    let normalized: String = name
+    let normalized: String = without_own_acronym(name)
         .chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' => '\'',
@@ -42,6 +42,30 @@ pub fn source_key(name: &str) -> String {
         words.remove(0);
     }
     words.join(" ")
+}
+
+/// `name` without a trailing bracketed acronym of its own capitalized words: "Bluefjord
+/// Pilots Association (BPA)" and "Ministry of Foreign Affairs (MFA)" name what the words
+/// before the bracket name; "Sherrod Brown (D-Ohio)" keeps its bracket.
+fn without_own_acronym(name: &str) -> &str {
+    let Some(inner) = name.trim_end().strip_suffix(')') else {
+        return name;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return name;
+    };
+    let (before, acronym) = (inner[..open].trim_end(), &inner[open + 1..]);
+    let initials: String = before
+        .split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let is_acronym = acronym.chars().count() >= 2 && acronym.chars().all(char::is_uppercase);
+    if is_acronym && initials == acronym {
+        before
+    } else {
+        name
+    }
 }
 
 /// Drops a word's trailing periods, and its inner periods when they separate short letter
@@ -144,6 +168,18 @@ mod tests {
             "korean central news agency"
         );
         assert_eq!(source_key("Dr. Jane Doe"), "dr jane doe");
+        // A bracketed acronym of the name's own words is the same source; another bracket
+        // is part of the name.
+        assert_eq!(
+            source_key("Bluefjord Pilots Association (BPA)"),
+            "bluefjord pilots association"
+        );
+        assert_eq!(
+            source_key("the Ministry of Foreign Affairs (MFA)"),
+            "ministry of foreign affairs"
+        );
+        assert!(source_key("Sherrod Brown (D-Ohio)").starts_with("sherrod brown (d-ohio"));
+        assert!(source_key("Acme Corp (XYZ)").starts_with("acme corp (xyz"));
         assert_eq!(source_key("Yahoo.com"), "yahoo.com");
         // A lone determiner is a name, not a determiner.
         assert_eq!(source_key("The"), "the");
