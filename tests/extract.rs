@@ -1082,3 +1082,16 @@ fn names_and_adjectives_that_look_like_times() {
         "Lee | told | it was time to act | asserted | certain",
     );
 }
+
+#[test]
+fn directorates_and_bureaus_are_government_sources() {
+    use hearsay::extract::SourceKind;
+    for text in [
+        "The Civil Aviation Directorate said the rosters would be reviewed.",
+        "The Statistics Bureau said unemployment rose in May.",
+    ] {
+        let ex = extract(text);
+        let kinds: Vec<SourceKind> = ex.attributions.iter().map(|a| a.source_kind).collect();
+        assert_eq!(kinds, [SourceKind::Government], "{text}");
+    }
+}
