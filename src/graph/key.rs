@@ -32,6 +32,14 @@ pub fn source_key(name: &str) -> String {
     let trimmed = normalized.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';' | ':' | '(' | ')' | '[' | ']')
     });
+    // A closing bracket whose opening one is inside the name is part of it ("(d-ohio)").
+    let closed;
+    let trimmed = if trimmed.matches('(').count() > trimmed.matches(')').count() {
+        closed = format!("{trimmed})");
+        closed.as_str()
+    } else {
+        trimmed
+    };
     let mut words: Vec<String> = trimmed
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -178,8 +186,12 @@ mod tests {
             source_key("the Ministry of Foreign Affairs (MFA)"),
             "ministry of foreign affairs"
         );
-        assert!(source_key("Sherrod Brown (D-Ohio)").starts_with("sherrod brown (d-ohio"));
-        assert!(source_key("Acme Corp (XYZ)").starts_with("acme corp (xyz"));
+        assert_eq!(
+            source_key("Sherrod Brown (D-Ohio)"),
+            "sherrod brown (d-ohio)"
+        );
+        assert_eq!(source_key("Acme Corp (XYZ)"), "acme corp (xyz)");
+        assert_eq!(source_key("(AP)"), "ap");
         assert_eq!(source_key("Yahoo.com"), "yahoo.com");
         // A lone determiner is a name, not a determiner.
         assert_eq!(source_key("The"), "the");
