@@ -193,6 +193,58 @@ fn a_source_is_listed_by_its_fullest_spelling() {
     }
 }
 
+/// Articles ingested in two runs give the store one run over them all gives: the names the
+/// second run learns ("Dmitry Peskov", "Korean Central News Agency", the spelling
+/// "FactWatch") reach the sources the first run stored ("Peskov", "KCNA", "Factwatch").
+#[test]
+fn a_store_does_not_depend_on_how_its_articles_were_split_into_runs() {
+    let first: &[u8] = b"KCNA said on Monday that the launch had been a success. \
+        Peskov said the talks went well. Factwatch said the figure was wrong.\n";
+    let second: &[u8] = b"The Korean Central News Agency said on Tuesday that more launches \
+        would follow. Kremlin spokesman Dmitry Peskov said the visit was historic. \
+        FactWatch said the claim was false.\n";
+    let export = |runs: &[&[&str]]| {
+        let ws = Workspace::new();
+        let first = ws.file("first.txt", first);
+        let second = ws.file("second.txt", second);
+        let path = |name: &str| match name {
+            "first" => first.to_str().expect("utf-8 path").to_owned(),
+            _ => second.to_str().expect("utf-8 path").to_owned(),
+        };
+        for run in runs {
+            let mut args = vec!["ingest".to_owned()];
+            args.extend(run.iter().map(|name| path(name)));
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            ws.hearsay(&args).assert().success();
+        }
+        let sources = ws.stdout(&["sources"]);
+        let mut quads: Vec<String> = ws
+            .stdout(&["export", "--format", "nq"])
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        quads.sort();
+        (sources, quads)
+    };
+    let (sources, in_two) = export(&[&["first"], &["second"]]);
+    let rows = tsv_rows(&sources);
+    for (name, key) in [
+        ("Korean Central News Agency", "korean central news agency"),
+        ("Dmitry Peskov", "dmitry peskov"),
+        ("FactWatch", "factwatch"),
+    ] {
+        let row = rows
+            .iter()
+            .find(|r| r[3] == key)
+            .unwrap_or_else(|| panic!("no {key} in {sources}"));
+        assert_eq!((row[0].as_str(), row[2].as_str()), (name, "2"), "{sources}");
+    }
+    assert_eq!(rows.len(), 3, "{sources}");
+    let (_, in_one) = export(&[&["first", "second"]]);
+    assert!(!in_one.is_empty());
+    assert_eq!(in_two, in_one);
+}
+
 #[test]
 fn piped_ingest_prints_only_its_summary() {
     let ws = Workspace::new();

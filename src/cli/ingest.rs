@@ -18,7 +18,8 @@ use super::extract::summarize_failures;
 use super::pipeline::{for_each_batch, for_each_batch_quietly};
 use super::Outcome;
 use crate::article::count_articles;
-use crate::graph::{article_iri, source_key};
+use crate::graph::article_iri;
+use crate::graph::vocab::{hs, rdf};
 use crate::store::{BulkOptions, BulkOutcome, GraphChange, RefreshOutcome, Store, StoreError};
 use crate::track::{article_names, tracked_quads};
 
@@ -36,9 +37,10 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     let mut fresh = store.claim_set().context("reading the store")?;
     // Full names and acronyms already known, so "Peskov" and "KCNA" in new articles meet
     // the sources stored before; each batch adds its own before its articles are keyed.
-    let mut known = store
+    let stored_names = store
         .known_names()
         .context("reading the sources in the store")?;
+    let mut known = stored_names.clone();
     if !args.paths.iter().any(|path| path.as_os_str() == "-") {
         // And every name the run gives, read ahead (stdin can be read only once): keyed
         // batch by batch, a surname in an early article missed the full name a later one
@@ -72,13 +74,13 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
                 .collect();
             for item in &batch {
                 claims += item.extraction.attributions.len();
-                sources.extend(
-                    item.extraction
-                        .attributions
-                        .iter()
-                        .filter(|a| !a.source.is_empty())
-                        .map(|a| source_key(&source_name(a, &item.article.text))),
-                );
+            }
+            // Counted as `sources` lists them: resolved, generic ones once per text.
+            for (_, quads) in &graphs {
+                sources.extend(quads.iter().filter_map(|quad| {
+                    let typed = quad.predicate == rdf::TYPE && quad.object == hs::SOURCE.into();
+                    typed.then(|| quad.subject.clone())
+                }));
             }
             if let Writer::Undecided = writer {
                 // A full first batch means a large input: bulk load it (while the next batches
@@ -118,13 +120,20 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         // Propositions are a function of every article stored: brought up to date once per
         // run, by the bulk load itself or after the transactions, so lookups never see them
         // stale.
+        // A surname or acronym stored by an earlier run ("Peskov") joins the full name this
+        // run gives ("Dmitry Peskov"), as it would in one run. Sources then change identity
+        // in articles the run did not write, so the propositions are brought up to date from
+        // every stored claim.
+        let aligned = store
+            .align_sources(&known, &stored_names)
+            .context("linking stored sources to the names of this run")?;
         progress.set_message("updating propositions");
         let propositions = match loaded {
-            Some(propositions) => propositions,
-            None => store
-                .refresh_propositions_with(fresh)
-                .context("updating propositions")?,
-        };
+            Some(_) | None if aligned.moved > 0 => store.refresh_propositions(),
+            Some(propositions) => Ok(propositions),
+            None => store.refresh_propositions_with(fresh),
+        }
+        .context("updating propositions")?;
         if logged {
             // Transactions went through the write-ahead log, which every read-only open would
             // replay. (After a bulk load there is little in it, and a flush would wait for
@@ -137,8 +146,13 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         } else {
             String::new()
         };
+        let aligned = match aligned.moved + aligned.relabeled {
+            0 => String::new(),
+            1 => "; 1 source of earlier runs renamed by this run's names".to_owned(),
+            n => format!("; {n} sources of earlier runs renamed by this run's names"),
+        };
         eprintln!(
-            "ingested {} articles{unchanged}, {} claims, {} sources in {:.2} s; {} propositions in {:.2} s",
+            "ingested {} articles{unchanged}, {} claims, {} sources in {:.2} s{aligned}; {} propositions in {:.2} s",
             tally.articles,
             claims,
             sources.len(),
@@ -210,14 +224,6 @@ impl<'scope> Writer<'scope> {
             .map_err(|_| anyhow!("the bulk loader panicked"))?
             .context("bulk loading into the store")?;
         Ok(Some(outcome))
-    }
-}
-
-fn source_name(attribution: &crate::extract::Attribution, text: &str) -> String {
-    if attribution.source_name.is_empty() {
-        crate::extract::spans_text(text, &attribution.source)
-    } else {
-        attribution.source_name.clone()
     }
 }
 

@@ -21,6 +21,7 @@ mod export;
 mod lookup;
 mod narrowing;
 mod propositions;
+mod relink;
 mod values;
 
 use std::collections::{HashMap, HashSet};
@@ -37,6 +38,7 @@ pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
 };
+pub use relink::SourceAlignment;
 
 use crate::graph::vocab::{hs, rdf, PREFIXES};
 

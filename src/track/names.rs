@@ -690,10 +690,11 @@ impl NameIndex {
         }
     }
 
-    /// The full-name key a one-word name or acronym stands for, if exactly one fits.
+    /// The full-name key a one-word name or acronym stands for, if exactly one fits. A
+    /// pronoun stands for nobody here: "He" is not the surname of "Lin He".
     pub fn resolve(&self, name: &str) -> Option<&str> {
         let name = strip_article(clean(name));
-        if name.split_whitespace().count() != 1 {
+        if name.split_whitespace().count() != 1 || PRONOUNS.contains(&bare(name).as_str()) {
             return None;
         }
         let key = source_key(name);
@@ -714,6 +715,34 @@ impl NameIndex {
     /// The fullest spelling recorded for a key, if any.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.labels.get(key).map(String::as_str)
+    }
+
+    /// Every one-word key (a surname or acronym, "peskov", "kcna") that exactly one known
+    /// full name fits, with that name's key: the sources that a name learned later can
+    /// resolve. [`NameIndex::resolve`] on the one-word name itself has the last word.
+    pub fn resolvable(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.surnames
+            .iter()
+            .chain(&self.acronyms)
+            .filter(|(_, fits)| fits.len() == 1)
+            .filter_map(|(word, fits)| Some((word.as_str(), fits.iter().next()?.as_str())))
+    }
+
+    /// Every key whose fullest spelling is not the one `before` had (new keys included),
+    /// with the spelling now: what sources stored with `before`'s names should be shown by.
+    pub fn labels_changed_since<'a>(
+        &'a self,
+        before: &'a NameIndex,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> {
+        self.labels
+            .iter()
+            .filter(|(key, label)| before.labels.get(*key) != Some(*label))
+            .map(|(key, label)| (key.as_str(), label.as_str()))
+    }
+
+    /// Whether no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty() && self.surnames.is_empty() && self.acronyms.is_empty()
     }
 }
 
@@ -895,6 +924,45 @@ mod tests {
         assert_eq!(index.resolve("officials"), None);
         index.add("Maria Reyes");
         assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
+    }
+
+    #[test]
+    fn a_pronoun_is_no_surname() {
+        let mut index = NameIndex::new();
+        index.add("Lin He");
+        assert_eq!(index.resolve("He"), None);
+        assert!(index.resolvable().any(|fit| fit == ("he", "lin he")));
+    }
+
+    #[test]
+    fn what_later_names_change_for_stored_sources() {
+        let mut before = NameIndex::new();
+        before.add("Peskov");
+        before.add("Factwatch");
+        before.add("Ana Reyes");
+        let mut known = before.clone();
+        known.add("Dmitry Peskov");
+        known.add("FactWatch");
+        let resolvable: Vec<_> = known.resolvable().collect();
+        assert!(
+            resolvable.contains(&("peskov", "dmitry peskov")),
+            "{resolvable:?}"
+        );
+        assert!(
+            resolvable.contains(&("reyes", "ana reyes")),
+            "{resolvable:?}"
+        );
+        let changed: Vec<_> = known.labels_changed_since(&before).collect();
+        assert_eq!(
+            changed,
+            [
+                ("dmitry peskov", "Dmitry Peskov"),
+                ("factwatch", "FactWatch")
+            ]
+        );
+        known.add("Maria Reyes");
+        assert!(!known.resolvable().any(|(word, _)| word == "reyes"));
+        assert!(!before.is_empty() && NameIndex::new().is_empty());
     }
 
     #[test]

@@ -1,0 +1,165 @@
+//! Sources stored under a bare surname or acronym, linked to the full name a later run gives.
+//!
+//! Within one run, "KCNA" meets "Korean Central News Agency" and "Peskov" meets "Dmitry
+//! Peskov" whatever the order of the articles ([`crate::track::NameIndex`]). Across runs the
+//! earlier articles are stored already, keyed by the bare name. This brings them to what one
+//! run over all the articles would have stored, so a store does not depend on how its
+//! articles were split into runs.
+
+use oxigraph::model::{
+    GraphName, Literal, LiteralRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term,
+};
+
+use super::{Store, StoreError};
+use crate::graph::source_iri;
+use crate::graph::vocab::{hs, rdf, rdfs, schema};
+use crate::track::NameIndex;
+
+/// What [`Store::align_sources`] changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SourceAlignment {
+    /// Sources moved from a one-word name onto a full name's node.
+    pub moved: usize,
+    /// Sources given a fuller spelling to be shown by.
+    pub relabeled: usize,
+}
+
+impl Store {
+    /// Brings the sources stored before a run to what one run over every article would have
+    /// stored, given `known`, the names of the store and the run, and `before`, the names of
+    /// the store alone ([`Store::known_names`] before the run wrote). In one transaction:
+    ///
+    /// - a source stored under a one-word name that `known` now resolves ("Peskov" →
+    ///   "dmitry peskov") moves onto the full name's node in each article graph that has it:
+    ///   its claims, label, name and key follow; its aliases, role and kind stay;
+    /// - a source whose fullest spelling the run changed ("Politifact" → "PolitiFact") is
+    ///   shown by it in every article graph.
+    ///
+    /// Propositions count independent sources, so after a move they are stale: call
+    /// [`Store::refresh_propositions`].
+    ///
+    /// Only names `known` resolves are moved: a source linked once stays linked when a second
+    /// full name with the same surname arrives later, where one run over all the articles
+    /// would leave the surname alone as ambiguous.
+    pub fn align_sources(
+        &self,
+        known: &NameIndex,
+        before: &NameIndex,
+    ) -> Result<SourceAlignment, StoreError> {
+        let mut done = SourceAlignment::default();
+        if before.is_empty() {
+            // Nothing was stored before the run, so everything was keyed with every name.
+            return Ok(done);
+        }
+        let mut transaction = self.inner.start_transaction()?;
+        for (word, full) in known.resolvable() {
+            let (old, new) = (source_iri(word), source_iri(full));
+            if old == new {
+                continue;
+            }
+            let mut moved = false;
+            for graph in source_graphs(&transaction, &old)? {
+                let stored = transaction
+                    .quads_for_pattern(Some(old.as_ref().into()), None, None, Some(graph.as_ref()))
+                    .chain(transaction.quads_for_pattern(
+                        None,
+                        None,
+                        Some(old.as_ref().into()),
+                        Some(graph.as_ref()),
+                    ))
+                    .collect::<Result<Vec<Quad>, _>>()?;
+                // The name it was keyed under must be the one that resolves: "US" keyed
+                // "us" is not "Usha".
+                let written = stored.iter().find_map(|quad| match &quad.object {
+                    Term::Literal(label) if quad.predicate == rdfs::LABEL => Some(label.value()),
+                    _ => None,
+                });
+                if written.and_then(|name| known.resolve(name)) != Some(full) {
+                    continue;
+                }
+                let label = known.label(full).or(written).unwrap_or(full).to_owned();
+                for quad in &stored {
+                    transaction.remove(quad);
+                }
+                for quad in stored {
+                    transaction.insert(&moved_quad(quad, &old, &new, full, &label));
+                }
+                moved = true;
+            }
+            done.moved += usize::from(moved);
+        }
+        for (key, label) in known.labels_changed_since(before) {
+            let node = source_iri(key);
+            let mut relabeled = false;
+            for graph in source_graphs(&transaction, &node)? {
+                for predicate in [rdfs::LABEL, schema::NAME] {
+                    let shown = transaction
+                        .quads_for_pattern(
+                            Some(node.as_ref().into()),
+                            Some(predicate),
+                            None,
+                            Some(graph.as_ref()),
+                        )
+                        .collect::<Result<Vec<Quad>, _>>()?;
+                    if shown.iter().all(|quad| is_literal(&quad.object, label)) {
+                        continue;
+                    }
+                    for quad in &shown {
+                        transaction.remove(quad);
+                    }
+                    transaction.insert(QuadRef::new(
+                        &node,
+                        predicate,
+                        LiteralRef::new_simple_literal(label),
+                        &graph,
+                    ));
+                    relabeled = true;
+                }
+            }
+            done.relabeled += usize::from(relabeled);
+        }
+        transaction.commit()?;
+        Ok(done)
+    }
+}
+
+/// The article graphs in which `source` is a source.
+fn source_graphs(
+    transaction: &oxigraph::store::Transaction<'_>,
+    source: &NamedNode,
+) -> Result<Vec<GraphName>, StoreError> {
+    Ok(transaction
+        .quads_for_pattern(
+            Some(source.as_ref().into()),
+            Some(rdf::TYPE),
+            Some(hs::SOURCE.into()),
+            None,
+        )
+        .map(|quad| quad.map(|quad| quad.graph_name))
+        .collect::<Result<Vec<GraphName>, _>>()?)
+}
+
+fn is_literal(term: &Term, value: &str) -> bool {
+    matches!(term, Term::Literal(literal) if literal.value() == value)
+}
+
+/// `quad` with the source `old` replaced by `new`, keyed `key` and named `label`.
+fn moved_quad(quad: Quad, old: &NamedNode, new: &NamedNode, key: &str, label: &str) -> Quad {
+    let Quad {
+        subject,
+        predicate,
+        object,
+        graph_name,
+    } = quad;
+    if subject != NamedOrBlankNode::NamedNode(old.clone()) {
+        return Quad::new(subject, predicate, new.clone(), graph_name);
+    }
+    let object = if predicate == rdfs::LABEL || predicate == schema::NAME {
+        Literal::new_simple_literal(label).into()
+    } else if predicate == hs::KEY {
+        Literal::new_simple_literal(key).into()
+    } else {
+        object
+    };
+    Quad::new(new.clone(), predicate, object, graph_name)
+}
