@@ -193,28 +193,40 @@ fn a_source_is_listed_by_its_fullest_spelling() {
     }
 }
 
-/// Articles ingested in two runs give the store one run over them all gives: the names the
-/// second run learns ("Dmitry Peskov", "Korean Central News Agency", the spelling
-/// "FactWatch") reach the sources the first run stored ("Peskov", "KCNA", "Factwatch").
+/// Articles ingested in three runs give the store one run over them all gives: the names a
+/// later run learns ("Dmitry Peskov", "Korean Central News Agency", the spelling
+/// "FactWatch") reach the sources an earlier run stored ("Peskov", "KCNA", "Factwatch"), and
+/// a surname that fitted one full name ("Reyes", "Ana Reyes") stands alone again once a
+/// second one comes ("Maria Reyes").
 #[test]
 fn a_store_does_not_depend_on_how_its_articles_were_split_into_runs() {
-    let first: &[u8] = b"KCNA said on Monday that the launch had been a success. \
-        Peskov said the talks went well. Factwatch said the figure was wrong.\n";
-    let second: &[u8] = b"The Korean Central News Agency said on Tuesday that more launches \
-        would follow. Kremlin spokesman Dmitry Peskov said the visit was historic. \
-        FactWatch said the claim was false.\n";
-    let export = |runs: &[&[&str]]| {
+    let texts: [(&str, &[u8]); 3] = [
+        (
+            "first.txt",
+            b"KCNA said on Monday that the launch had been a success. \
+            Peskov said the talks went well. Factwatch said the figure was wrong. \
+            Reyes said the port would reopen.\n",
+        ),
+        (
+            "second.txt",
+            b"The Korean Central News Agency said on Tuesday that more launches would \
+            follow. Kremlin spokesman Dmitry Peskov said the visit was historic. \
+            FactWatch said the claim was false. Ana Reyes said the ferry would run.\n",
+        ),
+        (
+            "third.txt",
+            b"Maria Reyes said the bridge would close for a week.\n",
+        ),
+    ];
+    let store_after = |runs: &[&[usize]]| {
         let ws = Workspace::new();
-        let first = ws.file("first.txt", first);
-        let second = ws.file("second.txt", second);
-        let path = |name: &str| match name {
-            "first" => first.to_str().expect("utf-8 path").to_owned(),
-            _ => second.to_str().expect("utf-8 path").to_owned(),
-        };
+        let files: Vec<String> = texts
+            .iter()
+            .map(|(name, text)| ws.file(name, text).to_str().expect("utf-8 path").to_owned())
+            .collect();
         for run in runs {
-            let mut args = vec!["ingest".to_owned()];
-            args.extend(run.iter().map(|name| path(name)));
-            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let mut args = vec!["ingest"];
+            args.extend(run.iter().map(|&i| files[i].as_str()));
             ws.hearsay(&args).assert().success();
         }
         let sources = ws.stdout(&["sources"]);
@@ -226,23 +238,34 @@ fn a_store_does_not_depend_on_how_its_articles_were_split_into_runs() {
         quads.sort();
         (sources, quads)
     };
-    let (sources, in_two) = export(&[&["first"], &["second"]]);
+    let (sources, in_three) = store_after(&[&[0], &[1], &[2]]);
     let rows = tsv_rows(&sources);
-    for (name, key) in [
-        ("Korean Central News Agency", "korean central news agency"),
-        ("Dmitry Peskov", "dmitry peskov"),
-        ("FactWatch", "factwatch"),
+    for (name, key, claims) in [
+        (
+            "Korean Central News Agency",
+            "korean central news agency",
+            "2",
+        ),
+        ("Dmitry Peskov", "dmitry peskov", "2"),
+        ("FactWatch", "factwatch", "2"),
+        ("Reyes", "reyes", "1"),
+        ("Ana Reyes", "ana reyes", "1"),
+        ("Maria Reyes", "maria reyes", "1"),
     ] {
         let row = rows
             .iter()
             .find(|r| r[3] == key)
             .unwrap_or_else(|| panic!("no {key} in {sources}"));
-        assert_eq!((row[0].as_str(), row[2].as_str()), (name, "2"), "{sources}");
+        assert_eq!(
+            (row[0].as_str(), row[2].as_str()),
+            (name, claims),
+            "{sources}"
+        );
     }
-    assert_eq!(rows.len(), 3, "{sources}");
-    let (_, in_one) = export(&[&["first", "second"]]);
+    assert_eq!(rows.len(), 6, "{sources}");
+    let (_, in_one) = store_after(&[&[0, 1, 2]]);
     assert!(!in_one.is_empty());
-    assert_eq!(in_two, in_one);
+    assert_eq!(in_three, in_one);
 }
 
 #[test]

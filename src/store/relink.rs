@@ -1,4 +1,6 @@
-//! Sources stored under a bare surname or acronym, linked to the full name a later run gives.
+//! Sources stored by earlier runs, brought to the names a later run gives: a bare surname or
+//! acronym linked to its full name, or unlinked when it has become ambiguous; the fullest
+//! spelling shown.
 //!
 //! Within one run, "KCNA" meets "Korean Central News Agency" and "Peskov" meets "Dmitry
 //! Peskov" whatever the order of the articles ([`crate::track::NameIndex`]). Across runs the
@@ -7,13 +9,15 @@
 //! articles were split into runs.
 
 use oxigraph::model::{
-    GraphName, Literal, LiteralRef, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term,
+    GraphName, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
+use oxigraph::store::Transaction;
 
 use super::{Store, StoreError};
-use crate::graph::source_iri;
+use crate::extract::SourceKind;
 use crate::graph::vocab::{hs, rdf, rdfs, schema};
-use crate::track::NameIndex;
+use crate::graph::{source_iri, source_key};
+use crate::track::{is_generic, parse_source_name, NameIndex};
 
 /// What [`Store::align_sources`] changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,15 +36,14 @@ impl Store {
     /// - a source stored under a one-word name that `known` now resolves ("Peskov" →
     ///   "dmitry peskov") moves onto the full name's node in each article graph that has it:
     ///   its claims, label, name and key follow; its aliases, role and kind stay;
+    /// - a source that was written only as a one-word name and linked to the one full name
+    ///   that fitted it then ("Reyes" → "ana reyes") moves back to that word when several fit
+    ///   now ("Maria Reyes" came in), as it would have stayed in one run;
     /// - a source whose fullest spelling the run changed ("Politifact" → "PolitiFact") is
     ///   shown by it in every article graph.
     ///
     /// Propositions count independent sources, so after a move they are stale: call
     /// [`Store::refresh_propositions`].
-    ///
-    /// Only names `known` resolves are moved: a source linked once stays linked when a second
-    /// full name with the same surname arrives later, where one run over all the articles
-    /// would leave the surname alone as ambiguous.
     pub fn align_sources(
         &self,
         known: &NameIndex,
@@ -52,41 +55,36 @@ impl Store {
             return Ok(done);
         }
         let mut transaction = self.inner.start_transaction()?;
-        for (word, full) in known.resolvable() {
-            let (old, new) = (source_iri(word), source_iri(full));
-            if old == new {
-                continue;
-            }
-            let mut moved = false;
-            for graph in source_graphs(&transaction, &old)? {
-                let stored = transaction
-                    .quads_for_pattern(Some(old.as_ref().into()), None, None, Some(graph.as_ref()))
-                    .chain(transaction.quads_for_pattern(
-                        None,
-                        None,
-                        Some(old.as_ref().into()),
-                        Some(graph.as_ref()),
-                    ))
-                    .collect::<Result<Vec<Quad>, _>>()?;
-                // The name it was keyed under must be the one that resolves: "US" keyed
-                // "us" is not "Usha".
-                let written = stored.iter().find_map(|quad| match &quad.object {
-                    Term::Literal(label) if quad.predicate == rdfs::LABEL => Some(label.value()),
-                    _ => None,
-                });
-                if written.and_then(|name| known.resolve(name)) != Some(full) {
-                    continue;
-                }
-                let label = known.label(full).or(written).unwrap_or(full).to_owned();
-                for quad in &stored {
-                    transaction.remove(quad);
-                }
-                for quad in stored {
-                    transaction.insert(&moved_quad(quad, &old, &new, full, &label));
-                }
-                moved = true;
-            }
+        for (word, former) in known.ambiguous_since(before) {
+            // Only where every name it was written under is that one word (pronouns aside:
+            // "he" with "Reyes" for antecedent): an article that also gave the full name
+            // resolved it on its own.
+            let written_as_word = |stored: &[Quad]| {
+                let names: Vec<String> = literals(stored, hs::ALIAS)
+                    .filter(|alias| !is_generic(alias, SourceKind::Person))
+                    .map(|alias| parse_source_name(alias).name)
+                    .collect();
+                let fits = !names.is_empty()
+                    && names.iter().all(|name| {
+                        name.split_whitespace().count() == 1 && source_key(name) == word
+                    });
+                // Shown as written, as an unresolved name is.
+                let label = known.label(word).map(str::to_owned);
+                fits.then(|| label.or_else(|| names.into_iter().next()))
+                    .flatten()
+            };
+            let moved = move_source(&mut transaction, former, word, written_as_word)?;
             done.moved += usize::from(moved);
+        }
+        for (word, full) in known.resolvable() {
+            // The name it was keyed under must be the one that resolves: "US" keyed "us" is
+            // not "Usha".
+            let resolves = |stored: &[Quad]| {
+                literals(stored, rdfs::LABEL)
+                    .any(|name| known.resolve(name) == Some(full))
+                    .then(|| known.label(full).unwrap_or(full).to_owned())
+            };
+            done.moved += usize::from(move_source(&mut transaction, word, full, resolves)?);
         }
         for (key, label) in known.labels_changed_since(before) {
             let node = source_iri(key);
@@ -123,9 +121,55 @@ impl Store {
     }
 }
 
+/// Moves the source keyed `from` onto the node keyed `to` in every article graph where
+/// `fits` gives, from its quads there (as subject and as object), the label to show it by;
+/// `true` if it moved anywhere.
+fn move_source(
+    transaction: &mut Transaction<'_>,
+    from: &str,
+    to: &str,
+    fits: impl Fn(&[Quad]) -> Option<String>,
+) -> Result<bool, StoreError> {
+    let (old, new) = (source_iri(from), source_iri(to));
+    if old == new {
+        return Ok(false);
+    }
+    let mut moved = false;
+    for graph in source_graphs(transaction, &old)? {
+        let stored = transaction
+            .quads_for_pattern(Some(old.as_ref().into()), None, None, Some(graph.as_ref()))
+            .chain(transaction.quads_for_pattern(
+                None,
+                None,
+                Some(old.as_ref().into()),
+                Some(graph.as_ref()),
+            ))
+            .collect::<Result<Vec<Quad>, _>>()?;
+        let Some(label) = fits(&stored) else {
+            continue;
+        };
+        for quad in &stored {
+            transaction.remove(quad);
+        }
+        for quad in stored {
+            transaction.insert(&moved_quad(quad, &old, &new, to, &label));
+        }
+        moved = true;
+    }
+    Ok(moved)
+}
+
+/// The values of the literals `predicate` gives in `quads`.
+fn literals<'q>(quads: &'q [Quad], predicate: NamedNodeRef<'q>) -> impl Iterator<Item = &'q str> {
+    quads.iter().filter_map(move |quad| match &quad.object {
+        Term::Literal(literal) if quad.predicate == predicate => Some(literal.value()),
+        _ => None,
+    })
+}
+
 /// The article graphs in which `source` is a source.
 fn source_graphs(
-    transaction: &oxigraph::store::Transaction<'_>,
+    transaction: &Transaction<'_>,
     source: &NamedNode,
 ) -> Result<Vec<GraphName>, StoreError> {
     Ok(transaction

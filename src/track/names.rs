@@ -98,9 +98,24 @@ const DETERMINERS: &[&str] = &[
     "most", "all", "these", "those", "this", "that",
 ];
 
+/// Capitalized plurals that end a group's name ("House Democrats"), never a surname.
+const GROUP_PLURALS: &[&str] = &[
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "independents",
+    "libertarians",
+    "socialists",
+    "americans",
+    "europeans",
+];
+
 /// Common words that may open a sentence capitalized ("Opposition lawmakers say"): not a
 /// proper name at the start of a source.
 const COMMON_INITIAL: &[&str] = &[
+    "fellow",
     "opposition",
     "shipping",
     "travel",
@@ -644,7 +659,8 @@ impl NameIndex {
         }
         if let Some(last) = words.last() {
             let surname = source_key(last);
-            if surname.chars().count() >= 2 {
+            // "Senate Republicans" names a group: "Republicans" elsewhere is not its surname.
+            if surname.chars().count() >= 2 && !GROUP_PLURALS.contains(&surname.as_str()) {
                 self.surnames
                     .entry(surname)
                     .or_default()
@@ -726,6 +742,26 @@ impl NameIndex {
             .chain(&self.acronyms)
             .filter(|(_, fits)| fits.len() == 1)
             .filter_map(|(word, fits)| Some((word.as_str(), fits.iter().next()?.as_str())))
+    }
+
+    /// Every one-word key that exactly one full name fitted in `before` and several fit now
+    /// ("reyes" once "Maria Reyes" joins "Ana Reyes"), with the name it fitted.
+    pub fn ambiguous_since<'a>(
+        &'a self,
+        before: &'a NameIndex,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> {
+        [
+            (&before.surnames, &self.surnames),
+            (&before.acronyms, &self.acronyms),
+        ]
+        .into_iter()
+        .flat_map(|(then, now)| {
+            then.iter()
+                .filter(|(word, fits)| {
+                    fits.len() == 1 && now.get(*word).is_some_and(|f| f.len() > 1)
+                })
+                .filter_map(|(word, fits)| Some((word.as_str(), fits.iter().next()?.as_str())))
+        })
     }
 
     /// Every key whose fullest spelling is not the one `before` had (new keys included),
@@ -924,6 +960,8 @@ mod tests {
         assert_eq!(index.resolve("officials"), None);
         index.add("Maria Reyes");
         assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
+        index.add("Senate Republicans");
+        assert_eq!(index.resolve("Republicans"), None, "a group, not a surname");
     }
 
     #[test]
@@ -960,8 +998,11 @@ mod tests {
                 ("factwatch", "FactWatch")
             ]
         );
+        assert_eq!(known.ambiguous_since(&before).count(), 0);
         known.add("Maria Reyes");
         assert!(!known.resolvable().any(|(word, _)| word == "reyes"));
+        let ambiguous: Vec<_> = known.ambiguous_since(&before).collect();
+        assert_eq!(ambiguous, [("reyes", "ana reyes")]);
         assert!(!before.is_empty() && NameIndex::new().is_empty());
     }
 
