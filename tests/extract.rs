@@ -1095,3 +1095,15 @@ fn directorates_and_bureaus_are_government_sources() {
         assert_eq!(kinds, [SourceKind::Government], "{text}");
     }
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_keeps_it() {
+    check(
+        "Engineers who have inspected the pier said it would hold.",
+        "Engineers who have inspected the pier | said | it would hold | asserted | certain",
+    );
+    check(
+        "One of the pilots who flew the route called the storm a menace.",
+        "One of the pilots who flew the route | called | the storm a menace | asserted | certain",
+    );
+}

@@ -550,7 +550,10 @@ fn naming_call(w: &Words, c: usize, f: &Found) -> bool {
     }
     // "a company called …": a reduced relative naming the thing before it.
     if let Some((st, en)) = f.source {
-        if en + 1 == c && matches!(w.low(st), "a" | "an" | "another" | "one") {
+        if en + 1 == c
+            && matches!(w.low(st), "a" | "an" | "another" | "one")
+            && !(st..en).any(|j| matches!(w.low(j), "who" | "that"))
+        {
             return false;
         }
     }
@@ -1436,6 +1439,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             if let Some(st) = st {
                 let st = document_before(w, s0, st)
                     .or_else(|| familiar_before(w, s0, st))
+                    .or_else(|| relative_before(w, s0, st))
                     .unwrap_or(st);
                 source = Some((st, l));
             }
@@ -2733,6 +2737,42 @@ fn familiar_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
         return None;
     }
     np_back(w, s0, st - 3)
+}
+
+/// "Voters who watched the debate said …": the noun phrase at `st` ends a relative clause
+/// whose head opens the clause, and the head with its relative clause is the source. The
+/// head's start, if one stands there.
+fn relative_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
+    let lo = st.saturating_sub(12).max(s0 + 1);
+    let mut j = st;
+    while j > lo {
+        j -= 1;
+        let low = w.low(j);
+        if !w.is_word(j) && w.kind(j) != Some(Kind::Possessive) {
+            return None;
+        }
+        if matches!(low, "who" | "that") {
+            // A verb must follow the relative pronoun, and no verb of saying may: "those who
+            // said …" is an attribution of its own.
+            if j + 1 >= st
+                || (j + 1..st).any(|t| {
+                    cues::lookup(w.low(t)).is_some_and(|e| e.has(cues::CLAUSE))
+                        && !cues::is_rare_cue(w.low(t))
+                })
+            {
+                return None;
+            }
+            let head = np_back(w, s0, j - 1)?;
+            let opens = head == s0
+                || is_separator(w, head - 1)
+                || matches!(w.low(head - 1), "but" | "and" | "so" | "yet");
+            return opens.then_some(head);
+        }
+        if is_subject_pronoun(low) && low != "it" {
+            return None;
+        }
+    }
+    None
 }
 
 /// An auxiliary or modal that follows a clause's subject.
