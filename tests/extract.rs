@@ -1107,3 +1107,15 @@ fn a_subject_with_a_relative_clause_keeps_it() {
         "One of the pilots who flew the route | called | the storm a menace | asserted | certain",
     );
 }
+
+#[test]
+fn an_abbreviated_place_stays_inside_a_long_subject() {
+    check(
+        "Ruth Oakes, a baker from Dover, Del., said the flour ran out.",
+        "Ruth Oakes, a baker from Dover, Del. | said | the flour ran out | asserted | certain",
+    );
+    check(
+        "Tom Reyes, of Salem, Ore., said the ferry was late.",
+        "Tom Reyes, of Salem, Ore. | said | the ferry was late | asserted | certain",
+    );
+}

@@ -6,6 +6,7 @@
 use super::attribution::{Certainty, QuoteKind, SourceKind, Stance};
 use super::cues::{self, Entry, Form};
 use super::hedges;
+use super::sentences;
 use super::sources::{self, is_subject_pronoun, np_back, np_forward};
 use super::tagger::Upos;
 use super::tags::Tags;
@@ -1927,7 +1928,7 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
     if !opens_apposition && !titled {
         return None;
     }
-    if (c1 + 1..comma).any(|j| is_open(w, j) || is_close(w, j) || w.is_punct(j, ".")) {
+    if (c1 + 1..comma).any(|j| is_open(w, j) || is_close(w, j) || ends_clause(w, j)) {
         return None;
     }
     let name_end = c1.checked_sub(1)?;
@@ -1939,6 +1940,16 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
         || is_separator(w, st - 1)
         || matches!(w.low(st - 1), "but" | "and" | "even" | "meanwhile" | "so");
     opens_clause.then_some((st, comma - 1))
+}
+
+/// Whether token `j` is a ". ? ! ; :" that ends a sentence or clause, not the period of an
+/// abbreviation inside a name or place ("Ava, Mo., who …", "the No. 2 official").
+fn ends_clause(w: &Words, j: usize) -> bool {
+    match w.raw(j) {
+        "." => !(j > 0 && (w.is_punct(j + 1, ",") || sentences::is_abbreviation(w, j - 1))),
+        "?" | "!" | ";" | ":" => true,
+        _ => false,
+    }
 }
 
 /// A source's apposition or tail that runs to the end of its sentence: "…, said Ann Lee,
@@ -2000,7 +2011,7 @@ fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<u
     let mut e = first;
     while e + 1 < s1 {
         let n = e + 1;
-        if is_open(w, n) || is_close(w, n) || matches!(w.raw(n), "." | "?" | "!" | ";" | ":") {
+        if is_open(w, n) || is_close(w, n) || ends_clause(w, n) {
             break;
         }
         e = n;
@@ -2080,7 +2091,7 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     let first = w.low(next + 1);
     let relative_aside = matches!(first, "who" | "whose" | "which");
     if (next..sep).any(|j| {
-        matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+        ends_clause(w, j)
             || (!relative_aside
                 && w.is_word(j)
                 && !w.is_cap(j)
@@ -2108,7 +2119,6 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
                 | "by"
                 | "at"
                 | "on"
-                | "of"
                 | "after"
                 | "while"
                 | "like"

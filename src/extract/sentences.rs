@@ -61,7 +61,8 @@ pub(crate) fn split(w: &Words) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_abbreviation(w: &Words, i: usize) -> bool {
+/// Whether word `i` is an abbreviation or initial whose period follows it ("Gen.", "Pa.").
+pub(crate) fn is_abbreviation(w: &Words, i: usize) -> bool {
     if !w.is_word(i) || w.toks[i].end != w.toks[i + 1].start {
         return false;
     }
