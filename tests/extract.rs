@@ -1119,3 +1119,11 @@ fn an_abbreviated_place_stays_inside_a_long_subject() {
         "Tom Reyes, of Salem, Ore. | said | the ferry was late | asserted | certain",
     );
 }
+
+#[test]
+fn three_quote_marks_close_both_quotes() {
+    check(
+        "''The sign only said 'closed,''' the driver said.",
+        "the driver | said | ''The sign only said 'closed,''' | asserted | certain",
+    );
+}

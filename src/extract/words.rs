@@ -175,6 +175,10 @@ impl<'t> Words<'t> {
                     }
                 }
                 kind = Kind::Possessive;
+            } else if c == '\'' && text[end..].starts_with("''") && !is_open_context(prev) {
+                // "'''" closing a single quote inside a double one ("... 'no,'''"): the first
+                // closes the single quote, the next two the double.
+                kind = Kind::Punct;
             } else if c == '\'' && text[end..].starts_with('\'') {
                 // '' … '' used as double quotes.
                 chars.next();
