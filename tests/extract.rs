@@ -1127,3 +1127,11 @@ fn three_quote_marks_close_both_quotes() {
         "the driver | said | ''The sign only said 'closed,''' | asserted | certain",
     );
 }
+
+#[test]
+fn a_reported_clause_ends_before_a_new_clause_with_its_own_subject() {
+    check(
+        "The captain said the crossing was safe, but he kept the boats in port.",
+        "The captain | said | the crossing was safe | asserted | certain",
+    );
+}

@@ -234,6 +234,21 @@ impl Ctx<'_, '_> {
                     if w.is_punct(i, ";") {
                         return i - 1;
                     }
+                    // ", but he …", ", and they …": a new clause with its own subject is
+                    // the writer's, not the source's.
+                    if w.is_punct(i, ",") && depth == 0 {
+                        let conj = w.low(i + 1);
+                        let subj = w.low(i + 2);
+                        let pronoun = matches!(subj, "he" | "she" | "they" | "i" | "we");
+                        let but_np =
+                            conj == "but" && matches!(subj, "it" | "the" | "his" | "her" | "their");
+                        if matches!(conj, "but" | "and")
+                            && (pronoun || but_np)
+                            && !(i..s1).any(|j| is_open(w, j))
+                        {
+                            return i - 1;
+                        }
+                    }
                 }
                 if matches!(low, "and" | "but") && i + 1 < s1 {
                     let mut j = i + 1;
