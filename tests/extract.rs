@@ -1135,3 +1135,11 @@ fn a_reported_clause_ends_before_a_new_clause_with_its_own_subject() {
         "The captain | said | the crossing was safe | asserted | certain",
     );
 }
+
+#[test]
+fn an_object_content_leaves_out_a_closing_time_clause() {
+    check(
+        "The union endorsed the mayor after the debate ended.",
+        "The union | endorsed | the mayor | asserted | certain",
+    );
+}

@@ -2186,6 +2186,16 @@ fn object_end(ctx: &Ctx, start: usize, end: usize, entry: Entry) -> usize {
         if depth <= 0 && i > start && !complement && trailing_adjunct(w, i, end) {
             return i - 1;
         }
+        // "endorsed the mayor after the debate": a clause or phrase of time after the object
+        // is the writer's setting, not part of it.
+        if depth <= 0
+            && i > start + 1
+            && !complement
+            && matches!(w.low(i), "after" | "before" | "until")
+            && !w.low(i - 1).ends_with("ed")
+        {
+            return i - 1;
+        }
         // "endorsed Lee and promised to campaign": a second verb phrase of the source's.
         if depth <= 0 && i > start && w.low(i) == "and" {
             let mut j = i + 1;
