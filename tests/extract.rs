@@ -1143,3 +1143,11 @@ fn an_object_content_leaves_out_a_closing_time_clause() {
         "The union | endorsed | the mayor | asserted | certain",
     );
 }
+
+#[test]
+fn a_spaced_double_quote_after_a_single_one_closes_the_quote() {
+    check(
+        "\"They told us, 'wait,' \" the farmer said.",
+        "the farmer | said | \"They told us, 'wait,' \" | asserted | certain",
+    );
+}
