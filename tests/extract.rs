@@ -1151,3 +1151,19 @@ fn a_spaced_double_quote_after_a_single_one_closes_the_quote() {
         "the farmer | said | \"They told us, 'wait,' \" | asserted | certain",
     );
 }
+
+#[test]
+fn a_verb_of_saying_takes_the_whole_clause_opening_as_its_source() {
+    check(
+        "Yet the nurses who staffed the ward, for instance, said it was full.",
+        "the nurses who staffed the ward | said | it was full | asserted | certain",
+    );
+    check(
+        "Many drivers at the depot -- including two from the night shift -- said the brakes failed.",
+        "Many drivers at the depot -- including two from the night shift | said | the brakes failed | asserted | certain",
+    );
+    check(
+        "Ray Dunn, the club's treasurer, locked the gate and said the season was over.",
+        "Ray Dunn, the club's treasurer | said | the season was over | asserted | certain",
+    );
+}

@@ -1502,6 +1502,23 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             }
         }
     }
+    // "Jo Ames, 60, a nurse in Elm, for instance, said …": a verb of saying whose subject the
+    // patterns above did not read takes the whole clause opening before it, unless a name
+    // after the cue stands for the source ("…, said Jo Ames.").
+    if source.is_none()
+        && entry.has(cues::CLAUSE)
+        && entry.has(cues::TRAIL)
+        && matches!(entry.form, Form::Past | Form::Third)
+        && cue_start == c
+    {
+        let inverted = !is_subject_pronoun(w.low(post))
+            && np_forward(w, post, s1).is_some_and(|e| {
+                e + 1 >= s1 || w.kind(e + 1) == Some(Kind::Punct) || is_adjunct_start(w.low(e + 1))
+            });
+        if let Some(l) = left.filter(|_| !inverted) {
+            source = clause_subject(ctx, s0, l);
+        }
+    }
     if let Some((st, en)) = source {
         // "which said" / "who said" keep the relative pronoun.
         let before = st.checked_sub(1).filter(|&b| b >= s0);
@@ -2870,6 +2887,109 @@ fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
         e += 1;
     }
     (e < s1).then_some(e)
+}
+
+/// The subject of a verb of saying whose last token before the cue is `l`, read as the whole
+/// clause opening: from the sentence start (past a connective and an opening adjunct up to
+/// its comma) to the cue, less a closing adverbial or participle aside ("…, for instance,",
+/// "…, speaking in Ohio,"). None when the stretch holds a verb outside a relative clause, a
+/// quotation, or more than 40 tokens.
+fn clause_subject(ctx: &Ctx, s0: usize, l: usize) -> Option<Range> {
+    let w = ctx.w;
+    // "Lee crossed the room and said …": the noun phrase opening the sentence.
+    if matches!(w.low(l), "and" | "but") {
+        let mut r = subject_of(w, s0, l)?;
+        // "Lee, the party's nominee, crossed …": an apposition stays with the name.
+        if w.is_punct(r.1 + 1, ",")
+            && matches!(
+                w.low(r.1 + 2),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+            )
+        {
+            if let Some(c) = (r.1 + 3..l.min(r.1 + 14)).find(|&j| w.is_punct(j, ",")) {
+                if (r.1 + 2..c).all(|j| w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) {
+                    r.1 = c - 1;
+                }
+            }
+        }
+        let quoted = (s0..l).any(|j| is_open(w, j) || is_close(w, j));
+        return (!quoted && w.is_cap(r.0) && r.1 + 1 < l).then_some(r);
+    }
+    if !(w.is_word(l) || w.is_punct(l, ",") || w.raw(l) == ")" || w.kind(l) == Some(Kind::Dash))
+        || is_adjunct_start(w.low(l))
+        || matches!(w.low(l), "or" | "as" | "than" | "that")
+    {
+        return None;
+    }
+    let mut a = skip_dateline(w, s0, l);
+    while a < l
+        && matches!(
+            w.low(a),
+            "but" | "and" | "yet" | "so" | "meanwhile" | "still" | "even"
+        )
+    {
+        a += 1;
+    }
+    if a < l && w.is_punct(a, ",") {
+        a += 1;
+    }
+    // An opening adjunct up to its comma: "As part of the deal, …", "On Monday, …".
+    if is_adjunct_start(w.low(a)) || matches!(w.low(a), "as" | "like" | "unlike" | "for") {
+        let comma = (a + 1..l.min(a + 16)).find(|&j| w.is_punct(j, ","))?;
+        a = comma + 1;
+    }
+    let mut e = l;
+    while e > a && (w.is_punct(e, ",") || w.kind(e) == Some(Kind::Dash)) {
+        e -= 1;
+    }
+    if e < a
+        || e - a > 40
+        || !w.is_word(a)
+        || !(w.is_cap(a) || sources::is_determiner_word(w.low(a)))
+    {
+        return None;
+    }
+    // A closing aside: "…, however,", "…, for instance,", "…, speaking in Ohio,".
+    if let Some(comma) = (a + 1..e).rev().find(|&j| w.is_punct(j, ",")) {
+        let first = w.low(comma + 1);
+        let aside = sources::is_ly_adverb(first)
+            || matches!(
+                first,
+                "however" | "for" | "in" | "too" | "meanwhile" | "though"
+            )
+            || (first.ends_with("ing") && !w.is_cap(comma + 1));
+        if aside {
+            e = comma - 1;
+        }
+    }
+    let mut relative = false;
+    for j in a..=e {
+        if is_open(w, j) || is_close(w, j) || ends_clause(w, j) {
+            return None;
+        }
+        let low = w.low(j);
+        if matches!(low, "who" | "whose" | "which" | "that") {
+            relative = true;
+        }
+        // "officials briefed on the talks": a participle right after a noun, before its
+        // preposition, modifies the noun.
+        let reduced = low.ends_with("ed")
+            && ctx.tags.is(j - 1, &[Upos::Noun, Upos::Propn])
+            && matches!(
+                w.low(j + 1),
+                "by" | "on" | "in" | "with" | "at" | "to" | "for"
+            );
+        if !relative
+            && j > a
+            && !w.is_cap(j)
+            && ctx.tags.is(j, &[Upos::Verb, Upos::Aux])
+            && !low.ends_with("ing")
+            && !reduced
+        {
+            return None;
+        }
+    }
+    trim(w, (a, e))
 }
 
 /// The sentence subject for a participle cue: the noun phrase opening the sentence,
