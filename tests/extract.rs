@@ -1167,3 +1167,15 @@ fn a_verb_of_saying_takes_the_whole_clause_opening_as_its_source() {
         "Ray Dunn, the club's treasurer | said | the season was over | asserted | certain",
     );
 }
+
+#[test]
+fn a_trailing_told_skips_a_long_recipient_and_a_time() {
+    check(
+        "The pier had been closed for a year, the harbor master told the Coastal Weekly Gazette on Monday.",
+        "the harbor master | told | The pier had been closed for a year | asserted | certain",
+    );
+    check(
+        "In a letter to the board, the mayor asked the council to delay the vote.",
+        "the mayor | asked | the council to delay the vote | asserted | certain",
+    );
+}

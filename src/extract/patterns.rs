@@ -1150,6 +1150,33 @@ fn only_adjuncts(w: &Words, start: usize, s1: usize, tell: bool) -> bool {
     tell && (j - start) <= 4
 }
 
+/// `CONTENT, Lee told The Daily Star on Monday.`: after a telling cue, a recipient and then
+/// the sentence end or a time, when what stands before the comma `sep` is a clause of its
+/// own (it has a verb, and opens with no adjunct or connective).
+fn recipient_then_end(ctx: &Ctx, s0: usize, sep: usize, post: usize, s1: usize) -> bool {
+    let w = ctx.w;
+    let opening = is_adjunct_start(w.low(s0))
+        || matches!(
+            w.low(s0),
+            "still" | "but" | "and" | "so" | "yet" | "while" | "although" | "though" | "if"
+        )
+        || w.low(s0).ends_with("ing");
+    if opening || !(s0..sep).any(|j| ctx.tags.is(j, &[Upos::Verb, Upos::Aux])) {
+        return false;
+    }
+    if (post..s1).any(|j| w.low(j) == "that" || is_open(w, j) || w.is_punct(j, ":")) {
+        return false;
+    }
+    np_forward(w, post, s1).is_some_and(|e| {
+        let n = e + 1;
+        n >= s1
+            || (w.kind(n) == Some(Kind::Punct) && !w.is_punct(n, ","))
+            || is_day_word(w.low(n))
+            || (matches!(w.low(n), "on" | "last" | "this" | "earlier")
+                && (is_day_word(w.low(n + 1)) || is_time_word(w.low(n + 1))))
+    })
+}
+
 fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> Option<Found> {
     let f = verb_cue_found(ctx, k, c, entry, earlier)?;
     if entry.lemma == "call" && !naming_call(ctx.w, c, &f) {
@@ -1534,7 +1561,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         if (entry.has(cues::TRAIL) || evidence_trails)
             && trailing_sep.is_some()
             && !matches!(w.low(st), "which" | "who")
-            && (after_quote || only_adjuncts(w, post, s1, entry.has(cues::TELL)))
+            && (after_quote
+                || only_adjuncts(w, post, s1, entry.has(cues::TELL))
+                || (entry.has(cues::TELL)
+                    && trailing_sep.is_some_and(|sep| recipient_then_end(ctx, s0, sep, post, s1))))
         {
             // CONTENT, SOURCE CUE.
             let sep = trailing_sep?;
