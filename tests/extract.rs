@@ -1179,3 +1179,11 @@ fn a_trailing_told_skips_a_long_recipient_and_a_time() {
         "the mayor | asked | the council to delay the vote | asserted | certain",
     );
 }
+
+#[test]
+fn an_adjunct_between_the_cue_and_a_quotation_is_left_out() {
+    check(
+        "The coach said at the team dinner in Elm: \"We will be back.\"",
+        "The coach | said | \"We will be back.\" | asserted | certain",
+    );
+}

@@ -2679,6 +2679,25 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     if w.kind(p) == Some(Kind::Punct) {
         return None;
     }
+    // "said at the rally in Elm: “…”", "wrote to supporters, “…”": a prepositional adjunct
+    // between the cue and a quotation is neither's.
+    if entry.has(cues::CLAUSE) && is_adjunct_start(w.low(p)) && w.is_word(p) {
+        let mut j = p + 1;
+        while j < s1
+            && j < p + 20
+            && (w.is_word(j)
+                || w.kind(j) == Some(Kind::Possessive)
+                || (w.is_punct(j, ",") && !is_open(w, j + 1)))
+        {
+            if is_verb_form(w.low(j)) || w.low(j) == "that" {
+                break;
+            }
+            j += 1;
+        }
+        if (w.is_punct(j, ":") || w.is_punct(j, ",")) && is_open(w, j + 1) && j + 2 < s1 {
+            return Some((j + 1, false));
+        }
+    }
     // "said on Friday he would run": a time or channel between the cue and a clause.
     if entry.has(cues::CLAUSE) {
         if let Some(q) = leading_adjunct_end(w, p, s1) {
