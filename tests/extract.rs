@@ -1187,3 +1187,11 @@ fn an_adjunct_between_the_cue_and_a_quotation_is_left_out() {
         "The coach | said | \"We will be back.\" | asserted | certain",
     );
 }
+
+#[test]
+fn according_to_keeps_a_closing_relative_clause_in_the_source() {
+    check(
+        "The talks stalled, according to a diplomat who asked not to be named.",
+        "a diplomat who asked not to be named | according to | The talks stalled | asserted | certain",
+    );
+}

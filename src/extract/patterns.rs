@@ -2028,7 +2028,8 @@ fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<u
         return None;
     }
     let low = w.low(first);
-    if is_subject_pronoun(low)
+    let bare_relative = bare && !comma && matches!(low, "who" | "whose");
+    if (is_subject_pronoun(low) && !bare_relative)
         || low == "that"
         || cues::is_cue_modifier(low)
         || is_time_word(low)
@@ -2067,7 +2068,9 @@ fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<u
         if !apposition {
             return None;
         }
-    } else if !bare || (!is_adjunct_start(low) && !low.ends_with("ed")) {
+    } else if !bare
+        || (!is_adjunct_start(low) && !low.ends_with("ed") && !matches!(low, "who" | "whose"))
+    {
         return None;
     }
     let mut e = first;
