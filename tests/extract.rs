@@ -1195,3 +1195,11 @@ fn according_to_keeps_a_closing_relative_clause_in_the_source() {
         "a diplomat who asked not to be named | according to | The talks stalled | asserted | certain",
     );
 }
+
+#[test]
+fn a_trailing_source_keeps_a_party_and_state_apposition() {
+    check(
+        "The dam will hold, said Representative Ann Lee, Democrat of Ohio, who chairs the panel.",
+        "Representative Ann Lee, Democrat of Ohio, who chairs the panel | said | The dam will hold | asserted | certain",
+    );
+}

@@ -2064,7 +2064,9 @@ fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<u
                         | "because"
                         | "if"
                 ))
-            || (w.is_cap(first) && w.kind(first + 1) == Some(Kind::Possessive));
+            || (w.is_cap(first) && w.kind(first + 1) == Some(Kind::Possessive))
+            // "…, said Ann Lee, Democrat of Ohio."
+            || (w.is_cap(first) && w.low(first + 1) == "of" && !is_month(low));
         if !apposition {
             return None;
         }
