@@ -1203,3 +1203,11 @@ fn a_trailing_source_keeps_a_party_and_state_apposition() {
         "Representative Ann Lee, Democrat of Ohio, who chairs the panel | said | The dam will hold | asserted | certain",
     );
 }
+
+#[test]
+fn a_trailing_source_apposition_runs_past_figures() {
+    check(
+        "The lab is full, said Erin Cole, a fellow who earns $46,344 a year.",
+        "Erin Cole, a fellow who earns $46,344 a year | said | The lab is full | asserted | certain",
+    );
+}

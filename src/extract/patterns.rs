@@ -1740,10 +1740,9 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 let mut e = after + 1;
                 while e + 1 < s1
                     && !is_open(w, e + 1)
-                    && !(w.kind(e + 1) == Some(Kind::Punct)
-                        && !w.is_punct(e + 1, ",")
-                        && w.raw(e + 1) != "("
-                        && w.raw(e + 1) != ")")
+                    && !is_close(w, e + 1)
+                    && !ends_clause(w, e + 1)
+                    && (e + 2 < s1 || w.kind(e + 1) != Some(Kind::Punct))
                 {
                     e += 1;
                 }
