@@ -1211,3 +1211,11 @@ fn a_trailing_source_apposition_runs_past_figures() {
         "Erin Cole, a fellow who earns $46,344 a year | said | The lab is full | asserted | certain",
     );
 }
+
+#[test]
+fn a_clause_after_an_adjunct_may_open_with_a_contracted_pronoun() {
+    check(
+        "Lee wrote in his 1990 memoir that he'd been the best student in the class.",
+        "Lee | wrote | that he'd been the best student in the class | asserted | certain",
+    );
+}

@@ -2618,6 +2618,10 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
                         && (w.is_cap(j + 1)
                             || is_open(w, j + 1)
                             || is_subject_pronoun(w.low(j + 1))
+                            // "he'd", "they're"
+                            || w.low(j + 1).split_once('\'').is_some_and(|(p, _)| {
+                                is_subject_pronoun(p)
+                            })
                             || sources::is_determiner_word(w.low(j + 1))
                             // "… that refugees should …": a bare subject before its auxiliary.
                             || (w.is_word(j + 1)
