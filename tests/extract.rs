@@ -1219,3 +1219,11 @@ fn a_clause_after_an_adjunct_may_open_with_a_contracted_pronoun() {
         "Lee | wrote | that he'd been the best student in the class | asserted | certain",
     );
 }
+
+#[test]
+fn a_content_ends_with_a_quote_closed_before_adding() {
+    check(
+        "Lee told reporters that the plan \"was a disaster,\" adding, \"We will fix it.\"",
+        "Lee | told | that the plan \"was a disaster,\" | asserted | certain\nLee | adding | \"We will fix it.\" | asserted | certain",
+    );
+}

@@ -197,6 +197,18 @@ impl Ctx<'_, '_> {
             } else if is_close(w, i) {
                 depth -= 1;
             }
+            // `that Lee "was wrong," adding …`: a quote closing on a comma before a trailing
+            // participle or "according to" ends the content with it.
+            if depth <= 0 && is_close(w, i) && i > start + 1 && w.is_punct(i - 1, ",") {
+                let n = w.low(i + 1);
+                if n == "according"
+                    || n == "citing"
+                    || cues::lookup(n)
+                        .is_some_and(|e| e.form == Form::Ing && e.has(cues::CLAUSE | cues::TRAIL))
+                {
+                    return i;
+                }
+            }
             if depth <= 0 && i > start + 1 {
                 let low = w.low(i);
                 // ", adding that …", ", according to …", " and claimed that …"
