@@ -1227,3 +1227,11 @@ fn a_content_ends_with_a_quote_closed_before_adding() {
         "Lee | told | that the plan \"was a disaster,\" | asserted | certain\nLee | adding | \"We will fix it.\" | asserted | certain",
     );
 }
+
+#[test]
+fn a_content_ends_before_a_relative_clause_on_a_closing_name() {
+    check(
+        "The mayor said the plan came from Ann Lee, who runs the port authority.",
+        "The mayor | said | the plan came from Ann Lee | asserted | certain",
+    );
+}

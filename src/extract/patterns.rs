@@ -226,6 +226,7 @@ impl Ctx<'_, '_> {
                     if w.is_punct(i, ",") && depth == 0 && i > start + 3 {
                         let next = w.low(i + 1);
                         if next == "which"
+                            || (next == "who" && w.is_cap(i - 1))
                             || (next.ends_with("ing")
                                 && next.len() > 5
                                 && !w.is_cap(i + 1)
