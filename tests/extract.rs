@@ -1235,3 +1235,15 @@ fn a_content_ends_before_a_relative_clause_on_a_closing_name() {
         "The mayor | said | the plan came from Ann Lee | asserted | certain",
     );
 }
+
+#[test]
+fn asked_skips_an_adjunct_before_the_question() {
+    check(
+        "Asked on Monday whether the ferry would run, Lee shook her head.",
+        " | Asked | whether the ferry would run | asserted | certain",
+    );
+    check(
+        "Asked by a reporter to explain the delay, Lee said, \"We are on it.\"",
+        "a reporter | Asked | to explain the delay | asserted | certain\nLee | said | \"We are on it.\" | asserted | certain",
+    );
+}

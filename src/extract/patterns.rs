@@ -904,13 +904,48 @@ fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
         source = Some((p + 1, end));
         p = end + 1;
     }
+    // "Asked on Monday whether …", "asked at a briefing in Ohio about …", "asked
+    // specifically what …": an adjunct before the question belongs to neither.
+    let opens_question = |x: &str| {
+        matches!(
+            x,
+            "about"
+                | "to"
+                | "whether"
+                | "if"
+                | "why"
+                | "what"
+                | "how"
+                | "who"
+                | "which"
+                | "when"
+                | "where"
+        )
+    };
+    if !opens_question(w.low(p)) {
+        let adjunct = is_time_word(w.low(p))
+            || is_day_word(w.low(p))
+            || sources::is_ly_adverb(w.low(p))
+            || matches!(w.low(p), "on" | "at" | "during" | "in");
+        if adjunct {
+            if let Some(q) = (p + 1..s1.min(p + 10))
+                .take_while(|&j| w.is_word(j) || w.kind(j) == Some(Kind::Possessive))
+                .find(|&j| opens_question(w.low(j)) && w.low(j) != "to")
+            {
+                p = q;
+            }
+        }
+    }
     if w.low(p) == "about" {
         cue_end = p;
         p += 1;
-    } else if !matches!(
+    } else if !(matches!(
         w.low(p),
         "whether" | "if" | "why" | "what" | "how" | "who" | "which" | "when" | "where"
-    ) {
+    ) || (w.low(p) == "to" && c == s0))
+    {
+        // "Asked by Lee to explain …, Ann said": only an opening "Asked" takes an
+        // infinitive; "was asked to give a talk" is a request, not a question.
         return None;
     }
     if p >= s1 {
