@@ -1095,3 +1095,155 @@ fn directorates_and_bureaus_are_government_sources() {
         assert_eq!(kinds, [SourceKind::Government], "{text}");
     }
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_keeps_it() {
+    check(
+        "Engineers who have inspected the pier said it would hold.",
+        "Engineers who have inspected the pier | said | it would hold | asserted | certain",
+    );
+    check(
+        "One of the pilots who flew the route called the storm a menace.",
+        "One of the pilots who flew the route | called | the storm a menace | asserted | certain",
+    );
+}
+
+#[test]
+fn an_abbreviated_place_stays_inside_a_long_subject() {
+    check(
+        "Ruth Oakes, a baker from Dover, Del., said the flour ran out.",
+        "Ruth Oakes, a baker from Dover, Del. | said | the flour ran out | asserted | certain",
+    );
+    check(
+        "Tom Reyes, of Salem, Ore., said the ferry was late.",
+        "Tom Reyes, of Salem, Ore. | said | the ferry was late | asserted | certain",
+    );
+}
+
+#[test]
+fn three_quote_marks_close_both_quotes() {
+    check(
+        "''The sign only said 'closed,''' the driver said.",
+        "the driver | said | ''The sign only said 'closed,''' | asserted | certain",
+    );
+}
+
+#[test]
+fn a_reported_clause_ends_before_a_new_clause_with_its_own_subject() {
+    check(
+        "The captain said the crossing was safe, but he kept the boats in port.",
+        "The captain | said | the crossing was safe | asserted | certain",
+    );
+}
+
+#[test]
+fn an_object_content_leaves_out_a_closing_time_clause() {
+    check(
+        "The union endorsed the mayor after the debate ended.",
+        "The union | endorsed | the mayor | asserted | certain",
+    );
+}
+
+#[test]
+fn a_spaced_double_quote_after_a_single_one_closes_the_quote() {
+    check(
+        "\"They told us, 'wait,' \" the farmer said.",
+        "the farmer | said | \"They told us, 'wait,' \" | asserted | certain",
+    );
+}
+
+#[test]
+fn a_verb_of_saying_takes_the_whole_clause_opening_as_its_source() {
+    check(
+        "Yet the nurses who staffed the ward, for instance, said it was full.",
+        "the nurses who staffed the ward | said | it was full | asserted | certain",
+    );
+    check(
+        "Many drivers at the depot -- including two from the night shift -- said the brakes failed.",
+        "Many drivers at the depot -- including two from the night shift | said | the brakes failed | asserted | certain",
+    );
+    check(
+        "Ray Dunn, the club's treasurer, locked the gate and said the season was over.",
+        "Ray Dunn, the club's treasurer | said | the season was over | asserted | certain",
+    );
+}
+
+#[test]
+fn a_trailing_told_skips_a_long_recipient_and_a_time() {
+    check(
+        "The pier had been closed for a year, the harbor master told the Coastal Weekly Gazette on Monday.",
+        "the harbor master | told | The pier had been closed for a year | asserted | certain",
+    );
+    check(
+        "In a letter to the board, the mayor asked the council to delay the vote.",
+        "the mayor | asked | the council to delay the vote | asserted | certain",
+    );
+}
+
+#[test]
+fn an_adjunct_between_the_cue_and_a_quotation_is_left_out() {
+    check(
+        "The coach said at the team dinner in Elm: \"We will be back.\"",
+        "The coach | said | \"We will be back.\" | asserted | certain",
+    );
+}
+
+#[test]
+fn according_to_keeps_a_closing_relative_clause_in_the_source() {
+    check(
+        "The talks stalled, according to a diplomat who asked not to be named.",
+        "a diplomat who asked not to be named | according to | The talks stalled | asserted | certain",
+    );
+}
+
+#[test]
+fn a_trailing_source_keeps_a_party_and_state_apposition() {
+    check(
+        "The dam will hold, said Representative Ann Lee, Democrat of Ohio, who chairs the panel.",
+        "Representative Ann Lee, Democrat of Ohio, who chairs the panel | said | The dam will hold | asserted | certain",
+    );
+}
+
+#[test]
+fn a_trailing_source_apposition_runs_past_figures() {
+    check(
+        "The lab is full, said Erin Cole, a fellow who earns $46,344 a year.",
+        "Erin Cole, a fellow who earns $46,344 a year | said | The lab is full | asserted | certain",
+    );
+}
+
+#[test]
+fn a_clause_after_an_adjunct_may_open_with_a_contracted_pronoun() {
+    check(
+        "Lee wrote in his 1990 memoir that he'd been the best student in the class.",
+        "Lee | wrote | that he'd been the best student in the class | asserted | certain",
+    );
+}
+
+#[test]
+fn a_content_ends_with_a_quote_closed_before_adding() {
+    check(
+        "Lee told reporters that the plan \"was a disaster,\" adding, \"We will fix it.\"",
+        "Lee | told | that the plan \"was a disaster,\" | asserted | certain\nLee | adding | \"We will fix it.\" | asserted | certain",
+    );
+}
+
+#[test]
+fn a_content_ends_before_a_relative_clause_on_a_closing_name() {
+    check(
+        "The mayor said the plan came from Ann Lee, who runs the port authority.",
+        "The mayor | said | the plan came from Ann Lee | asserted | certain",
+    );
+}
+
+#[test]
+fn asked_skips_an_adjunct_before_the_question() {
+    check(
+        "Asked on Monday whether the ferry would run, Lee shook her head.",
+        " | Asked | whether the ferry would run | asserted | certain",
+    );
+    check(
+        "Asked by a reporter to explain the delay, Lee said, \"We are on it.\"",
+        "a reporter | Asked | to explain the delay | asserted | certain\nLee | said | \"We are on it.\" | asserted | certain",
+    );
+}

@@ -6,6 +6,7 @@
 use super::attribution::{Certainty, QuoteKind, SourceKind, Stance};
 use super::cues::{self, Entry, Form};
 use super::hedges;
+use super::sentences;
 use super::sources::{self, is_subject_pronoun, np_back, np_forward};
 use super::tagger::Upos;
 use super::tags::Tags;
@@ -196,6 +197,18 @@ impl Ctx<'_, '_> {
             } else if is_close(w, i) {
                 depth -= 1;
             }
+            // `that Lee "was wrong," adding …`: a quote closing on a comma before a trailing
+            // participle or "according to" ends the content with it.
+            if depth <= 0 && is_close(w, i) && i > start + 1 && w.is_punct(i - 1, ",") {
+                let n = w.low(i + 1);
+                if n == "according"
+                    || n == "citing"
+                    || cues::lookup(n)
+                        .is_some_and(|e| e.form == Form::Ing && e.has(cues::CLAUSE | cues::TRAIL))
+                {
+                    return i;
+                }
+            }
             if depth <= 0 && i > start + 1 {
                 let low = w.low(i);
                 // ", adding that …", ", according to …", " and claimed that …"
@@ -213,6 +226,7 @@ impl Ctx<'_, '_> {
                     if w.is_punct(i, ",") && depth == 0 && i > start + 3 {
                         let next = w.low(i + 1);
                         if next == "which"
+                            || (next == "who" && w.is_cap(i - 1))
                             || (next.ends_with("ing")
                                 && next.len() > 5
                                 && !w.is_cap(i + 1)
@@ -232,6 +246,21 @@ impl Ctx<'_, '_> {
                     }
                     if w.is_punct(i, ";") {
                         return i - 1;
+                    }
+                    // ", but he …", ", and they …": a new clause with its own subject is
+                    // the writer's, not the source's.
+                    if w.is_punct(i, ",") && depth == 0 {
+                        let conj = w.low(i + 1);
+                        let subj = w.low(i + 2);
+                        let pronoun = matches!(subj, "he" | "she" | "they" | "i" | "we");
+                        let but_np =
+                            conj == "but" && matches!(subj, "it" | "the" | "his" | "her" | "their");
+                        if matches!(conj, "but" | "and")
+                            && (pronoun || but_np)
+                            && !(i..s1).any(|j| is_open(w, j))
+                        {
+                            return i - 1;
+                        }
                     }
                 }
                 if matches!(low, "and" | "but") && i + 1 < s1 {
@@ -550,7 +579,10 @@ fn naming_call(w: &Words, c: usize, f: &Found) -> bool {
     }
     // "a company called …": a reduced relative naming the thing before it.
     if let Some((st, en)) = f.source {
-        if en + 1 == c && matches!(w.low(st), "a" | "an" | "another" | "one") {
+        if en + 1 == c
+            && matches!(w.low(st), "a" | "an" | "another" | "one")
+            && !(st..en).any(|j| matches!(w.low(j), "who" | "that"))
+        {
             return false;
         }
     }
@@ -872,13 +904,48 @@ fn asked(ctx: &Ctx, k: usize, cue_start: usize, c: usize) -> Option<Found> {
         source = Some((p + 1, end));
         p = end + 1;
     }
+    // "Asked on Monday whether …", "asked at a briefing in Ohio about …", "asked
+    // specifically what …": an adjunct before the question belongs to neither.
+    let opens_question = |x: &str| {
+        matches!(
+            x,
+            "about"
+                | "to"
+                | "whether"
+                | "if"
+                | "why"
+                | "what"
+                | "how"
+                | "who"
+                | "which"
+                | "when"
+                | "where"
+        )
+    };
+    if !opens_question(w.low(p)) {
+        let adjunct = is_time_word(w.low(p))
+            || is_day_word(w.low(p))
+            || sources::is_ly_adverb(w.low(p))
+            || matches!(w.low(p), "on" | "at" | "during" | "in");
+        if adjunct {
+            if let Some(q) = (p + 1..s1.min(p + 10))
+                .take_while(|&j| w.is_word(j) || w.kind(j) == Some(Kind::Possessive))
+                .find(|&j| opens_question(w.low(j)) && w.low(j) != "to")
+            {
+                p = q;
+            }
+        }
+    }
     if w.low(p) == "about" {
         cue_end = p;
         p += 1;
-    } else if !matches!(
+    } else if !(matches!(
         w.low(p),
         "whether" | "if" | "why" | "what" | "how" | "who" | "which" | "when" | "where"
-    ) {
+    ) || (w.low(p) == "to" && c == s0))
+    {
+        // "Asked by Lee to explain …, Ann said": only an opening "Asked" takes an
+        // infinitive; "was asked to give a talk" is a request, not a question.
         return None;
     }
     if p >= s1 {
@@ -1129,6 +1196,33 @@ fn only_adjuncts(w: &Words, start: usize, s1: usize, tell: bool) -> bool {
     }
     // "…, he told reporters." / "…, said Finer."
     tell && (j - start) <= 4
+}
+
+/// `CONTENT, Lee told The Daily Star on Monday.`: after a telling cue, a recipient and then
+/// the sentence end or a time, when what stands before the comma `sep` is a clause of its
+/// own (it has a verb, and opens with no adjunct or connective).
+fn recipient_then_end(ctx: &Ctx, s0: usize, sep: usize, post: usize, s1: usize) -> bool {
+    let w = ctx.w;
+    let opening = is_adjunct_start(w.low(s0))
+        || matches!(
+            w.low(s0),
+            "still" | "but" | "and" | "so" | "yet" | "while" | "although" | "though" | "if"
+        )
+        || w.low(s0).ends_with("ing");
+    if opening || !(s0..sep).any(|j| ctx.tags.is(j, &[Upos::Verb, Upos::Aux])) {
+        return false;
+    }
+    if (post..s1).any(|j| w.low(j) == "that" || is_open(w, j) || w.is_punct(j, ":")) {
+        return false;
+    }
+    np_forward(w, post, s1).is_some_and(|e| {
+        let n = e + 1;
+        n >= s1
+            || (w.kind(n) == Some(Kind::Punct) && !w.is_punct(n, ","))
+            || is_day_word(w.low(n))
+            || (matches!(w.low(n), "on" | "last" | "this" | "earlier")
+                && (is_day_word(w.low(n + 1)) || is_time_word(w.low(n + 1))))
+    })
 }
 
 fn verb_cue(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]) -> Option<Found> {
@@ -1436,6 +1530,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             if let Some(st) = st {
                 let st = document_before(w, s0, st)
                     .or_else(|| familiar_before(w, s0, st))
+                    .or_else(|| relative_before(w, s0, st))
                     .unwrap_or(st);
                 source = Some((st, l));
             }
@@ -1482,6 +1577,23 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             }
         }
     }
+    // "Jo Ames, 60, a nurse in Elm, for instance, said …": a verb of saying whose subject the
+    // patterns above did not read takes the whole clause opening before it, unless a name
+    // after the cue stands for the source ("…, said Jo Ames.").
+    if source.is_none()
+        && entry.has(cues::CLAUSE)
+        && entry.has(cues::TRAIL)
+        && matches!(entry.form, Form::Past | Form::Third)
+        && cue_start == c
+    {
+        let inverted = !is_subject_pronoun(w.low(post))
+            && np_forward(w, post, s1).is_some_and(|e| {
+                e + 1 >= s1 || w.kind(e + 1) == Some(Kind::Punct) || is_adjunct_start(w.low(e + 1))
+            });
+        if let Some(l) = left.filter(|_| !inverted) {
+            source = clause_subject(ctx, s0, l);
+        }
+    }
     if let Some((st, en)) = source {
         // "which said" / "who said" keep the relative pronoun.
         let before = st.checked_sub(1).filter(|&b| b >= s0);
@@ -1497,7 +1609,10 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         if (entry.has(cues::TRAIL) || evidence_trails)
             && trailing_sep.is_some()
             && !matches!(w.low(st), "which" | "who")
-            && (after_quote || only_adjuncts(w, post, s1, entry.has(cues::TELL)))
+            && (after_quote
+                || only_adjuncts(w, post, s1, entry.has(cues::TELL))
+                || (entry.has(cues::TELL)
+                    && trailing_sep.is_some_and(|sep| recipient_then_end(ctx, s0, sep, post, s1))))
         {
             // CONTENT, SOURCE CUE.
             let sep = trailing_sep?;
@@ -1673,10 +1788,9 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 let mut e = after + 1;
                 while e + 1 < s1
                     && !is_open(w, e + 1)
-                    && !(w.kind(e + 1) == Some(Kind::Punct)
-                        && !w.is_punct(e + 1, ",")
-                        && w.raw(e + 1) != "("
-                        && w.raw(e + 1) != ")")
+                    && !is_close(w, e + 1)
+                    && !ends_clause(w, e + 1)
+                    && (e + 2 < s1 || w.kind(e + 1) != Some(Kind::Punct))
                 {
                     e += 1;
                 }
@@ -1923,7 +2037,7 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
     if !opens_apposition && !titled {
         return None;
     }
-    if (c1 + 1..comma).any(|j| is_open(w, j) || is_close(w, j) || w.is_punct(j, ".")) {
+    if (c1 + 1..comma).any(|j| is_open(w, j) || is_close(w, j) || ends_clause(w, j)) {
         return None;
     }
     let name_end = c1.checked_sub(1)?;
@@ -1935,6 +2049,16 @@ fn apposition_source(w: &Words, s0: usize, comma: usize) -> Option<Range> {
         || is_separator(w, st - 1)
         || matches!(w.low(st - 1), "but" | "and" | "even" | "meanwhile" | "so");
     opens_clause.then_some((st, comma - 1))
+}
+
+/// Whether token `j` is a ". ? ! ; :" that ends a sentence or clause, not the period of an
+/// abbreviation inside a name or place ("Ava, Mo., who …", "the No. 2 official").
+fn ends_clause(w: &Words, j: usize) -> bool {
+    match w.raw(j) {
+        "." => !(j > 0 && (w.is_punct(j + 1, ",") || sentences::is_abbreviation(w, j - 1))),
+        "?" | "!" | ";" | ":" => true,
+        _ => false,
+    }
 }
 
 /// A source's apposition or tail that runs to the end of its sentence: "…, said Ann Lee,
@@ -1951,7 +2075,8 @@ fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<u
         return None;
     }
     let low = w.low(first);
-    if is_subject_pronoun(low)
+    let bare_relative = bare && !comma && matches!(low, "who" | "whose");
+    if (is_subject_pronoun(low) && !bare_relative)
         || low == "that"
         || cues::is_cue_modifier(low)
         || is_time_word(low)
@@ -1986,17 +2111,21 @@ fn apposition_tail(w: &Words, src_end: usize, s1: usize, bare: bool) -> Option<u
                         | "because"
                         | "if"
                 ))
-            || (w.is_cap(first) && w.kind(first + 1) == Some(Kind::Possessive));
+            || (w.is_cap(first) && w.kind(first + 1) == Some(Kind::Possessive))
+            // "…, said Ann Lee, Democrat of Ohio."
+            || (w.is_cap(first) && w.low(first + 1) == "of" && !is_month(low));
         if !apposition {
             return None;
         }
-    } else if !bare || (!is_adjunct_start(low) && !low.ends_with("ed")) {
+    } else if !bare
+        || (!is_adjunct_start(low) && !low.ends_with("ed") && !matches!(low, "who" | "whose"))
+    {
         return None;
     }
     let mut e = first;
     while e + 1 < s1 {
         let n = e + 1;
-        if is_open(w, n) || is_close(w, n) || matches!(w.raw(n), "." | "?" | "!" | ";" | ":") {
+        if is_open(w, n) || is_close(w, n) || ends_clause(w, n) {
             break;
         }
         e = n;
@@ -2076,7 +2205,7 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
     let first = w.low(next + 1);
     let relative_aside = matches!(first, "who" | "whose" | "which");
     if (next..sep).any(|j| {
-        matches!(w.raw(j), "." | "?" | "!" | ";" | ":")
+        ends_clause(w, j)
             || (!relative_aside
                 && w.is_word(j)
                 && !w.is_cap(j)
@@ -2104,7 +2233,6 @@ fn long_subject(w: &Words, s0: usize, sep: usize) -> Option<Range> {
                 | "by"
                 | "at"
                 | "on"
-                | "of"
                 | "after"
                 | "while"
                 | "like"
@@ -2155,6 +2283,16 @@ fn object_end(ctx: &Ctx, start: usize, end: usize, entry: Entry) -> usize {
             "accuse" | "blame" | "thank" | "urge" | "call" | "describe" | "praise" | "criticize"
         );
         if depth <= 0 && i > start && !complement && trailing_adjunct(w, i, end) {
+            return i - 1;
+        }
+        // "endorsed the mayor after the debate": a clause or phrase of time after the object
+        // is the writer's setting, not part of it.
+        if depth <= 0
+            && i > start + 1
+            && !complement
+            && matches!(w.low(i), "after" | "before" | "until")
+            && !w.low(i - 1).ends_with("ed")
+        {
             return i - 1;
         }
         // "endorsed Lee and promised to campaign": a second verb phrase of the source's.
@@ -2528,6 +2666,10 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
                         && (w.is_cap(j + 1)
                             || is_open(w, j + 1)
                             || is_subject_pronoun(w.low(j + 1))
+                            // "he'd", "they're"
+                            || w.low(j + 1).split_once('\'').is_some_and(|(p, _)| {
+                                is_subject_pronoun(p)
+                            })
                             || sources::is_determiner_word(w.low(j + 1))
                             // "… that refugees should …": a bare subject before its auxiliary.
                             || (w.is_word(j + 1)
@@ -2592,6 +2734,25 @@ fn forward_content_start(w: &Words, post: usize, s1: usize, entry: Entry) -> Opt
     }
     if w.kind(p) == Some(Kind::Punct) {
         return None;
+    }
+    // "said at the rally in Elm: “…”", "wrote to supporters, “…”": a prepositional adjunct
+    // between the cue and a quotation is neither's.
+    if entry.has(cues::CLAUSE) && is_adjunct_start(w.low(p)) && w.is_word(p) {
+        let mut j = p + 1;
+        while j < s1
+            && j < p + 20
+            && (w.is_word(j)
+                || w.kind(j) == Some(Kind::Possessive)
+                || (w.is_punct(j, ",") && !is_open(w, j + 1)))
+        {
+            if is_verb_form(w.low(j)) || w.low(j) == "that" {
+                break;
+            }
+            j += 1;
+        }
+        if (w.is_punct(j, ":") || w.is_punct(j, ",")) && is_open(w, j + 1) && j + 2 < s1 {
+            return Some((j + 1, false));
+        }
     }
     // "said on Friday he would run": a time or channel between the cue and a clause.
     if entry.has(cues::CLAUSE) {
@@ -2735,6 +2896,42 @@ fn familiar_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
     np_back(w, s0, st - 3)
 }
 
+/// "Voters who watched the debate said …": the noun phrase at `st` ends a relative clause
+/// whose head opens the clause, and the head with its relative clause is the source. The
+/// head's start, if one stands there.
+fn relative_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
+    let lo = st.saturating_sub(12).max(s0 + 1);
+    let mut j = st;
+    while j > lo {
+        j -= 1;
+        let low = w.low(j);
+        if !w.is_word(j) && w.kind(j) != Some(Kind::Possessive) {
+            return None;
+        }
+        if matches!(low, "who" | "that") {
+            // A verb must follow the relative pronoun, and no verb of saying may: "those who
+            // said …" is an attribution of its own.
+            if j + 1 >= st
+                || (j + 1..st).any(|t| {
+                    cues::lookup(w.low(t)).is_some_and(|e| e.has(cues::CLAUSE))
+                        && !cues::is_rare_cue(w.low(t))
+                })
+            {
+                return None;
+            }
+            let head = np_back(w, s0, j - 1)?;
+            let opens = head == s0
+                || is_separator(w, head - 1)
+                || matches!(w.low(head - 1), "but" | "and" | "so" | "yet");
+            return opens.then_some(head);
+        }
+        if is_subject_pronoun(low) && low != "it" {
+            return None;
+        }
+    }
+    None
+}
+
 /// An auxiliary or modal that follows a clause's subject.
 fn is_clause_aux(word: &str) -> bool {
     matches!(
@@ -2795,6 +2992,109 @@ fn leading_adjunct_end(w: &Words, p: usize, s1: usize) -> Option<usize> {
         e += 1;
     }
     (e < s1).then_some(e)
+}
+
+/// The subject of a verb of saying whose last token before the cue is `l`, read as the whole
+/// clause opening: from the sentence start (past a connective and an opening adjunct up to
+/// its comma) to the cue, less a closing adverbial or participle aside ("…, for instance,",
+/// "…, speaking in Ohio,"). None when the stretch holds a verb outside a relative clause, a
+/// quotation, or more than 40 tokens.
+fn clause_subject(ctx: &Ctx, s0: usize, l: usize) -> Option<Range> {
+    let w = ctx.w;
+    // "Lee crossed the room and said …": the noun phrase opening the sentence.
+    if matches!(w.low(l), "and" | "but") {
+        let mut r = subject_of(w, s0, l)?;
+        // "Lee, the party's nominee, crossed …": an apposition stays with the name.
+        if w.is_punct(r.1 + 1, ",")
+            && matches!(
+                w.low(r.1 + 2),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+            )
+        {
+            if let Some(c) = (r.1 + 3..l.min(r.1 + 14)).find(|&j| w.is_punct(j, ",")) {
+                if (r.1 + 2..c).all(|j| w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) {
+                    r.1 = c - 1;
+                }
+            }
+        }
+        let quoted = (s0..l).any(|j| is_open(w, j) || is_close(w, j));
+        return (!quoted && w.is_cap(r.0) && r.1 + 1 < l).then_some(r);
+    }
+    if !(w.is_word(l) || w.is_punct(l, ",") || w.raw(l) == ")" || w.kind(l) == Some(Kind::Dash))
+        || is_adjunct_start(w.low(l))
+        || matches!(w.low(l), "or" | "as" | "than" | "that")
+    {
+        return None;
+    }
+    let mut a = skip_dateline(w, s0, l);
+    while a < l
+        && matches!(
+            w.low(a),
+            "but" | "and" | "yet" | "so" | "meanwhile" | "still" | "even"
+        )
+    {
+        a += 1;
+    }
+    if a < l && w.is_punct(a, ",") {
+        a += 1;
+    }
+    // An opening adjunct up to its comma: "As part of the deal, …", "On Monday, …".
+    if is_adjunct_start(w.low(a)) || matches!(w.low(a), "as" | "like" | "unlike" | "for") {
+        let comma = (a + 1..l.min(a + 16)).find(|&j| w.is_punct(j, ","))?;
+        a = comma + 1;
+    }
+    let mut e = l;
+    while e > a && (w.is_punct(e, ",") || w.kind(e) == Some(Kind::Dash)) {
+        e -= 1;
+    }
+    if e < a
+        || e - a > 40
+        || !w.is_word(a)
+        || !(w.is_cap(a) || sources::is_determiner_word(w.low(a)))
+    {
+        return None;
+    }
+    // A closing aside: "…, however,", "…, for instance,", "…, speaking in Ohio,".
+    if let Some(comma) = (a + 1..e).rev().find(|&j| w.is_punct(j, ",")) {
+        let first = w.low(comma + 1);
+        let aside = sources::is_ly_adverb(first)
+            || matches!(
+                first,
+                "however" | "for" | "in" | "too" | "meanwhile" | "though"
+            )
+            || (first.ends_with("ing") && !w.is_cap(comma + 1));
+        if aside {
+            e = comma - 1;
+        }
+    }
+    let mut relative = false;
+    for j in a..=e {
+        if is_open(w, j) || is_close(w, j) || ends_clause(w, j) {
+            return None;
+        }
+        let low = w.low(j);
+        if matches!(low, "who" | "whose" | "which" | "that") {
+            relative = true;
+        }
+        // "officials briefed on the talks": a participle right after a noun, before its
+        // preposition, modifies the noun.
+        let reduced = low.ends_with("ed")
+            && ctx.tags.is(j - 1, &[Upos::Noun, Upos::Propn])
+            && matches!(
+                w.low(j + 1),
+                "by" | "on" | "in" | "with" | "at" | "to" | "for"
+            );
+        if !relative
+            && j > a
+            && !w.is_cap(j)
+            && ctx.tags.is(j, &[Upos::Verb, Upos::Aux])
+            && !low.ends_with("ing")
+            && !reduced
+        {
+            return None;
+        }
+    }
+    trim(w, (a, e))
 }
 
 /// The sentence subject for a participle cue: the noun phrase opening the sentence,

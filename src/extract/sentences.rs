@@ -28,6 +28,23 @@ pub(crate) fn split(w: &Words) -> Vec<(usize, usize)> {
             start = i;
         }
         let t = w.toks[i];
+        // "… in the U.S. He said …", "… at 7 p.m. They …": a word that kept its period ends a
+        // sentence before a capitalized pronoun or connective.
+        if t.kind == Kind::Word
+            && w.raw(i).ends_with('.')
+            && w.raw(i).len() > 2
+            && i + 1 < n
+            && !w.toks[i + 1].newline_before
+            && matches!(
+                w.raw(i + 1),
+                "He" | "She" | "They" | "We" | "I" | "It" | "But" | "And" | "There" | "This"
+            )
+        {
+            out.push((start, i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         let ends = t.kind == Kind::Punct && matches!(w.raw(i), "." | "!" | "?" | "…");
         // A word that kept its period ("Gen.", "U.S.") ends a sentence only before a line break.
         if ends && !(w.raw(i) == "." && i > 0 && is_abbreviation(w, i - 1)) {
@@ -61,7 +78,8 @@ pub(crate) fn split(w: &Words) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_abbreviation(w: &Words, i: usize) -> bool {
+/// Whether word `i` is an abbreviation or initial whose period follows it ("Gen.", "Pa.").
+pub(crate) fn is_abbreviation(w: &Words, i: usize) -> bool {
     if !w.is_word(i) || w.toks[i].end != w.toks[i + 1].start {
         return false;
     }
@@ -97,6 +115,18 @@ mod tests {
                 "“It went well.”",
                 "She left.",
                 "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kept_period_ends_a_sentence_before_a_pronoun() {
+        let got = sentences("The ferry docks at 7 p.m. She waits in the U.S. Senate lobby.");
+        assert_eq!(
+            got,
+            [
+                "The ferry docks at 7 p.m.",
+                "She waits in the U.S. Senate lobby."
             ]
         );
     }

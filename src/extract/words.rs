@@ -97,6 +97,14 @@ fn is_open_context(prev: Option<char>) -> bool {
     }
 }
 
+/// Whether a straight double quote followed by `rest` closes a quotation though a space
+/// stands before it (`say, 'no,' " she said`): nothing but a space or punctuation follows it.
+fn closes_before(rest: &str) -> bool {
+    rest.chars().next().map_or(true, |c| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | '!' | '?' | ')')
+    })
+}
+
 impl<'t> Words<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5);
@@ -175,11 +183,15 @@ impl<'t> Words<'t> {
                     }
                 }
                 kind = Kind::Possessive;
+            } else if c == '\'' && text[end..].starts_with("''") && !is_open_context(prev) {
+                // "'''" closing a single quote inside a double one ("... 'no,'''"): the first
+                // closes the single quote, the next two the double.
+                kind = Kind::Punct;
             } else if c == '\'' && text[end..].starts_with('\'') {
                 // '' … '' used as double quotes.
                 chars.next();
                 end += 1;
-                kind = if is_open_context(prev) {
+                kind = if is_open_context(prev) && !closes_before(&text[end..]) {
                     Kind::OpenQuote
                 } else {
                     Kind::CloseQuote
@@ -189,7 +201,7 @@ impl<'t> Words<'t> {
                     '“' | '«' | '„' => Kind::OpenQuote,
                     '”' | '»' => Kind::CloseQuote,
                     '"' => {
-                        if is_open_context(prev) {
+                        if is_open_context(prev) && !closes_before(&text[end..]) {
                             Kind::OpenQuote
                         } else {
                             Kind::CloseQuote
