@@ -2838,11 +2838,9 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
     let mut linked = is_day_word(first)
         || is_month(first)
         || (matches!(first, "this" | "last" | "earlier" | "late") && period(w.low(st + 1)));
-    let mut j = st;
-    while j > lo {
-        j -= 1;
+    for j in (lo..st).rev() {
         let low = w.low(j);
-        if !w.is_word(j) && w.kind(j) != Some(Kind::Possessive) {
+        if !is_phrase_token(w, j) {
             return None;
         }
         if document(low) && !w.is_cap(j) {
@@ -2880,6 +2878,11 @@ fn document_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
     None
 }
 
+/// A word or a possessive "'s": what a backward scan over a noun phrase may cross.
+fn is_phrase_token(w: &Words, j: usize) -> bool {
+    w.is_word(j) || w.kind(j) == Some(Kind::Possessive)
+}
+
 /// "a person familiar with the talks", "aides close to the mayor", "officials briefed on the
 /// plan": the start of the phrase whose object begins at `st`, if it is one of these.
 fn familiar_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
@@ -2901,11 +2904,9 @@ fn familiar_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
 /// head's start, if one stands there.
 fn relative_before(w: &Words, s0: usize, st: usize) -> Option<usize> {
     let lo = st.saturating_sub(12).max(s0 + 1);
-    let mut j = st;
-    while j > lo {
-        j -= 1;
+    for j in (lo..st).rev() {
         let low = w.low(j);
-        if !w.is_word(j) && w.kind(j) != Some(Kind::Possessive) {
+        if !is_phrase_token(w, j) {
             return None;
         }
         if matches!(low, "who" | "that") {
