@@ -117,19 +117,18 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             // Every input failed and each said why on its own line: nothing to summarize.
             return Ok(Outcome::PartlyFailed);
         }
-        // Propositions are a function of every article stored: brought up to date once per
-        // run, by the bulk load itself or after the transactions, so lookups never see them
-        // stale.
         // A surname or acronym stored by an earlier run ("Peskov") joins the full name this
-        // run gives ("Dmitry Peskov"), as it would in one run. Sources then change identity
-        // in articles the run did not write, so the propositions are brought up to date from
-        // every stored claim.
+        // run gives ("Dmitry Peskov"), as it would in one run.
         let aligned = store
             .align_sources(&known, &stored_names)
             .context("linking stored sources to the names of this run")?;
+        // Propositions are a function of every article stored: brought up to date once per
+        // run, by the bulk load itself or after the transactions, so lookups never see them
+        // stale. Sources that moved changed identity in articles the run did not write, so
+        // then they are brought up to date from every stored claim.
         progress.set_message("updating propositions");
         let propositions = match loaded {
-            Some(_) | None if aligned.moved > 0 => store.refresh_propositions(),
+            _ if aligned.moved > 0 => store.refresh_propositions(),
             Some(propositions) => Ok(propositions),
             None => store.refresh_propositions_with(fresh),
         }

@@ -714,16 +714,11 @@ impl NameIndex {
             return None;
         }
         let key = source_key(name);
-        fn unique(set: Option<&BTreeSet<String>>) -> Option<&str> {
-            set.filter(|s| s.len() == 1)
-                .and_then(|s| s.iter().next())
-                .map(String::as_str)
-        }
         if looks_like_acronym(name) {
-            return unique(self.acronyms.get(&key));
+            return self.acronyms.get(&key).and_then(only_fit);
         }
         if is_capitalized(name) {
-            return unique(self.surnames.get(&key));
+            return self.surnames.get(&key).and_then(only_fit);
         }
         None
     }
@@ -740,8 +735,7 @@ impl NameIndex {
         self.surnames
             .iter()
             .chain(&self.acronyms)
-            .filter(|(_, fits)| fits.len() == 1)
-            .filter_map(|(word, fits)| Some((word.as_str(), fits.iter().next()?.as_str())))
+            .filter_map(|(word, fits)| Some((word.as_str(), only_fit(fits)?)))
     }
 
     /// Every one-word key that exactly one full name fitted in `before` and several fit now
@@ -757,10 +751,8 @@ impl NameIndex {
         .into_iter()
         .flat_map(|(then, now)| {
             then.iter()
-                .filter(|(word, fits)| {
-                    fits.len() == 1 && now.get(*word).is_some_and(|f| f.len() > 1)
-                })
-                .filter_map(|(word, fits)| Some((word.as_str(), fits.iter().next()?.as_str())))
+                .filter(|(word, _)| now.get(*word).is_some_and(|f| f.len() > 1))
+                .filter_map(|(word, fits)| Some((word.as_str(), only_fit(fits)?)))
         })
     }
 
@@ -779,6 +771,14 @@ impl NameIndex {
     /// Whether no name is known.
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty() && self.surnames.is_empty() && self.acronyms.is_empty()
+    }
+}
+
+/// The one full-name key in `fits`, if there is exactly one.
+fn only_fit(fits: &BTreeSet<String>) -> Option<&str> {
+    match fits.len() {
+        1 => fits.iter().next().map(String::as_str),
+        _ => None,
     }
 }
 
