@@ -508,7 +508,7 @@ fn hopes_agreements_voiced_views_and_memories() {
 fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
     check(
         "The firm declined to say who would lead it.",
-        "The firm | declined to say | who would lead it | asserted | probable",
+        "The firm | declined to say | who would lead it | unconfirmed | unknown",
     );
     check(
         "The agency refused to confirm the report.",
@@ -525,7 +525,7 @@ fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
     // No content after the inner verb, or an act rather than saying: the first verb keeps it.
     check(
         "The firm declined to comment.",
-        "The firm | declined | to comment | asserted | certain",
+        "The firm | declined | to comment | unconfirmed | unknown",
     );
     check(
         "The union vowed to fight the plan.",
