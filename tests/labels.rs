@@ -230,3 +230,22 @@ fn a_pronoun_takes_its_antecedents_kind() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_document_takes_the_kind_of_whoever_issues_it() {
+    check_kind(
+        "A UN report said the harvest had failed.",
+        "A UN report",
+        SourceKind::Organization,
+    );
+    check_kind(
+        "A short note on the ministry's website said the border was open.",
+        "A short note on the ministry's website",
+        SourceKind::Government,
+    );
+    check_kind(
+        "A report in the Daily Courier said the mill would close.",
+        "A report in the Daily Courier",
+        SourceKind::Media,
+    );
+}

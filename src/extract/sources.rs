@@ -1199,7 +1199,9 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
     // "a UN report", "government reports", "a statement on the Kremlin's website": a
     // document speaks for whoever the rest of its phrase names.
     if is_document(head) {
-        let others = |list: &[&str]| (a..=b).any(|i| i != head_i && list.contains(&w.low(i)));
+        // "website" in "a statement on the Kremlin's website" is a document too.
+        let others =
+            |list: &[&str]| (a..=b).any(|i| !is_document(w.low(i)) && list.contains(&w.low(i)));
         if others(MEDIA) {
             return SourceKind::Media;
         }
