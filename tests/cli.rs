@@ -797,3 +797,83 @@ fn a_dead_servers_socket_is_passed_over_and_replaced() {
     let log = server.stop();
     assert!(log.contains("claims --source analysts: exit 0"), "{log}");
 }
+
+/// A query that joins the store with itself four times: on the seed's store, more rows than
+/// any run could list.
+const RUNAWAY: &str = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+
+/// Asserts that a run ended at its time limit: exit 2 and the one line that says so.
+fn assert_timed_out((_, stderr, code): &(String, String, Option<i32>)) {
+    assert_eq!(*code, Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("hearsay: the query ran past its time limit of 1 s"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_runaway_query_stops_at_its_time_limit() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    for format in ["tsv", "table"] {
+        let started = std::time::Instant::now();
+        let run = run_whole(ws.hearsay(&[
+            "query",
+            RUNAWAY,
+            "--timeout",
+            "1",
+            "--results-format",
+            format,
+        ]));
+        assert_timed_out(&run);
+        // Far from the hours the query would take; the bound only allows for a busy machine.
+        assert!(started.elapsed().as_secs() < 60, "{format}");
+    }
+    // A product of VALUES never reads the store, so nothing checks its cancellation: the
+    // process ends itself shortly after the limit.
+    let values = (0..8)
+        .map(|i| format!("VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}"))
+        .collect::<String>();
+    let run = run_whole(ws.hearsay(&[
+        "query",
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ {values} }}"),
+        "--timeout",
+        "1",
+    ]));
+    assert_timed_out(&run);
+    // Within the limit, a query answers as before; 0 means no limit.
+    for limit in ["30", "0"] {
+        ws.hearsay(&["query", "ASK { ?c a hs:Claim }", "--timeout", limit])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("true"));
+    }
+    ws.hearsay(&["query", "ASK {}", "--timeout", "soon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a number of seconds"));
+}
+
+#[test]
+fn a_server_stops_a_runaway_query_and_goes_on_serving() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    let server = Server::start(&ws);
+    assert_timed_out(&run_whole(ws.hearsay(&[
+        "query",
+        RUNAWAY,
+        "--timeout",
+        "1",
+    ])));
+    ws.hearsay(&["claims", "--source", "analysts"])
+        .assert()
+        .success();
+    let log = server.stop();
+    // The server ran the query and stopped it itself.
+    assert!(
+        log.contains(&format!("query {RUNAWAY} --timeout 1: exit 2")),
+        "{log}"
+    );
+    assert!(log.contains("claims --source analysts: exit 0"), "{log}");
+}

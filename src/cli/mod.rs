@@ -57,6 +57,13 @@ impl Outcome {
 /// error if any, and says how to exit.
 pub fn main(argv: Vec<OsString>) -> ExitCode {
     let cli = Cli::parse_from(&argv);
+    if let Command::Query(args) = &cli.command {
+        // Here or in a server, the query stops itself at its limit; this ends the process
+        // should it not (and a client whose server does not answer in time).
+        if let Some(limit) = args.timeout.0 {
+            query::exit_after(limit);
+        }
+    }
     #[cfg(unix)]
     let forwarded = serve::forward(&cli, &argv);
     #[cfg(not(unix))]

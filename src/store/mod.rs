@@ -34,6 +34,7 @@ use rayon::prelude::*;
 pub use error::StoreError;
 pub use export::{write_results, ExportFormat, ResultsFormat};
 pub use lookup::{ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, LinkDirection, SourceRow};
+pub use oxigraph::sparql::CancellationToken;
 pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
@@ -531,7 +532,19 @@ impl Store {
     /// `FROM`, the default graph is the union of all article graphs. A syntax error comes
     /// back as [`StoreError::Syntax`] with the parser's message.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = SparqlEvaluator::new();
+        self.query_cancellable(sparql, CancellationToken::new())
+    }
+
+    /// [`Store::query`], stopped when `token` is cancelled (from another thread): the query,
+    /// or the iteration over its results, then fails with [`StoreError::Cancelled`]. Oxigraph
+    /// checks the token at every quad it reads from the store, so a query that loops over
+    /// the store stops within moments of the cancellation.
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        token: CancellationToken,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
         for (prefix, namespace) in PREFIXES.iter() {
             evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| {
                 StoreError::InvalidReference {
