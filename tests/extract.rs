@@ -1247,3 +1247,54 @@ fn asked_skips_an_adjunct_before_the_question() {
         "a reporter | Asked | to explain the delay | asserted | certain\nLee | said | \"We are on it.\" | asserted | certain",
     );
 }
+
+#[test]
+fn a_hedge_inside_a_reported_content_is_no_claim_of_its_own() {
+    // The Herald's claim, hedged; not a second, source-less one (issue 15).
+    check(
+        "According to the Miami Herald, the storm is not expected to make landfall in the Bahamas.",
+        "the Miami Herald | According to | the storm is not expected to make landfall in the Bahamas | asserted | probable",
+    );
+}
+
+#[test]
+fn interview_answers_speak_for_the_one_answering() {
+    let text = "Ann Lee: I study penguins.\n\nAL: We think the females starve. You have to protect the waters where they feed.\n";
+    let ex = extract(text);
+    let names: Vec<&str> = ex
+        .attributions
+        .iter()
+        .map(|a| a.source_name.as_str())
+        .collect();
+    assert!(names.contains(&"AL"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case("we") || n.eq_ignore_ascii_case("you")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_span_of_time_is_no_part_of_a_source() {
+    let text = "After several days Iran said the tanker had been released.";
+    let ex = extract(text);
+    let sources: Vec<String> = ex
+        .attributions
+        .iter()
+        .map(|a| spans_text(text, &a.source))
+        .collect();
+    assert_eq!(sources, ["Iran"]);
+}
+
+#[test]
+fn an_attribution_reported_inside_another_is_relayed_by_it() {
+    let text = "Znak.com reported its source said the tenant moved in the day before the blast.";
+    let ex = extract(text);
+    assert!(
+        ex.links.iter().any(|l| l.kind == LinkKind::Relays),
+        "{}\n{:?}",
+        render(text, &ex),
+        ex.links
+    );
+}

@@ -1,6 +1,7 @@
 //! Ties attributions to each other where the text says so: a denial of "such claims", a
 //! refusal to confirm "these details", a corroboration ("This was also reported by …") and
-//! a relay ("Citing S1, S2 reported …"). Knows nothing of spans beyond token indices.
+//! a relay ("Citing S1, S2 reported …", or an attribution reported inside another's content:
+//! "Znak.com reported its source said …"). Knows nothing of spans beyond token indices.
 
 use super::attribution::{Link, LinkKind, Stance};
 use super::patterns::Found;
@@ -20,10 +21,34 @@ fn is_anaphoric(w: &Words, f: &Found) -> bool {
     )
 }
 
+/// How many attributions on either side may hold another in their content: a report holds
+/// what it relays in the same sentence or, for an interview's answer, a few after it.
+const NEAR: usize = 16;
+
+/// The attribution whose content holds all of `found[i]`'s source and cue (the nearest such
+/// content, the smallest), if `found[i]` has a source: the one that relays it.
+fn held_by(found: &[Found], i: usize) -> Option<usize> {
+    let f = &found[i];
+    let (source_start, source_end) = f.source?;
+    let first = f.cue.iter().map(|c| c.0).chain([source_start]).min()?;
+    let last = f.cue.iter().map(|c| c.1).chain([source_end]).max()?;
+    (i.saturating_sub(NEAR)..found.len().min(i + NEAR + 1))
+        .filter(|&j| j != i && found[j].relayed_by != Some(i))
+        .filter_map(|j| {
+            let holding = found[j]
+                .content
+                .iter()
+                .find(|&&(a, b)| a <= first && last <= b)?;
+            Some((holding.1 - holding.0, j))
+        })
+        .min()
+        .map(|(_, j)| j)
+}
+
 pub(crate) fn find(w: &Words, found: &[Found]) -> Vec<Link> {
     let mut links = Vec::new();
     for (i, f) in found.iter().enumerate() {
-        if let Some(m) = f.relayed_by {
+        if let Some(m) = f.relayed_by.or_else(|| held_by(found, i)) {
             links.push(Link {
                 from: m,
                 kind: LinkKind::Relays,

@@ -181,6 +181,11 @@ const HEDGES: &[&str] = &[
     "maybe",
 ];
 
+/// Prepositions after which a negation opens a phrase ("of not charging").
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "by", "about", "from", "with", "without", "against", "on", "in",
+];
+
 const NEGATIONS: &[&str] = &[
     "no", "not", "never", "n't", "none", "nor", "neither", "cannot",
 ];
@@ -269,7 +274,10 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         }
         i += 1;
         if NEGATIONS.contains(&word.as_str()) {
-            if main_clause {
+            // After a preposition a negation is inside a phrase, not the clause: "a policy
+            // of not charging the sitting president", "with no evidence".
+            let in_phrase = i >= 2 && PREPOSITIONS.contains(&words[i - 2].0.as_str());
+            if main_clause && !in_phrase {
                 negations += 1;
             }
             continue;
@@ -460,6 +468,13 @@ mod tests {
         assert_eq!(a.tokens, b.tokens);
         assert!(!a.negated && b.negated);
         assert_eq!(tokens("American troops"), tokens("U.S. troops"));
+        // A negation inside a phrase negates the phrase, not what the content says.
+        assert!(
+            !normalize_content("a policy of not charging the sitting president with crimes")
+                .negated
+        );
+        assert!(!normalize_content("the claims were made with no evidence").negated);
+        assert!(normalize_content("there was no evidence").negated);
         assert_eq!(tokens("the United States signed"), tokens("US signs"));
     }
 }

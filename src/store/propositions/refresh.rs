@@ -784,16 +784,29 @@ impl<'t> WantedGraph<'t> {
         }
     }
 
-    /// The origin and relay of claim `i`: a relayed claim credits the cited source.
+    /// The origin and relay of claim `i`: a relayed claim credits the cited source, and a
+    /// claim that relays a relay the source at the end of the chain ("the paper reported that
+    /// the agency quoted officials as saying …": the officials).
     fn origin_of(&self, i: usize) -> (Option<&'t str>, Option<&'t str>) {
         let table = self.table;
-        let relayed = table.links[i]
-            .iter()
-            .find(|(kind, _)| *kind == LinkKind::Relays)
-            .and_then(|(_, to)| table.source(*to));
-        match relayed {
-            Some(cited) => (Some(cited), table.source(i)),
-            None => (table.source(i), None),
+        let cited = |claim: usize| {
+            table.links[claim]
+                .iter()
+                .find(|(kind, to)| *kind == LinkKind::Relays && *to != claim)
+                .map(|&(_, to)| to)
+        };
+        let mut end = i;
+        // A chain in one sentence is short; the bound only guards against a cycle.
+        for _ in 0..8 {
+            match cited(end) {
+                Some(to) if to != i && table.source(to).is_some() => end = to,
+                _ => break,
+            }
+        }
+        if end == i {
+            (table.source(i), None)
+        } else {
+            (table.source(end), table.source(i))
         }
     }
 
