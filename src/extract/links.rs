@@ -25,22 +25,36 @@ fn is_anaphoric(w: &Words, f: &Found) -> bool {
 /// what it relays in the same sentence or, for an interview's answer, a few after it.
 const NEAR: usize = 16;
 
-/// The attribution whose content holds all of `found[i]`'s source and cue (the nearest such
-/// content, the smallest), if `found[i]` has a source: the one that relays it.
-fn held_by(found: &[Found], i: usize) -> Option<usize> {
-    let f = &found[i];
+/// The tokens from an attribution's source to its cue, if it has a source.
+fn speaker_extent(f: &Found) -> Option<(usize, usize)> {
     let (source_start, source_end) = f.source?;
     let first = f.cue.iter().map(|c| c.0).chain([source_start]).min()?;
     let last = f.cue.iter().map(|c| c.1).chain([source_end]).max()?;
+    Some((first, last))
+}
+
+/// Whether `host`'s content (from its first part to its last: "Local authorities … have
+/// noted") holds all of `extent`, and how long that content is.
+fn holds(host: &Found, (first, last): (usize, usize)) -> Option<usize> {
+    let a = host.content.iter().map(|c| c.0).min()?;
+    let b = host.content.iter().map(|c| c.1).max()?;
+    (a <= first && last <= b).then_some(b - a)
+}
+
+/// The attribution whose content holds all of `found[i]`'s source and cue (the nearest such
+/// content, the smallest), if `found[i]` has a source: the one that relays it. Of two that
+/// hold each other (one utterance read twice), the earlier relays the later.
+fn held_by(found: &[Found], i: usize) -> Option<usize> {
+    let extent = speaker_extent(&found[i])?;
     (i.saturating_sub(NEAR)..found.len().min(i + NEAR + 1))
         .filter(|&j| j != i && found[j].relayed_by != Some(i))
-        .filter_map(|j| {
-            let holding = found[j]
-                .content
-                .iter()
-                .find(|&&(a, b)| a <= first && last <= b)?;
-            Some((holding.1 - holding.0, j))
+        .filter(|&j| {
+            j < i
+                || speaker_extent(&found[j])
+                    .and_then(|theirs| holds(&found[i], theirs))
+                    .is_none()
         })
+        .filter_map(|j| Some((holds(&found[j], extent)?, j)))
         .min()
         .map(|(_, j)| j)
 }

@@ -1,7 +1,9 @@
 //! Drops attributions that are no claim of their own: an impression with no source inside
 //! another attribution's content ("According to the Miami Herald, Humberto is not expected
-//! to make landfall" is the Herald's claim, hedged, not a second one denying it), and a claim
-//! made by "you" (an addressee, the reader or an interviewer, never the one who claims).
+//! to make landfall" is the Herald's claim, hedged, not a second one denying it), a cue inside
+//! another attribution's source, which is part of that source's name ("According to videos
+//! posted on social media"), and a claim made by "you" (an addressee, the reader or an
+//! interviewer, never the one who claims).
 //! Knows nothing of names beyond the source's words.
 
 use super::patterns::Found;
@@ -9,10 +11,17 @@ use super::words::Words;
 
 /// `found` without the attributions above, relays renumbered past the ones dropped.
 pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
-    let hosts = Contents::of_sourced(&found);
+    let hosts = Spans::of(&found, |f| {
+        f.source.is_some().then_some(f.content.as_slice())
+    });
+    let names = Spans::of(&found, |f| f.source.as_ref().map(std::slice::from_ref));
     let keep: Vec<bool> = found
         .iter()
-        .map(|f| !by_addressee(w, f) && !(f.source.is_none() && hosts.cue_inside(f)))
+        .map(|f| {
+            !by_addressee(w, f)
+                && !(f.source.is_none() && hosts.cue_inside(f))
+                && !names.speaker_inside(f)
+        })
         .collect();
     if keep.iter().all(|&k| k) {
         return found;
@@ -39,19 +48,23 @@ fn by_addressee(w: &Words, f: &Found) -> bool {
     matches!(f.source, Some((a, b)) if a == b && w.low(a) == "you")
 }
 
-/// The content ranges of attributions that have a source, sorted by start, with the
-/// furthest end reached so far: whether a token lies in one is a binary search.
-struct Contents {
+/// Token ranges of the attributions (their contents, or their sources), sorted by start,
+/// with the furthest end reached so far: whether a token lies in one is a binary search.
+struct Spans {
     starts: Vec<usize>,
     furthest_end: Vec<usize>,
 }
 
-impl Contents {
-    fn of_sourced(found: &[Found]) -> Self {
+impl Spans {
+    fn of<'f>(
+        found: &'f [Found],
+        ranges_of: impl Fn(&'f Found) -> Option<&'f [(usize, usize)]>,
+    ) -> Self {
         let mut ranges: Vec<(usize, usize)> = found
             .iter()
-            .filter(|f| f.source.is_some())
-            .flat_map(|f| f.content.iter().copied())
+            .filter_map(ranges_of)
+            .flatten()
+            .copied()
             .collect();
         ranges.sort_unstable();
         let mut furthest = 0;
@@ -62,18 +75,27 @@ impl Contents {
                 furthest
             })
             .collect();
-        Contents {
+        Spans {
             starts: ranges.iter().map(|&(a, _)| a).collect(),
             furthest_end,
         }
     }
 
-    /// Whether the first token of `f`'s cue lies inside one of the contents.
+    fn contains(&self, token: usize) -> bool {
+        let before = self.starts.partition_point(|&a| a <= token);
+        before > 0 && self.furthest_end[before - 1] >= token
+    }
+
+    /// Whether the first token of `f`'s cue lies inside one of the ranges.
     fn cue_inside(&self, f: &Found) -> bool {
-        let Some(&(cue, _)) = f.cue.first() else {
-            return false;
-        };
-        let before = self.starts.partition_point(|&a| a <= cue);
-        before > 0 && self.furthest_end[before - 1] >= cue
+        f.cue.first().is_some_and(|&(cue, _)| self.contains(cue))
+    }
+
+    /// Whether `f`'s cue and the whole of its source lie inside the ranges (another
+    /// attribution's source: its own never holds its cue).
+    fn speaker_inside(&self, f: &Found) -> bool {
+        self.cue_inside(f)
+            && f.source
+                .map_or(true, |(a, b)| self.contains(a) && self.contains(b))
     }
 }

@@ -236,22 +236,11 @@ mod tests {
         }
         assert_eq!(stance_from_iri(hs::CERTAIN.as_str()), None);
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn article(id: Option<&str>, url: Option<&str>, text: &str) -> Article {
+    fn with_id(id: Option<&str>, url: Option<&str>, text: &str) -> Article {
         Article {
-            origin: "test".into(),
             id: id.map(str::to_owned),
-            title: None,
-            date: None,
-            url: url.map(str::to_owned),
-            publisher: None,
-            author: None,
-            text: text.into(),
+            ..article(url, text)
         }
     }
 
@@ -260,30 +249,30 @@ mod tests {
         let text = "Officials said the bridge would reopen.";
         // Two ids, one text: two articles (a wire story run by two outlets).
         assert_ne!(
-            article_iri(&article(Some("a-1"), None, text)),
-            article_iri(&article(Some("b-7"), None, text))
+            article_iri(&with_id(Some("a-1"), None, text)),
+            article_iri(&with_id(Some("b-7"), None, text))
         );
         // One id, an edited text: the same article.
         assert_eq!(
-            article_iri(&article(Some("a-1"), None, text)),
-            article_iri(&article(Some("a-1"), None, "Edited."))
+            article_iri(&with_id(Some("a-1"), None, text)),
+            article_iri(&with_id(Some("a-1"), None, "Edited."))
         );
         // A url wins over the id, and no id (or a blank one) leaves the text: both as before.
         let url = "https://example.org/a";
         assert_eq!(
-            article_iri(&article(Some("a-1"), Some(url), text)).as_str(),
+            article_iri(&with_id(Some("a-1"), Some(url), text)).as_str(),
             format!("{ID}article/{}", hash16(url))
         );
         for blank in [None, Some("  ")] {
             assert_eq!(
-                article_iri(&article(blank, None, text)).as_str(),
+                article_iri(&with_id(blank, None, text)).as_str(),
                 format!("{ID}article/{}", hash16(text))
             );
         }
         // An id that is also some article's text names another article.
         assert_ne!(
-            article_iri(&article(Some(text), None, "Other.")),
-            article_iri(&article(None, None, text))
+            article_iri(&with_id(Some(text), None, "Other.")),
+            article_iri(&with_id(None, None, text))
         );
     }
 }
