@@ -22,6 +22,14 @@ fn render(text: &str, ex: &Extraction) -> String {
         .join("\n")
 }
 
+/// The name each attribution's source goes by (a pronoun's antecedent).
+fn source_names(ex: &Extraction) -> Vec<&str> {
+    ex.attributions
+        .iter()
+        .map(|a| a.source_name.as_str())
+        .collect()
+}
+
 #[track_caller]
 fn check(text: &str, expected: &str) {
     let got = render(text, &extract(text));
@@ -175,11 +183,7 @@ fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
         ),
     ] {
         let ex = extract(text);
-        let names: Vec<&str> = ex
-            .attributions
-            .iter()
-            .map(|a| a.source_name.as_str())
-            .collect();
+        let names = source_names(&ex);
         assert_eq!(names, [name], "{text}");
     }
 }
@@ -1261,11 +1265,7 @@ fn a_hedge_inside_a_reported_content_is_no_claim_of_its_own() {
 fn interview_answers_speak_for_the_one_answering() {
     let text = "Ann Lee: I study penguins.\n\nAL: We think the females starve. You have to protect the waters where they feed.\n";
     let ex = extract(text);
-    let names: Vec<&str> = ex
-        .attributions
-        .iter()
-        .map(|a| a.source_name.as_str())
-        .collect();
+    let names = source_names(&ex);
     assert!(names.contains(&"AL"), "{names:?}");
     assert!(
         !names

@@ -158,6 +158,7 @@ fn judged_wikinews_propositions_hold() {
             "corroborated" => judged.any_in(a, &judged.corroborated),
             "one-origin" => !judged.any_in(a, &judged.corroborated),
             "same" => judged.share(a, b, None),
+            "absent" => !judged.claims.iter().any(|(content, _)| content.contains(a)),
             "different" => !judged.share(a, b, None),
             "source" => judged.sources.contains(a),
             "no-source" => !judged.sources.contains(a),

@@ -4,6 +4,7 @@
 //! "Znak.com reported its source said …"). Knows nothing of spans beyond token indices.
 
 use super::attribution::{Link, LinkKind, Stance};
+use super::cues;
 use super::patterns::Found;
 use super::words::Words;
 
@@ -41,10 +42,24 @@ fn holds(host: &Found, (first, last): (usize, usize)) -> Option<usize> {
     (a <= first && last <= b).then_some(b - a)
 }
 
+/// Whether an attribution's cue is a commitment that takes an infinitive and never trails
+/// its content ("agreed to", "vowed to"): one that holds "Valdoria has agreed to lease …"
+/// asserts the agreement itself, it does not relay what Valdoria said.
+fn commits(w: &Words, f: &Found) -> bool {
+    f.cue
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .any(|t| cues::lookup(w.low(t)).is_some_and(|e| e.has(cues::INF) && !e.has(cues::TRAIL)))
+}
+
 /// The attribution whose content holds all of `found[i]`'s source and cue (the nearest such
-/// content, the smallest), if `found[i]` has a source: the one that relays it. Of two that
-/// hold each other (one utterance read twice), the earlier relays the later.
-fn held_by(found: &[Found], i: usize) -> Option<usize> {
+/// content, the smallest), if `found[i]` has a source and is no commitment: the one that
+/// relays it. Of two that hold each other (one utterance read twice), the earlier relays
+/// the later.
+fn held_by(w: &Words, found: &[Found], i: usize) -> Option<usize> {
+    if commits(w, &found[i]) {
+        return None;
+    }
     let extent = speaker_extent(&found[i])?;
     (i.saturating_sub(NEAR)..found.len().min(i + NEAR + 1))
         .filter(|&j| j != i && found[j].relayed_by != Some(i))
@@ -62,7 +77,7 @@ fn held_by(found: &[Found], i: usize) -> Option<usize> {
 pub(crate) fn find(w: &Words, found: &[Found]) -> Vec<Link> {
     let mut links = Vec::new();
     for (i, f) in found.iter().enumerate() {
-        if let Some(m) = f.relayed_by.or_else(|| held_by(found, i)) {
+        if let Some(m) = f.relayed_by.or_else(|| held_by(w, found, i)) {
             links.push(Link {
                 from: m,
                 kind: LinkKind::Relays,
