@@ -111,6 +111,56 @@ fn seed_article_answers_the_done_when_questions() {
     assert!(parsed.is_ok_and(|quads| quads.len() > 100));
 }
 
+/// Two JSON Lines rows under two ids with one text (a wire story run by two outlets) are two
+/// articles and one origin; ingesting them again changes nothing (issue 15).
+#[test]
+fn two_ids_with_one_text_are_two_articles_of_one_origin() {
+    let ws = Workspace::new();
+    let text = "The bridge will reopen in May, the city council said on Monday. Engineers said the bridge would reopen in May.";
+    let rows = format!(
+        "{{\"id\": \"outlet-a-17\", \"text\": \"{text}\"}}\n{{\"id\": \"outlet-b-3\", \"text\": \"{text}\"}}\n"
+    );
+    let file = ws.file("wire.jsonl", rows.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    ws.hearsay(&["ingest", path])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("ingested 2 articles, "));
+    let graphs = ws.stdout(&[
+        "query",
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }",
+        "--results-format",
+        "csv",
+    ]);
+    assert_eq!(graphs.lines().nth(1).map(str::trim), Some("2"), "{graphs}");
+    // The council's claim and the engineers' are one proposition with two origins, whichever
+    // outlet printed them: reprints add claims, not origins.
+    let propositions = ws.stdout(&["propositions", "--min-origins", "1"]);
+    let row = tsv_rows(&propositions)
+        .into_iter()
+        .find(|r| r.last().is_some_and(|l| l.contains("reopen in May")))
+        .unwrap_or_else(|| panic!("{propositions}"));
+    assert_eq!(
+        (row[2].as_str(), row[5].as_str(), row[6].as_str()),
+        ("2", "4", "2"),
+        "{propositions}"
+    );
+    let sorted_export = || {
+        let export = ws.stdout(&["export", "--format", "nquads"]);
+        let mut lines: Vec<String> = export.lines().map(str::to_owned).collect();
+        lines.sort_unstable();
+        lines
+    };
+    let first = sorted_export();
+    ws.hearsay(&["ingest", path])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "ingested 2 articles (2 unchanged), ",
+        ));
+    assert_eq!(sorted_export(), first);
+}
+
 #[test]
 fn ingesting_again_changes_nothing() {
     let ws = Workspace::new();

@@ -274,7 +274,7 @@ fn propositions_narrowed_match_filtering_all_propositions() {
         assert_eq!(rows.iter().collect::<Vec<_>>(), expected, "{filter:?}");
         rows.len()
     };
-    let contested = |r: &PropositionRow| r.asserting > 0 && r.denying > 0;
+    let contested = |r: &PropositionRow| r.is_contested();
     let disputed = same(
         PropositionFilter {
             contested: true,

@@ -3,7 +3,8 @@
 //!
 //! The pipeline: [`words`] scans the text, [`sentences`] splits it, [`patterns`] finds each
 //! sentence's attributions from the cue lexicon in [`cues`], [`sources`] and [`hedges`]
-//! label them, [`antecedents`] names pronoun sources and [`links`] ties claims together.
+//! label them, [`antecedents`] names pronoun sources, [`prune`] drops what is no claim of
+//! its own and [`links`] ties claims together.
 
 mod antecedents;
 mod attribution;
@@ -11,6 +12,7 @@ mod cues;
 mod hedges;
 mod links;
 mod patterns;
+mod prune;
 mod sentences;
 mod sources;
 mod tagger;
@@ -38,6 +40,7 @@ pub fn extract(text: &str) -> Extraction {
         patterns::sentence(&ctx, k, &mut found);
     }
     antecedents::resolve(&w, &tags, &mut found);
+    let found = prune::claims_only(&w, found);
     let links = links::find(&w, &found);
     let attributions = found
         .iter()

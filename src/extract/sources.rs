@@ -422,6 +422,10 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         if end + 1 - p > MAX_NP {
             break;
         }
+        // "After several days Iran said": a span of time ends the adjunct before a name.
+        if !w.is_cap(p) && matches!(low, "days" | "weeks" | "months" | "years" | "hours") {
+            break;
+        }
         // "1,409 teachers", "a CNN/ORC poll": punctuation glued between two words.
         if p > lo && glued(w, p) {
             start = p - 1;

@@ -7,6 +7,9 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
 use crate::extract::SourceKind;
 use crate::graph::source_key;
 
@@ -622,7 +625,8 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 /// Which of two spellings of one source to show: the fullest (most words, then most
 /// characters, determiners and quantifiers aside: "Korean Central News Agency" over "KCNA",
 /// "American officials" over "two U.S. officials"), then the one with fewer such words ("U.S.
-/// officials" over "two U.S. officials"), then the alphabetically first. `Less` means `a`. A
+/// officials" over "two U.S. officials"), then the one with more diacritics ("Erdoğan" over
+/// "Erdogan", which [`source_key`] folds together), then the alphabetically first. `Less` means `a`. A
 /// function of the two spellings alone, so the name shown never depends on the order
 /// articles came in.
 pub(crate) fn fullest_first(a: &str, b: &str) -> Ordering {
@@ -632,11 +636,13 @@ pub(crate) fn fullest_first(a: &str, b: &str) -> Ordering {
             .map(|w| w.chars().count())
             .sum::<usize>()
     };
+    let diacritics = |s: &str| s.nfd().filter(|c| is_combining_mark(*c)).count();
     let (core_a, core_b) = (core(a), core(b));
     words(core_b)
         .cmp(&words(core_a))
         .then_with(|| chars(core_b).cmp(&chars(core_a)))
         .then_with(|| words(a).cmp(&words(b)))
+        .then_with(|| diacritics(b).cmp(&diacritics(a)))
         .then_with(|| a.cmp(b))
 }
 
@@ -988,6 +994,29 @@ mod tests {
         assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
         index.add("Senate Republicans");
         assert_eq!(index.resolve("Republicans"), None, "a group, not a surname");
+    }
+
+    #[test]
+    fn names_meet_whatever_their_diacritics_and_show_them() {
+        for order in [
+            ["Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"],
+            ["Recep Tayyip Erdoğan", "RECEP TAYYIP ERDOGAN"],
+        ] {
+            let mut index = NameIndex::new();
+            for name in order {
+                index.add(name);
+            }
+            assert_eq!(index.resolve("Erdogan"), Some("recep tayyip erdogan"));
+            assert_eq!(index.resolve("Erdoğan"), Some("recep tayyip erdogan"));
+            let shown = resolve_source(
+                "Erdogan",
+                SourceKind::Person,
+                "aaaa",
+                &NameIndex::new(),
+                &index,
+            );
+            assert_eq!(shown.label, "Recep Tayyip Erdoğan", "{order:?}");
+        }
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub struct RefreshOutcome {
 /// Which propositions [`Store::propositions`] returns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PropositionFilter {
-    /// Only propositions some origin asserts and another denies.
+    /// Only propositions some origin asserts and another origin denies.
     pub contested: bool,
     /// Only propositions asserted by at least this many independent origins.
     pub min_origins: Option<usize>,
@@ -86,6 +86,16 @@ pub struct PropositionRow {
     pub asserting: usize,
     pub denying: usize,
     pub unconfirmed: usize,
+    /// Independent origins on either side, asserting or denying: a proposition is contested
+    /// when it has both sides and at least two of these.
+    pub contending: usize,
+}
+
+impl PropositionRow {
+    /// Whether some origin asserts it and another denies it.
+    pub fn is_contested(&self) -> bool {
+        self.asserting > 0 && self.denying > 0 && self.contending > 1
+    }
 }
 
 /// What [`Store::timeline`] selects; every field `None` lists every claim.
@@ -163,7 +173,7 @@ impl Store {
             "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
        (COUNT(DISTINCT ?article) AS ?articles)
        (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
-       (COUNT(DISTINCT ?declining) AS ?u)
+       (COUNT(DISTINCT ?declining) AS ?u) (COUNT(DISTINCT ?contending) AS ?c)
 WHERE {
 ",
         );
@@ -183,13 +193,18 @@ WHERE {
   BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
   BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
   BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
+  BIND(IF(?stance = hs:Asserted || ?stance = hs:Denied, ?origin, ?none) AS ?contending)
 ",
         );
         sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
         let mut having = Vec::new();
         if filter.contested {
-            having
-                .push("COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0".to_owned());
+            // Both sides, and two origins between them: then some origin asserts what
+            // another denies (a source contradicting itself is no contest).
+            having.push(
+                "COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0 && COUNT(DISTINCT ?contending) > 1"
+                    .to_owned(),
+            );
         }
         if let Some(n) = filter.min_origins {
             having.push(format!("COUNT(DISTINCT ?asserting) >= {n}"));
@@ -215,6 +230,7 @@ WHERE {
                     asserting: number(s, "a").unwrap_or(0),
                     denying: number(s, "d").unwrap_or(0),
                     unconfirmed: number(s, "u").unwrap_or(0),
+                    contending: number(s, "c").unwrap_or(0),
                     iri,
                 }
             })
