@@ -618,12 +618,12 @@ fn a_claim_keeps_a_bounded_part_of_a_giant_sentence() {
         quote: QuoteKind::Indirect,
         confidence: 1.0,
     });
-    let article = Article {
+    let long = Article {
         text: text.clone(),
         ..article()
     };
-    let quads = article_quads(&article, &extraction);
-    let claim = claim_iri(&article_iri(&article), 0);
+    let quads = article_quads(&long, &extraction);
+    let claim = claim_iri(&article_iri(&long), 0);
     let kept = one(&quads, &claim, hs::SENTENCE);
     let kept = string(&kept);
     assert!(kept.len() <= MAX_SENTENCE_BYTES + 8, "{}", kept.len());
