@@ -641,7 +641,6 @@ fn a_claim_keeps_a_bounded_part_of_a_giant_sentence() {
         text: "The mayor said that the bridge would reopen.".into(),
         ..article()
     };
-    let mut extraction = extraction;
     extraction.attributions[0].sentence = Span::new(0, short.text.len());
     let quads = article_quads(&short, &extraction);
     let claim = claim_iri(&article_iri(&short), 0);
