@@ -868,7 +868,7 @@ fn a_runaway_query_stops_at_its_time_limit() {
     ws.hearsay(&["ingest", SEED]).assert().success();
     for format in ["tsv", "table"] {
         let started = std::time::Instant::now();
-        let run = run_whole(ws.hearsay(&[
+        let run = run_whole(&mut ws.hearsay(&[
             "query",
             RUNAWAY,
             "--timeout",
@@ -885,7 +885,7 @@ fn a_runaway_query_stops_at_its_time_limit() {
     let values = (0..8)
         .map(|i| format!("VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}"))
         .collect::<String>();
-    let run = run_whole(ws.hearsay(&[
+    let run = run_whole(&mut ws.hearsay(&[
         "query",
         &format!("SELECT (COUNT(*) AS ?n) WHERE {{ {values} }}"),
         "--timeout",
@@ -910,7 +910,7 @@ fn a_server_stops_a_runaway_query_and_goes_on_serving() {
     let ws = Workspace::new();
     ws.hearsay(&["ingest", SEED]).assert().success();
     let server = Server::start(&ws);
-    assert_timed_out(&run_whole(ws.hearsay(&[
+    assert_timed_out(&run_whole(&mut ws.hearsay(&[
         "query",
         RUNAWAY,
         "--timeout",
