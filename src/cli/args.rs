@@ -93,7 +93,11 @@ pub enum Command {
     /// million claims, a lookup by source takes about a third of the time). It only reads: ingest and compact run beside it, and every lookup sees the
     /// store as it is then. Stop it with Ctrl-C; without it, commands open the store
     /// themselves.
-    Serve,
+    ///
+    /// With --http it also serves the store on the web: pages to read (claims, articles with
+    /// their attributions marked, sources, propositions) and a read-only SPARQL 1.1 endpoint
+    /// at /sparql for RDF tools.
+    Serve(ServeArgs),
     /// Extract attributions without a store, as JSON Lines in the exchange format
     ///
     /// Offsets count Unicode code points. For JSON Lines input, each output line keeps the
@@ -255,6 +259,24 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Also serve pages and a SPARQL endpoint over HTTP, on ADDR (default 127.0.0.1:7878)
+    ///
+    /// Only this machine can reach the default address. Give another (0.0.0.0:7878) to let
+    /// other machines read the store: everything in it becomes readable to them.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:7878")]
+    pub http: Option<std::net::SocketAddr>,
+
+    /// Seconds a SPARQL query may run before it is stopped (with --http)
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
+    pub query_timeout: std::time::Duration,
+
+    /// Rows at most in one SPARQL answer (with --http)
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_rows: usize,
+}
+
+#[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files, directories, or `-` for stdin (what `ingest` takes)
     #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
@@ -357,6 +379,18 @@ fn parse_nonblank(value: &str) -> Result<String, String> {
         Err("it is blank; give a name, words or an id".to_owned())
     } else {
         Ok(value.to_owned())
+    }
+}
+
+/// A positive number of seconds, at most a day.
+fn parse_seconds(value: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = value
+        .parse()
+        .map_err(|_| format!("'{value}' is not a number of seconds"))?;
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+        Ok(std::time::Duration::from_secs_f64(seconds))
+    } else {
+        Err(format!("{seconds} is not between 0 and 86400 seconds"))
     }
 }
 

@@ -42,8 +42,9 @@ pub fn run(
                         .values()
                         .iter()
                         .map(|v| {
-                            v.as_ref()
-                                .map_or(serde_json::Value::Null, |t| term_text(t).into())
+                            v.as_ref().map_or(serde_json::Value::Null, |t| {
+                                crate::graph::vocab::short_form(t).into()
+                            })
                         })
                         .collect(),
                 );
@@ -83,23 +84,4 @@ fn query_text(query: &str) -> Result<String> {
             .with_context(|| format!("cannot read query file {query}"));
     }
     Ok(query.to_owned())
-}
-
-/// A term as a person reads it in a table: IRIs shortened with the hearsay prefixes,
-/// literals without quotes and datatypes.
-fn term_text(term: &oxigraph::model::Term) -> String {
-    use oxigraph::model::Term;
-    match term {
-        Term::NamedNode(node) => {
-            let iri = node.as_str();
-            for (prefix, namespace) in crate::graph::vocab::PREFIXES {
-                if let Some(local) = iri.strip_prefix(namespace) {
-                    return format!("{prefix}:{local}");
-                }
-            }
-            iri.to_owned()
-        }
-        Term::Literal(literal) => literal.value().to_owned(),
-        other => other.to_string(),
-    }
 }

@@ -28,12 +28,15 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef};
-use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
 
 pub use error::StoreError;
-pub use export::{write_results, ExportFormat, ResultsFormat};
-pub use lookup::{ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, LinkDirection, SourceRow};
+pub use export::{write_results, write_results_capped, write_triples, ExportFormat, ResultsFormat};
+pub use lookup::{
+    ArticleDetail, ArticleRow, ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, ClaimSpans,
+    LinkDirection, SourceDetail, SourceRow,
+};
 pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
@@ -531,7 +534,18 @@ impl Store {
     /// `FROM`, the default graph is the union of all article graphs. A syntax error comes
     /// back as [`StoreError::Syntax`] with the parser's message.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = SparqlEvaluator::new();
+        self.query_cancellable(sparql, CancellationToken::new())
+    }
+
+    /// [`Store::query`] that stops with [`StoreError::Evaluation`] (Oxigraph's `Cancelled`)
+    /// once `cancellation` is cancelled, while evaluating or while its results are read: how
+    /// a server puts a time limit on a query.
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        cancellation: CancellationToken,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(cancellation);
         for (prefix, namespace) in PREFIXES.iter() {
             evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| {
                 StoreError::InvalidReference {
