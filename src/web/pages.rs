@@ -19,6 +19,9 @@ use crate::store::{
 /// The stylesheet, served at `/style.css`.
 pub const STYLE: &str = include_str!("style.css");
 
+/// The icon, served at `/favicon.svg` (and `/favicon.ico`, where browsers look by default).
+pub const ICON: &str = include_str!("favicon.svg");
+
 /// Claims on one page of a listing.
 pub const PAGE_SIZE: usize = 50;
 
@@ -78,6 +81,7 @@ fn layout(title: &str, rdf: Option<&str>, main: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · hearsay" }
                 link rel="stylesheet" href="/style.css";
+                link rel="icon" type="image/svg+xml" href="/favicon.svg";
                 @if let Some(iri) = rdf {
                     link rel="alternate" type="text/turtle" href=(local_path(iri).unwrap_or_else(|| iri.to_owned()));
                 }

@@ -1,6 +1,7 @@
 //! Which handler answers which path: the pages, `/sparql`, the stylesheet, and the IRIs
 //! under `/id/`, which give their page or, to a client that asks for RDF, their triples.
-//! The only static file is the stylesheet, compiled in: no path reaches the file system.
+//! The only static files are the stylesheet and the icon, compiled in: no path reaches the
+//! file system.
 
 use chrono::NaiveDate;
 
@@ -33,6 +34,10 @@ pub(super) fn route(request: &Request, store: &Store, options: &Options) -> Repl
             Reply::bytes(200, "text/css; charset=utf-8", pages::STYLE.into())
                 .with_header("Cache-Control", "max-age=3600"),
         ),
+        "/favicon.svg" | "/favicon.ico" => {
+            Ok(Reply::bytes(200, "image/svg+xml", pages::ICON.into())
+                .with_header("Cache-Control", "max-age=86400"))
+        }
         path => match path.strip_prefix("/id/") {
             Some(rest) => resource(request, store, rest),
             None => Ok(not_found()),

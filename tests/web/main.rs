@@ -511,3 +511,47 @@ fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
         "{said}"
     );
 }
+
+#[test]
+fn pages_work_in_headless_chromium() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/web/browser.py");
+    let ready = Command::new("python3")
+        .args(["-c", "import selenium"])
+        .status()
+        .is_ok_and(|s| s.success())
+        && Command::new("chromedriver")
+            .arg("--version")
+            .output()
+            .is_ok();
+    if !ready {
+        // CI installs them (.ci/run); a developer without them is told, not failed.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium-driver and selenium"
+        );
+        eprintln!("SKIPPED: chromedriver or Python's selenium is missing (apt-get install chromium chromium-driver; pip install selenium)");
+        return;
+    }
+    let stored = Stored::new();
+    let served = Served::start(&stored, "127.0.0.1", &[]);
+    let screenshots = concat!(env!("CARGO_MANIFEST_DIR"), "/target/screenshots");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(&served.base)
+        .arg(screenshots)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("browser: ok"));
+    // Every page it checked was served, and none failed.
+    let log = served.log();
+    assert!(
+        log.contains("GET /: 200") && !log.contains(": 500"),
+        "{log}"
+    );
+}
