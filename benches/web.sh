@@ -6,6 +6,7 @@
 #
 #   benches/web.sh                       # data/, 50 runs each, release build
 #   STORE=/path/to/store RUNS=20 benches/web.sh
+#   PROFILE=debug benches/web.sh         # the debug build (slower; no release build needed)
 #
 # Tools: cargo, curl, python3 (for the medians). The server log's own "in X ms" per request
 # is the time at the server; this script reports both.
@@ -14,8 +15,9 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 RUNS=${RUNS:-50}
 PORT=${PORT:-7893}
-cargo build --release --locked --quiet
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/hearsay"
+PROFILE=${PROFILE:-release}
+if [ "$PROFILE" = release ]; then cargo build --release --locked --quiet; else cargo build --locked --quiet; fi
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE/hearsay"
 TMP=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 if [ -z "${STORE:-}" ]; then
@@ -36,13 +38,13 @@ printf '%-40s %s\n' "what" "median at the client"
 for path in "/" "/claims?text=port" "/claims?stance=denied" "/propositions" "$ARTICLE" "$CLAIM" "$SOURCE" "$PROPOSITION" "/sparql" "/sparql?query=$DENIALS"; do
     accept='text/html'
     case "$path" in "/sparql?query="*) accept='application/sparql-results+json';; esac
-    for _ in $(seq "$RUNS"); do
+    printf '%-40s %s\n' "${path:0:40}" "$(for _ in $(seq "$RUNS"); do
         curl -s -o /dev/null -H "Accept: $accept" -w '%{time_total}\n' "$B$path"
-    done | median | xargs printf '%-40s %s\n' "${path:0:40}"
+    done | median)"
 done
-for _ in $(seq "$RUNS"); do
+printf '%-40s %s\n' "hearsay query queries/denials.rq" "$(for _ in $(seq "$RUNS"); do
     { TIMEFORMAT=%R; time "$BIN" --store "$STORE" query queries/denials.rq >/dev/null 2>&1; } 2>&1
-done | median | xargs printf '%-40s %s\n' "hearsay query queries/denials.rq"
+done | median)"
 echo
 echo "at the server (its log, medians per path):"
 python3 - "$TMP/server.log" <<'PY'

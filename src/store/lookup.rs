@@ -539,7 +539,11 @@ impl Store {
                 }
                 // The least key, as `Store::sources` reports it.
                 p if p == hs::KEY.as_str() => {
-                    if detail.key.as_ref().is_none_or(|key| value < *key) {
+                    let least = match &detail.key {
+                        Some(key) => value < *key,
+                        None => true,
+                    };
+                    if least {
                         detail.key = Some(value);
                     }
                 }
