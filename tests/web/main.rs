@@ -170,10 +170,16 @@ fn encode(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
+/// The burst test runs alone (it takes this for writing, every other test for reading): with
+/// Chromium and the other servers beside it on a loaded machine, some of its connections
+/// were not answered within a minute (an open defect, see the README's web section).
+static ALONE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
 const COUNT_CLAIMS: &str = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a hs:Claim }";
 
 #[test]
 fn sparql_protocol_answers_curl_as_the_cli_does() {
+    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
     let sparql = format!("{}/sparql", served.base);
@@ -308,6 +314,7 @@ fn sparql_protocol_answers_curl_as_the_cli_does() {
 
 #[test]
 fn queries_stop_at_the_time_limit_and_the_row_cap() {
+    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(
         &stored,
@@ -344,6 +351,7 @@ fn queries_stop_at_the_time_limit_and_the_row_cap() {
 
 #[test]
 fn a_burst_of_200_requests_gets_answers_or_503s_and_the_server_lives() {
+    let _alone = ALONE.write().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let mut served = Served::start(&stored, "127.0.0.1", &[]);
     let config = stored.dir.path().join("burst.curl");
@@ -397,6 +405,7 @@ fn a_burst_of_200_requests_gets_answers_or_503s_and_the_server_lives() {
 
 #[test]
 fn pages_escape_the_hostile_article_and_iris_dereference() {
+    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
     let home = curl(&[], &format!("{}/", served.base));
@@ -469,6 +478,7 @@ fn pages_escape_the_hostile_article_and_iris_dereference() {
 
 #[test]
 fn another_address_than_loopback_only_when_asked_and_with_a_warning() {
+    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
     assert!(!served.log().contains("warning"), "{}", served.log());
@@ -522,6 +532,7 @@ fn run_python(script: &str, args: &[&str]) -> String {
 
 #[test]
 fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
+    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     if !python_ready("rdflib, SPARQLWrapper", &[]) {
         return;
     }
@@ -538,6 +549,7 @@ fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
 
 #[test]
 fn pages_work_in_headless_chromium() {
+    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     if !python_ready("selenium", &["chromedriver", "chromium"]) {
         return;
     }
