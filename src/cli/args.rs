@@ -93,7 +93,11 @@ pub enum Command {
     /// million claims, a lookup by source takes about a third of the time). It only reads: ingest and compact run beside it, and every lookup sees the
     /// store as it is then. Stop it with Ctrl-C; without it, commands open the store
     /// themselves.
-    Serve,
+    ///
+    /// With --http it also serves the store on the web: pages to read (claims, articles with
+    /// their attributions marked, sources, propositions) and a read-only SPARQL 1.1 endpoint
+    /// at /sparql for RDF tools.
+    Serve(ServeArgs),
     /// Extract attributions without a store, as JSON Lines in the exchange format
     ///
     /// Offsets count Unicode code points. For JSON Lines input, each output line keeps the
@@ -265,6 +269,24 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout
     #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Also serve pages and a SPARQL endpoint over HTTP, on ADDR (default 127.0.0.1:7878)
+    ///
+    /// Only this machine can reach the default address. Give another (0.0.0.0:7878) to let
+    /// other machines read the store: everything in it becomes readable to them.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:7878")]
+    pub http: Option<std::net::SocketAddr>,
+
+    /// Seconds a SPARQL query may run before it is stopped (with --http; 0 for no limit)
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    pub query_timeout: TimeLimit,
+
+    /// Rows at most in one SPARQL answer (with --http)
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_rows: usize,
 }
 
 #[derive(Debug, Args)]

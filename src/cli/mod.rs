@@ -85,9 +85,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
         Command::Compact => compact(&cli.store),
         #[cfg(unix)]
-        Command::Serve => serve::run(&cli.store),
+        Command::Serve(args) => serve::run(&cli.store, &args),
         #[cfg(not(unix))]
-        Command::Serve => anyhow::bail!("`hearsay serve` needs Unix sockets"),
+        Command::Serve(_) => anyhow::bail!("`hearsay serve` needs Unix sockets"),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
         lookup => run_lookup(

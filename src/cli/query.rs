@@ -2,7 +2,6 @@
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
-use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -12,7 +11,7 @@ use super::args::{QueryArgs, ResultsFormat};
 use super::export::export_format;
 use super::output::{write_table, Console, Table};
 use super::Outcome;
-use crate::store::{write_results, CancellationToken, ResultsFormat as W3cFormat, Store};
+use crate::store::{write_results, CancellationToken, ResultsFormat as W3cFormat, Store, Watchdog};
 
 /// How long past its limit a query that ignores its cancellation (one that never reads the
 /// store, such as a product of `VALUES` blocks) may run before the process ends itself.
@@ -59,24 +58,6 @@ pub(super) fn exit_after(limit: Duration) {
     });
 }
 
-/// Cancels a token once a time limit has passed, unless dropped before.
-struct Watchdog {
-    /// Dropping it wakes the watching thread, which then ends without cancelling.
-    _stop: mpsc::Sender<()>,
-}
-
-impl Watchdog {
-    fn cancel_after(limit: Duration, token: CancellationToken) -> Watchdog {
-        let (stop, stopped) = mpsc::channel::<()>();
-        std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
-                token.cancel();
-            }
-        });
-        Watchdog { _stop: stop }
-    }
-}
-
 fn run_cancellable(
     store: &Store,
     args: &QueryArgs,
@@ -108,8 +89,9 @@ fn run_cancellable(
                         .values()
                         .iter()
                         .map(|v| {
-                            v.as_ref()
-                                .map_or(serde_json::Value::Null, |t| term_text(t).into())
+                            v.as_ref().map_or(serde_json::Value::Null, |t| {
+                                crate::graph::vocab::short_form(t).into()
+                            })
                         })
                         .collect(),
                 );
@@ -149,23 +131,4 @@ fn query_text(query: &str) -> Result<String> {
             .with_context(|| format!("cannot read query file {query}"));
     }
     Ok(query.to_owned())
-}
-
-/// A term as a person reads it in a table: IRIs shortened with the hearsay prefixes,
-/// literals without quotes and datatypes.
-fn term_text(term: &oxigraph::model::Term) -> String {
-    use oxigraph::model::Term;
-    match term {
-        Term::NamedNode(node) => {
-            let iri = node.as_str();
-            for (prefix, namespace) in crate::graph::vocab::PREFIXES {
-                if let Some(local) = iri.strip_prefix(namespace) {
-                    return format!("{prefix}:{local}");
-                }
-            }
-            iri.to_owned()
-        }
-        Term::Literal(literal) => literal.value().to_owned(),
-        other => other.to_string(),
-    }
 }

@@ -154,11 +154,39 @@ impl Store {
         &self,
         filter: &PropositionFilter,
     ) -> Result<Vec<PropositionRow>, StoreError> {
+        self.propositions_among(filter, None)
+    }
+
+    /// One proposition by id (as [`proposition_id`] gives it) or IRI, with its counts;
+    /// `None` if the store has no such proposition with a claim.
+    pub fn proposition(&self, id_or_iri: &str) -> Result<Option<PropositionRow>, StoreError> {
+        let Some(iri) = proposition_iri_from_id(id_or_iri) else {
+            return Ok(None);
+        };
+        let filter = PropositionFilter {
+            min_claims: Some(1),
+            ..PropositionFilter::default()
+        };
+        Ok(self
+            .propositions_among(&filter, Some(&iri))?
+            .into_iter()
+            .next())
+    }
+
+    /// [`Store::propositions`], of `only` when given.
+    fn propositions_among(
+        &self,
+        filter: &PropositionFilter,
+        only: Option<&NamedNode>,
+    ) -> Result<Vec<PropositionRow>, StoreError> {
         let text = nonblank(&filter.text).map(|t| literal(&t.to_lowercase()));
         // Contested propositions have a denial (denials are few), and a word narrows by the
         // labels: list those propositions first, then read each one's claims (LATERAL). Over
         // every proposition, hash joins of the whole graph win.
         let mut candidates = Vec::new();
+        if let Some(iri) = only {
+            candidates.push(format!("VALUES ?p {{ {iri} }}"));
+        }
         if filter.contested {
             candidates.push(format!(
                 "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
