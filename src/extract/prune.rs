@@ -18,9 +18,8 @@ pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
     let keep: Vec<bool> = found
         .iter()
         .map(|f| {
-            !by_addressee(w, f)
-                && !(f.source.is_none() && hosts.cue_inside(f))
-                && !names.speaker_inside(f)
+            let unsourced_inside_content = f.source.is_none() && hosts.cue_inside(f);
+            !(by_addressee(w, f) || unsourced_inside_content || names.speaker_inside(f))
         })
         .collect();
     if keep.iter().all(|&k| k) {

@@ -30,7 +30,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef};
-use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
 
 pub use error::StoreError;
