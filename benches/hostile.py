@@ -20,6 +20,7 @@ import os
 import random
 import shutil
 import statistics
+import signal
 import subprocess
 import sys
 import tempfile
@@ -107,19 +108,24 @@ def measure(argv: list[str]) -> tuple[float, int, int]:
     fd, report = tempfile.mkstemp()
     os.close(fd)
     try:
-        try:
-            completed = subprocess.run(
-                ["/usr/bin/time", "-o", report, "-f", "%e %M", *argv],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                timeout=TIMEOUT,
-            )
-        except subprocess.TimeoutExpired:
-            return float("inf"), 0, -1
+        # A session of its own, so that a timeout ends hearsay too and not only GNU time:
+        # killing time alone left the timed runs behind, burning both cores.
+        with subprocess.Popen(
+            ["/usr/bin/time", "-o", report, "-f", "%e %M", *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        ) as child:
+            try:
+                _, stderr = child.communicate(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.communicate()
+                return float("inf"), 0, -1
         wall, rss = open(report).read().split()[-2:]
-        if completed.returncode != 0:
-            sys.stderr.write(completed.stderr.decode(errors="replace")[-2000:])
-        return float(wall), int(rss) // 1024, completed.returncode
+        if child.returncode != 0:
+            sys.stderr.write(stderr.decode(errors="replace")[-2000:])
+        return float(wall), int(rss) // 1024, child.returncode
     finally:
         os.unlink(report)
 
