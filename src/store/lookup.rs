@@ -114,10 +114,8 @@ pub struct ClaimDetail {
     pub article_url: Option<String>,
     /// The sentence the claim stands in.
     pub sentence: Option<String>,
-    /// Offsets `[start, end)` in Unicode code points into the article text.
-    pub source_span: Option<(u64, u64)>,
-    pub cue_span: Option<(u64, u64)>,
-    pub content_span: Option<(u64, u64)>,
+    /// Where its parts lie in the article text.
+    pub spans: ClaimSpans,
     /// Links both ways, outgoing first, each group by link kind and other claim.
     pub links: Vec<ClaimLink>,
 }
@@ -137,6 +135,19 @@ pub struct ClaimSpans {
     pub source: Option<(u64, u64)>,
     pub cue: Option<(u64, u64)>,
     pub content: Option<(u64, u64)>,
+}
+
+impl ClaimSpans {
+    /// The spans a lookup bound as `?ss ?se`, `?cs ?ce` and `?ts ?te`.
+    fn from_solution(solution: &QuerySolution) -> ClaimSpans {
+        let span =
+            |start: &str, end: &str| Some((number(solution, start)?, number(solution, end)?));
+        ClaimSpans {
+            source: span("ss", "se"),
+            cue: span("cs", "ce"),
+            content: span("ts", "te"),
+        }
+    }
 }
 
 /// One article with its text and its claims, from [`Store::article`].
@@ -341,10 +352,6 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
         );
         let details = self.select(&sparql)?;
         let details = details.first();
-        let span = |start: &str, end: &str| {
-            let d = details?;
-            Some((number(d, start)?, number(d, end)?))
-        };
 
         let sparql = format!(
             "SELECT DISTINCT ?dir ?kind ?other ?content ?sourceName ?sourceText WHERE {{
@@ -397,9 +404,7 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
             article_title: details.and_then(|d| string(d, "title")),
             article_url: details.and_then(|d| string(d, "url")),
             sentence: details.and_then(|d| string(d, "sentence")),
-            source_span: span("ss", "se"),
-            cue_span: span("cs", "ce"),
-            content_span: span("ts", "te"),
+            spans: details.map(ClaimSpans::from_solution).unwrap_or_default(),
             claim: row,
             links,
         }))
@@ -469,15 +474,9 @@ impl Store {
         );
         let mut spans = std::collections::HashMap::new();
         for solution in self.select(&sparql)? {
-            let span =
-                |start: &str, end: &str| Some((number(&solution, start)?, number(&solution, end)?));
             spans.insert(
                 string(&solution, "claim").unwrap_or_default(),
-                ClaimSpans {
-                    source: span("ss", "se"),
-                    cue: span("cs", "ce"),
-                    content: span("ts", "te"),
-                },
+                ClaimSpans::from_solution(&solution),
             );
         }
         let mut narrowing = Narrowing::default();
