@@ -4,7 +4,7 @@
 //! PolNeAR train; a test runs it on a few sentences.
 
 use super::super::attribution::Span;
-use super::super::tagger::{encode_as, Trained, TAGS};
+use super::super::tagger::{encode_as, mix, Trained, TAGS};
 use super::{decode, proposals, FORMAT};
 use std::collections::HashMap;
 
@@ -46,13 +46,11 @@ pub struct GoldText<'a> {
     pub cues: Vec<Span>,
 }
 
-/// splitmix64: the shuffle's random numbers, written out so that they never change.
+/// splitmix64 (the tagger's finaliser over a Weyl sequence): the shuffle's random numbers,
+/// written out so that they never change.
 fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+    mix(*state)
 }
 
 /// A weight with what averaging needs: the running sum of its past values, kept lazily.

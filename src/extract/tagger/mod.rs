@@ -7,7 +7,9 @@
 
 mod model;
 
-pub(crate) use model::{encode_as, fnv1a, key, Format, Model, ModelError, Trained, Upos, TAGS};
+pub(crate) use model::{
+    encode_as, fnv1a, key, mix, Format, Model, ModelError, Trained, Upos, TAGS,
+};
 
 use super::token::Token;
 use model::Context;

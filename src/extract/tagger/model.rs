@@ -118,7 +118,7 @@ fn fnv_char(h: u64, c: char) -> u64 {
 }
 
 /// The splitmix64 finaliser: spreads FNV's weak low bits before the table masks them.
-const fn mix(mut z: u64) -> u64 {
+pub(crate) const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
