@@ -8,6 +8,7 @@
 
 mod antecedents;
 mod attribution;
+pub mod cue_model;
 mod cues;
 mod hedges;
 mod links;
@@ -27,6 +28,11 @@ pub use attribution::{
 
 /// Finds every attribution in `text`. Deterministic; offsets are bytes into `text`.
 pub fn extract(text: &str) -> Extraction {
+    extract_judged(text, &cue_model::Judge::shipped())
+}
+
+/// [`extract`], with `judge` deciding which of the rules' proposals stay.
+fn extract_judged(text: &str, judge: &cue_model::Judge) -> Extraction {
     let w = words::Words::new(text);
     let sents = sentences::split(&w);
     let tags = tags::Tags::new(&w, &sents);
@@ -34,6 +40,7 @@ pub fn extract(text: &str) -> Extraction {
         w: &w,
         sentences: &sents,
         tags: &tags,
+        judge,
     };
     let mut found = Vec::new();
     for k in 0..sents.len() {

@@ -4,6 +4,7 @@
 //! as saying; CONTENT was reported by SOURCE. Works on token indices; knows nothing of RDF.
 
 use super::attribution::{Certainty, QuoteKind, SourceKind, Stance};
+use super::cue_model::{Judge, Pattern};
 use super::cues::{self, Entry, Form};
 use super::hedges;
 use super::sentences;
@@ -168,6 +169,8 @@ pub(crate) struct Ctx<'a, 'w> {
     pub w: &'a Words<'w>,
     pub sentences: &'a [(usize, usize)],
     pub tags: &'a Tags<'a, 'w>,
+    /// Decides which of the rules' proposals are attributions.
+    pub judge: &'a Judge,
 }
 
 impl Ctx<'_, '_> {
@@ -419,8 +422,10 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
     let mut used = vec![false; s1 - s0];
     let mut citing_source: Option<Range> = None;
     if let Some(f) = speaker_colon(ctx, k) {
-        out.push(f);
-        return;
+        if ctx.judge.keeps(ctx, k, s0, Pattern::SpeakerColon, &f) {
+            out.push(f);
+            return;
+        }
     }
     let quoted = quoted_tokens(w, s0, s1);
     let mut i = s0;
@@ -439,22 +444,28 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
         // "according to SOURCE"
         if low == "according" && w.low(i + 1) == "to" && i + 2 < s1 {
             if let Some(f) = according_to(ctx, k, i) {
-                used[i - s0] = true;
-                out.push(f);
+                if ctx.judge.keeps(ctx, k, i, Pattern::AccordingTo, &f) {
+                    used[i - s0] = true;
+                    out.push(f);
+                }
             }
             i += 2;
             continue;
         }
         // "In the latest poll, CONTENT" / "CONTENT in most polls."
         if low == "in" {
-            if let Some(f) = in_poll(ctx, k, i) {
+            if let Some(f) =
+                in_poll(ctx, k, i).filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Poll, f))
+            {
                 used[i - s0] = true;
                 out.push(f);
                 i += 1;
                 continue;
             }
         }
-        if let Some(f) = evidential(ctx, k, i) {
+        if let Some(f) =
+            evidential(ctx, k, i).filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Evidential, f))
+        {
             used[i - s0] = true;
             out.push(f);
             i += 1;
@@ -479,6 +490,8 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             if let Some(end) = np_forward(w, i + 1, s1) {
                 citing_source = Some((i + 1, end));
                 used[i - s0] = true;
+                // The judge does not see it: it has no content until its main attribution
+                // comes, and goes if none does.
                 out.push(Found {
                     source: Some((i + 1, end)),
                     cue: vec![(i, i)],
@@ -499,7 +512,9 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
                 continue;
             }
         }
-        if let Some(f) = verb_cue(ctx, k, i, entry, &out[first_new..]) {
+        if let Some(f) = verb_cue(ctx, k, i, entry, &out[first_new..])
+            .filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Verb, f))
+        {
             for r in &f.cue {
                 for t in r.0..=r.1 {
                     if t >= s0 && t < s1 {
