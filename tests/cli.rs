@@ -334,6 +334,40 @@ fn piped_ingest_prints_only_its_summary() {
 }
 
 #[test]
+fn an_article_over_the_claim_limit_keeps_its_first_claims_and_is_named() {
+    let ws = Workspace::new();
+    let sentences: String = (0..30)
+        .map(|i| format!("Officer Dana Reyes said the bridge {i} would reopen. "))
+        .collect();
+    let page = ws.file("page.txt", sentences.as_bytes());
+    let out = ws
+        .hearsay(&["ingest", "--max-claims-per-article", "12"])
+        .arg(&page)
+        .output()
+        .expect("run hearsay");
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains("page.txt: 30 claims found; the first 12 are stored"),
+        "{stderr:?}"
+    );
+    assert_eq!(ws.claim_count(), 12);
+    let kept = ws.stdout(&["claims", "--text", "bridge 11 "]);
+    assert_eq!(tsv_rows(&kept).len(), 1, "{kept}");
+    let dropped = ws
+        .hearsay(&["claims", "--text", "bridge 12 "])
+        .output()
+        .unwrap();
+    assert_eq!(dropped.status.code(), Some(1));
+    // 0 lifts the limit.
+    ws.hearsay(&["ingest", "--max-claims-per-article", "0"])
+        .arg(&page)
+        .assert()
+        .success();
+    assert_eq!(ws.claim_count(), 30);
+}
+
+#[test]
 fn compact_keeps_every_quad_and_wants_an_existing_store() {
     let ws = Workspace::new();
     let missing = ws.hearsay(&["compact"]).output().expect("run hearsay");

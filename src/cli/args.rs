@@ -125,6 +125,14 @@ pub struct IngestArgs {
     /// Never draw a progress bar (it is drawn only when stderr is a terminal anyway)
     #[arg(long)]
     pub no_progress: bool,
+
+    /// Claims stored of one article at most, the first in text order; 0 for no limit
+    ///
+    /// News articles hold a few dozen claims (PolNeAR's largest, 214); a page of "He said …"
+    /// repeated holds 40,000 per megabyte and would take minutes and gigabytes to store.
+    /// An article over the limit is stored with its first N claims and named on stderr.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_claims_per_article: usize,
 }
 
 #[derive(Debug, Args)]

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::args::IngestArgs;
 use super::extract::summarize_failures;
-use super::pipeline::{for_each_batch, for_each_batch_quietly};
+use super::pipeline::{for_each_batch, for_each_batch_quietly, Extracted};
 use super::Outcome;
 use crate::article::count_articles;
 use crate::graph::article_iri;
@@ -52,7 +52,8 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         // gave, so the store depended on input order and a re-run changed 125 of PolNeAR
         // train's 840 articles. This pass costs one more extraction of the input.
         progress.set_message("reading names");
-        for_each_batch_quietly(&args.paths, BATCH, |batch| {
+        for_each_batch_quietly(&args.paths, BATCH, |mut batch| {
+            limit_claims(&mut batch, args.max_claims_per_article, |_, _| {});
             for item in &batch {
                 known.merge(&article_names(&item.article, &item.extraction));
             }
@@ -64,7 +65,17 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     }
     std::thread::scope(|scope| {
         let mut writer = Writer::Undecided;
-        let tally = for_each_batch(&args.paths, BATCH, |batch| {
+        let tally = for_each_batch(&args.paths, BATCH, |mut batch| {
+            limit_claims(&mut batch, args.max_claims_per_article, |item, dropped| {
+                progress.suspend(|| {
+                    eprintln!(
+                        "hearsay: {}: {} claims found; the first {} are stored (--max-claims-per-article)",
+                        item.article.origin,
+                        item.extraction.attributions.len() + dropped,
+                        item.extraction.attributions.len(),
+                    )
+                })
+            });
             for item in &batch {
                 known.merge(&article_names(&item.article, &item.extraction));
             }
@@ -167,6 +178,20 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
         );
         Ok(summarize_failures(tally.articles, tally.failed))
     })
+}
+
+/// Keeps at most `max` claims of each article (0: no limit), telling `over` of each article
+/// cut and how many claims it lost.
+fn limit_claims(batch: &mut [Extracted], max: usize, mut over: impl FnMut(&Extracted, usize)) {
+    if max == 0 {
+        return;
+    }
+    for item in batch {
+        let dropped = item.extraction.keep_first(max);
+        if dropped > 0 {
+            over(item, dropped);
+        }
+    }
 }
 
 /// Where extracted articles go: decided on the first batch.

@@ -217,6 +217,20 @@ pub struct Extraction {
     pub links: Vec<Link>,
 }
 
+impl Extraction {
+    /// Keeps the first `max` attributions in text order, and the links between them; returns
+    /// how many were dropped.
+    pub fn keep_first(&mut self, max: usize) -> usize {
+        let found = self.attributions.len();
+        if found <= max {
+            return 0;
+        }
+        self.attributions.truncate(max);
+        self.links.retain(|link| link.from < max && link.to < max);
+        found - max
+    }
+}
+
 /// The confidence of a claim: how firmly the text puts the content in the source's mouth.
 ///
 /// `certainty weight × source weight`, where certainty weighs certain 1.0, probable 0.75,
