@@ -321,7 +321,8 @@ pub fn run(store: &StoreArgs, args: &ServeArgs) -> Result<Outcome> {
         eprintln!("web pages and SPARQL endpoint on http://{addr}/ (SPARQL at /sparql)");
         let socket_view = Arc::clone(&view);
         std::thread::spawn(move || serve_socket(listener, socket_view));
-        http.run(view, log_request);
+        http.run(view, log_request)
+            .context("running the web server")?;
     } else {
         serve_socket(listener, view);
     }

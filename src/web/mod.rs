@@ -2,25 +2,26 @@
 //! pages) and for RDF tools (the SPARQL 1.1 Protocol at `/sparql`).
 //! Knows nothing of the command line: the CLI binds a [`Server`] and runs it.
 //!
-//! One file per concern: this one holds the HTTP plumbing (a tiny_http listener, a bounded
-//! pool of workers, requests and replies); `routes.rs` maps paths to handlers; `sparql.rs`
+//! One file per concern: this one holds the HTTP plumbing (hyper on a small tokio runtime,
+//! a bounded number of requests in flight, requests and replies); `routes.rs` maps paths to handlers; `sparql.rs`
 //! is the protocol; `pages.rs` renders HTML; `negotiate.rs` reads `Accept` headers.
 //!
-//! Load: a fixed number of workers answer requests, fed through a bounded queue. A request
-//! that finds the queue full gets `503 Service Unavailable` at once, from the thread that
-//! accepts connections, so a burst of clients costs a queue's worth of memory, never a
-//! crash. Queries have a time limit and a cap on rows ([`Options`]).
+//! Load: connections are cheap tasks (an idle keep-alive connection holds no thread); a fixed
+//! number of worker threads answer requests, and at most a queue's worth more may wait for
+//! them. A request beyond that gets `503 Service Unavailable` at once, so a burst of clients
+//! costs a queue's worth of memory, never a crash. Queries have a time limit and a cap on
+//! rows ([`Options`]).
 
 mod negotiate;
 mod pages;
 mod routes;
 mod sparql;
 
-use std::io::Read;
 use std::net::SocketAddr;
-use std::sync::mpsc::{sync_channel, TrySendError};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use tokio::sync::Semaphore;
 
 use crate::store::{Store, StoreError};
 
@@ -69,7 +70,7 @@ pub struct BindError {
 
 /// A bound HTTP listener, ready to [`Server::run`].
 pub struct Server {
-    http: tiny_http::Server,
+    listener: std::net::TcpListener,
     addr: SocketAddr,
     options: Options,
 }
@@ -77,16 +78,14 @@ pub struct Server {
 impl Server {
     /// Listens on `addr` (port 0 picks a free port: see [`Server::addr`]).
     pub fn bind(addr: SocketAddr, options: Options) -> Result<Server, BindError> {
-        let http = tiny_http::Server::http(addr).map_err(|e| BindError {
+        let failed = |error: std::io::Error| BindError {
             addr,
-            message: e.to_string(),
-        })?;
-        let addr = http.server_addr().to_ip().ok_or_else(|| BindError {
-            addr,
-            message: "not an IP address".to_owned(),
-        })?;
+            message: error.to_string(),
+        };
+        let listener = listen(addr).map_err(failed)?;
+        let addr = listener.local_addr().map_err(failed)?;
         Ok(Server {
-            http,
+            listener,
             addr,
             options,
         })
@@ -98,46 +97,129 @@ impl Server {
     }
 
     /// Answers requests until the process ends; `log` gets one line per request.
-    pub fn run(self, stores: Arc<dyn StoreSource>, log: fn(&str)) {
-        let (queue, waiting) = sync_channel::<tiny_http::Request>(self.options.queue);
-        let waiting = Arc::new(Mutex::new(waiting));
-        let options = Arc::new(self.options);
-        for _ in 0..options.workers.max(1) {
-            let waiting = Arc::clone(&waiting);
-            let stores = Arc::clone(&stores);
-            let options = Arc::clone(&options);
-            std::thread::spawn(move || loop {
-                let next = waiting
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .recv();
-                let Ok(request) = next else { return };
-                answer(request, stores.as_ref(), &options, log);
-            });
-        }
-        for request in self.http.incoming_requests() {
-            match queue.try_send(request) {
-                Ok(()) => {}
-                Err(TrySendError::Full(request)) => {
-                    log(&format!(
-                        "{} {}: 503 (busy)",
-                        request.method(),
-                        request.url()
-                    ));
-                    respond(
-                        request,
-                        Reply::text(503, "the server is busy; try again in a moment")
-                            .with_header("Retry-After", "1"),
-                    );
-                }
-                Err(TrySendError::Disconnected(_)) => return,
-            }
-        }
+    pub fn run(self, stores: Arc<dyn StoreSource>, log: fn(&str)) -> std::io::Result<()> {
+        let workers = self.options.workers.max(1);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(workers)
+            .enable_io()
+            .enable_time()
+            .build()?;
+        let shared = Arc::new(Shared {
+            stores,
+            admitted: Arc::new(Semaphore::new(workers + self.options.queue)),
+            options: self.options,
+            log,
+        });
+        runtime.block_on(accept_forever(self.listener, shared))
     }
 }
 
+/// What every connection's tasks share.
+struct Shared {
+    stores: Arc<dyn StoreSource>,
+    /// Requests being answered or waiting for a worker; one more gets 503 at once.
+    admitted: Arc<Semaphore>,
+    options: Options,
+    log: fn(&str),
+}
+
+/// How long a client may take to send a request's head, or its body: a client that trickles
+/// bytes holds a connection, never a worker, and not for long.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+async fn accept_forever(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors and the like: the connections already open go on, and
+            // a moment later accepting may succeed again.
+            Err(error) => {
+                (shared.log)(&format!("cannot accept a connection: {error}"));
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let shared = Arc::clone(&shared);
+                async move { Ok::<_, std::convert::Infallible>(handle(request, shared).await) }
+            });
+            // A client gone mid-request is its own business.
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(READ_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+type Body = http_body_util::Full<hyper::body::Bytes>;
+
+/// Reads one request, admits it or turns it away, and answers it on a worker thread.
+async fn handle(
+    raw: hyper::Request<hyper::body::Incoming>,
+    shared: Arc<Shared>,
+) -> hyper::Response<Body> {
+    let started = Instant::now();
+    let line = format!("{} {}", raw.method(), raw.uri());
+    let request = match read_request(raw).await {
+        Ok(request) => request,
+        Err(reply) => return logged(&shared, &line, started, reply),
+    };
+    let Ok(admitted) = Arc::clone(&shared.admitted).try_acquire_owned() else {
+        (shared.log)(&format!("{line}: 503 (busy)"));
+        return response(
+            Reply::text(503, "the server is busy; try again in a moment")
+                .with_header("Retry-After", "1"),
+        );
+    };
+    let worker = Arc::clone(&shared);
+    // Store reads block: they run on the blocking pool, as many at once as there are workers.
+    let reply = tokio::task::spawn_blocking(move || {
+        let _admitted = admitted;
+        answer(&request, worker.stores.as_ref(), &worker.options)
+    })
+    .await
+    .unwrap_or_else(|_| Reply::text(500, "internal error; the server log says more"));
+    logged(&shared, &line, started, reply)
+}
+
+fn logged(shared: &Shared, line: &str, started: Instant, reply: Reply) -> hyper::Response<Body> {
+    (shared.log)(&format!(
+        "{line}: {} in {:.1} ms",
+        reply.status,
+        started.elapsed().as_secs_f64() * 1e3
+    ));
+    response(reply)
+}
+
+/// Connections the kernel holds for the accept loop. std's listeners hold 128: in a burst,
+/// the connections beyond them had their handshakes dropped and waited on the client's SYN
+/// retries (1 s, 3 s, 7 s, …). The kernel caps it at `net.core.somaxconn` (4096 on current
+/// Linux).
+const ACCEPT_QUEUE: i32 = 1024;
+
+/// A TCP listener on `addr` with an accept queue of [`ACCEPT_QUEUE`].
+fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    // As std does: a restarted server may bind while old connections linger in TIME_WAIT.
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(ACCEPT_QUEUE)?;
+    Ok(socket.into())
+}
+
 /// Largest request body read (a SPARQL query, a form).
-const MAX_BODY: u64 = 1 << 20;
+const MAX_BODY: usize = 1 << 20;
 
 /// An HTTP method this server tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,78 +298,70 @@ impl Reply {
     }
 }
 
-/// Reads one request, routes it, answers it and logs it.
-fn answer(mut raw: tiny_http::Request, stores: &dyn StoreSource, options: &Options, log: fn(&str)) {
-    let started = Instant::now();
-    let line = format!("{} {}", raw.method(), raw.url());
-    let request = read_request(&mut raw);
-    let reply = match (request, stores.store()) {
-        (Ok(request), Ok(store)) => {
-            // A panic in one handler must cost one 500, never a worker.
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                routes::route(&request, &store, options)
-            }))
-            .unwrap_or_else(|_| Reply::text(500, "internal error; the server log says more"))
-        }
-        (Err(reply), _) => reply,
-        (_, Err(error)) => Reply::text(503, &format!("the store cannot be read now: {error}")),
-    };
-    log(&format!(
-        "{line}: {} in {:.1} ms",
-        reply.status,
-        started.elapsed().as_secs_f64() * 1e3
-    ));
-    respond(raw, reply);
+/// Routes one request on a worker thread and gives the reply.
+fn answer(request: &Request, stores: &dyn StoreSource, options: &Options) -> Reply {
+    match stores.store() {
+        // A panic in one handler must cost one 500, never a worker.
+        Ok(store) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            routes::route(request, &store, options)
+        }))
+        .unwrap_or_else(|_| Reply::text(500, "internal error; the server log says more")),
+        Err(error) => Reply::text(503, &format!("the store cannot be read now: {error}")),
+    }
 }
 
-fn read_request(raw: &mut tiny_http::Request) -> Result<Request, Reply> {
-    let header = |name: &'static str| {
-        raw.headers()
-            .iter()
-            .find(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str().to_owned())
+async fn read_request(raw: hyper::Request<hyper::body::Incoming>) -> Result<Request, Reply> {
+    use http_body_util::BodyExt;
+    let (head, body) = raw.into_parts();
+    let header = |name: hyper::header::HeaderName| {
+        head.headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
     };
-    let (path, query) = raw.url().split_once('?').unwrap_or((raw.url(), ""));
-    let path = percent_encoding::percent_decode_str(path)
+    let path = percent_encoding::percent_decode_str(head.uri.path())
         .decode_utf8()
         .map_err(|_| Reply::text(400, "the path is not UTF-8"))?
         .into_owned();
-    let params = form_urlencoded::parse(query.as_bytes())
+    let params = form_urlencoded::parse(head.uri.query().unwrap_or("").as_bytes())
         .into_owned()
         .collect();
-    let method = match raw.method() {
-        tiny_http::Method::Get => Method::Get,
-        tiny_http::Method::Head => Method::Head,
-        tiny_http::Method::Post => Method::Post,
+    let method = match head.method {
+        hyper::Method::GET => Method::Get,
+        hyper::Method::HEAD => Method::Head,
+        hyper::Method::POST => Method::Post,
         _ => Method::Other,
     };
-    let accept = header("Accept");
-    let content_type = header("Content-Type");
-    let host = header("Host");
-    let mut body = Vec::new();
+    let mut bytes = Vec::new();
     if method == Method::Post {
-        raw.as_reader()
-            .take(MAX_BODY + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| Reply::text(400, &format!("cannot read the request body: {e}")))?;
-        if body.len() as u64 > MAX_BODY {
-            return Err(Reply::text(413, "the request body is over 1 MB"));
-        }
+        let limited = http_body_util::Limited::new(body, MAX_BODY);
+        bytes = match tokio::time::timeout(READ_TIMEOUT, limited.collect()).await {
+            Ok(Ok(collected)) => collected.to_bytes().to_vec(),
+            Ok(Err(error)) if error.is::<http_body_util::LengthLimitError>() => {
+                return Err(Reply::text(413, "the request body is over 1 MB"));
+            }
+            Ok(Err(error)) => {
+                return Err(Reply::text(
+                    400,
+                    &format!("cannot read the request body: {error}"),
+                ))
+            }
+            Err(_) => return Err(Reply::text(408, "the request body came too slowly")),
+        };
     }
     Ok(Request {
         method,
         path,
         params,
-        accept,
-        content_type,
-        host,
-        body,
+        accept: header(hyper::header::ACCEPT),
+        content_type: header(hyper::header::CONTENT_TYPE),
+        host: header(hyper::header::HOST),
+        body: bytes,
     })
 }
 
-fn respond(raw: tiny_http::Request, reply: Reply) {
-    // tiny_http leaves the body out of an answer to HEAD itself.
-    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+/// The HTTP response for `reply`, with the headers every answer carries.
+fn response(reply: Reply) -> hyper::Response<Body> {
     let headers = [
         ("Content-Type", reply.content_type.as_str()),
         // Pages carry no script of their own: any script an article smuggled in is inert.
@@ -300,15 +374,24 @@ fn respond(raw: tiny_http::Request, reply: Reply) {
         ("Referrer-Policy", "no-referrer"),
         ("Vary", "Accept"),
     ];
+    let mut response = hyper::Response::builder().status(reply.status);
     for (name, value) in headers
         .iter()
         .map(|(n, v)| (*n, *v))
         .chain(reply.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
     {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
+        // A value that is no valid header (a control character from stored text) is left
+        // out rather than failing the answer.
+        if hyper::header::HeaderValue::from_str(value).is_ok() {
+            response = response.header(name, value);
         }
     }
-    // A client gone before its answer is its own business.
-    let _ = raw.respond(response);
+    // hyper leaves the body out of an answer to HEAD itself.
+    response
+        .body(Body::new(reply.body.into()))
+        .unwrap_or_else(|_| {
+            let mut failed = hyper::Response::new(Body::new("internal error\n".into()));
+            *failed.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+            failed
+        })
 }

@@ -170,16 +170,10 @@ fn encode(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-/// The burst test runs alone (it takes this for writing, every other test for reading): with
-/// Chromium and the other servers beside it on a loaded machine, some of its connections
-/// were not answered within a minute (an open defect, see the README's web section).
-static ALONE: std::sync::RwLock<()> = std::sync::RwLock::new(());
-
 const COUNT_CLAIMS: &str = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a hs:Claim }";
 
 #[test]
 fn sparql_protocol_answers_curl_as_the_cli_does() {
-    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
     let sparql = format!("{}/sparql", served.base);
@@ -314,7 +308,6 @@ fn sparql_protocol_answers_curl_as_the_cli_does() {
 
 #[test]
 fn queries_stop_at_the_time_limit_and_the_row_cap() {
-    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(
         &stored,
@@ -349,15 +342,17 @@ fn queries_stop_at_the_time_limit_and_the_row_cap() {
     );
 }
 
-// Ignored in the default run: under other load (a second test run beside it) about 50 of
-// the 200 connections went unanswered for 60 s, an open defect of the accept loop recorded in
-// the README. Run by hand: `cargo test --test web -- --ignored a_burst`.
+// With tiny_http, idle keep-alive connections each held a thread of a pool that could lose
+// new connections behind them: under load, dozens of a burst's 200 were never answered.
 #[test]
-#[ignore = "open defect: under load some connections go unanswered (README, web section)"]
-fn a_burst_of_200_requests_gets_answers_or_503s_and_the_server_lives() {
-    let _alone = ALONE.write().unwrap_or_else(|e| e.into_inner());
+fn a_burst_of_200_requests_beside_100_idle_connections_gets_answers_or_503s() {
     let stored = Stored::ingested();
     let mut served = Served::start(&stored, "127.0.0.1", &[]);
+    // Clients that connect and say nothing, held open through the burst.
+    let address = served.base.trim_start_matches("http://").to_owned();
+    let idle: Vec<std::net::TcpStream> = (0..100)
+        .map(|_| std::net::TcpStream::connect(&address).expect("connect"))
+        .collect();
     let config = stored.dir.path().join("burst.curl");
     let mut urls = String::new();
     for i in 0..200 {
@@ -405,11 +400,11 @@ fn a_burst_of_200_requests_gets_answers_or_503s_and_the_server_lives() {
     );
     assert!(served.alive(), "{}", served.log());
     assert_eq!(curl(&[], &format!("{}/", served.base)).status, 200);
+    drop(idle);
 }
 
 #[test]
 fn pages_escape_the_hostile_article_and_iris_dereference() {
-    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
     let home = curl(&[], &format!("{}/", served.base));
@@ -482,7 +477,6 @@ fn pages_escape_the_hostile_article_and_iris_dereference() {
 
 #[test]
 fn another_address_than_loopback_only_when_asked_and_with_a_warning() {
-    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
     assert!(!served.log().contains("warning"), "{}", served.log());
@@ -536,7 +530,6 @@ fn run_python(script: &str, args: &[&str]) -> String {
 
 #[test]
 fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
-    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     if !python_ready("rdflib, SPARQLWrapper", &[]) {
         return;
     }
@@ -553,7 +546,6 @@ fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
 
 #[test]
 fn pages_work_in_headless_chromium() {
-    let _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     if !python_ready("selenium", &["chromedriver", "chromium"]) {
         return;
     }
