@@ -12,6 +12,7 @@ pub mod cue_model;
 mod cues;
 mod hedges;
 mod links;
+pub mod parser;
 mod patterns;
 mod prune;
 mod sentences;
@@ -19,6 +20,7 @@ mod sources;
 mod tagger;
 mod tags;
 mod token;
+pub mod treebank;
 mod words;
 
 pub use attribution::{
