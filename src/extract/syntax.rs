@@ -77,14 +77,14 @@ impl<'a, 'w> Syntax<'a, 'w> {
         };
         // A scanner token takes the head and relation of its UD token whose head lies
         // outside it (the last such): "do" for "don't".
-        for (u, &at) in scanner.iter().enumerate() {
+        for ((&at, &head), &label) in scanner.iter().zip(&parse.heads).zip(&parse.labels) {
             let Some(i) = at else { continue };
-            let head = parse.heads[u].and_then(|h| scanner[h]);
+            let head = head.and_then(|h| scanner.get(h).copied().flatten());
             if head == Some(i) {
                 continue;
             }
             tree.heads[i - s0] = head;
-            tree.labels[i - s0] = Some(parse.labels[u]);
+            tree.labels[i - s0] = Some(label);
         }
         Some(tree)
     }
