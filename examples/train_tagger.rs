@@ -15,8 +15,15 @@
 #[allow(dead_code)]
 #[path = "../src/extract/tagger/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "../src/extract/tagger/perceptron.rs"]
+mod perceptron;
+#[allow(dead_code)]
+#[path = "../src/extract/treebank.rs"]
+mod treebank;
 
-use model::{Context, Model, Trained, Upos, FEATURES, TAGS};
+use model::{Context, Model, Trained, Upos, TAGS};
+use perceptron::{shuffle, Perceptron};
 use std::collections::HashMap;
 use std::error::Error;
 use std::path::Path;
@@ -69,17 +76,11 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let started = Instant::now();
     let dict = tag_dictionary(&train, dict_min, dict_ratio);
-    let mut p = Perceptron::default();
+    let mut p = Perceptron::<TAGS>::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = seed | 1;
     for it in 0..iterations {
-        // Fisher-Yates with xorshift: deterministic for a given seed.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         let (mut right, mut total) = (0usize, 0usize);
         for &s in &order {
             let sent = &train[s];
@@ -90,8 +91,8 @@ fn main() -> Result<(), Box<dyn Error>> {
                     Some(&t) => t,
                     None => {
                         let f = ctx.features(i, prev, prev2);
-                        let guess = p.predict(&f);
-                        p.update(gold, guess, &f);
+                        let guess = Upos::ALL[p.predict(&f)];
+                        p.update(gold as usize, guess as usize, &f);
                         guess
                     }
                 };
@@ -212,76 +213,23 @@ fn accuracy(m: &Model, sentences: &[Sentence]) -> f64 {
     100.0 * right as f64 / total.max(1) as f64
 }
 
-/// Reads a CoNLL-U file: syntactic words only (multiword-token lines `1-2` and empty nodes
-/// `1.1` are skipped). With `join_hyphens`, `Soviet` `-` `style` written without spaces
-/// becomes one word `Soviet-style` tagged like its last part, as hearsay's tokenizer keeps it.
+/// Reads a CoNLL-U file with [`treebank::read`] and keeps the words and their tags.
 fn read_conllu(path: &Path, join_hyphens: bool) -> Result<Vec<Sentence>, Box<dyn Error>> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut sentences = Vec::new();
-    // (form, tag, space after)
-    let mut words: Vec<(String, Upos, bool)> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.is_empty() {
-            if !words.is_empty() {
-                sentences.push(finish(std::mem::take(&mut words), join_hyphens));
-            }
-            continue;
+    for s in treebank::read(path, join_hyphens)? {
+        let mut tags = Vec::with_capacity(s.words.len());
+        for w in &s.words {
+            tags.push(
+                Upos::from_name(&w.upos)
+                    .ok_or_else(|| format!("{}: unknown UPOS {}", path.display(), w.upos))?,
+            );
         }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 10 {
-            return Err(format!("{} line {}: expected 10 columns", path.display(), n + 1).into());
-        }
-        if cols[0].contains(['-', '.']) {
-            continue;
-        }
-        let tag = Upos::from_name(cols[3]).ok_or_else(|| {
-            format!(
-                "{} line {}: unknown UPOS {}",
-                path.display(),
-                n + 1,
-                cols[3]
-            )
-        })?;
-        let space_after = !cols[9].split('|').any(|m| m == "SpaceAfter=No");
-        words.push((cols[1].to_string(), tag, space_after));
-    }
-    if !words.is_empty() {
-        sentences.push(finish(words, join_hyphens));
+        sentences.push(Sentence {
+            words: s.words.into_iter().map(|w| w.form).collect(),
+            tags,
+        });
     }
     Ok(sentences)
-}
-
-fn finish(words: Vec<(String, Upos, bool)>, join_hyphens: bool) -> Sentence {
-    let mut out: Vec<(String, Upos, bool)> = Vec::with_capacity(words.len());
-    let mut it = words.into_iter().peekable();
-    while let Some(w) = it.next() {
-        let joinable = join_hyphens
-            && w.0 == "-"
-            && !w.2
-            && out
-                .last()
-                .is_some_and(|p| !p.2 && p.0.ends_with(char::is_alphanumeric))
-            && it
-                .peek()
-                .is_some_and(|n| n.0.starts_with(char::is_alphanumeric));
-        if joinable {
-            if let (Some(prev), Some(next)) = (out.last_mut(), it.next()) {
-                prev.0.push('-');
-                prev.0.push_str(&next.0);
-                prev.1 = next.1;
-                prev.2 = next.2;
-                continue;
-            }
-        }
-        out.push(w);
-    }
-    Sentence {
-        words: out.iter().map(|w| w.0.clone()).collect(),
-        tags: out.iter().map(|w| w.1).collect(),
-    }
 }
 
 /// Words seen at least `min` times (10) with one tag at least `ratio` (97%) of the time: tagged without scoring
@@ -302,72 +250,4 @@ fn tag_dictionary(train: &[Sentence], min: u32, ratio: f64) -> HashMap<u64, Upos
             (n >= min && f64::from(m) / f64::from(n) >= ratio).then(|| (k, Upos::ALL[best]))
         })
         .collect()
-}
-
-/// Averaged perceptron weights with lazy averaging: each weight remembers when it last changed.
-#[derive(Default)]
-struct Perceptron {
-    index: HashMap<u64, usize>,
-    weights: Vec<[f32; TAGS]>,
-    totals: Vec<[f64; TAGS]>,
-    stamps: Vec<[u32; TAGS]>,
-    instances: u32,
-}
-
-impl Perceptron {
-    fn predict(&self, features: &[u64; FEATURES]) -> Upos {
-        let mut scores = [0f32; TAGS];
-        for f in features {
-            if let Some(&r) = self.index.get(f) {
-                for (s, w) in scores.iter_mut().zip(&self.weights[r]) {
-                    *s += w;
-                }
-            }
-        }
-        let mut best = 0;
-        for t in 1..TAGS {
-            if scores[t] > scores[best] {
-                best = t;
-            }
-        }
-        Upos::ALL[best]
-    }
-
-    fn update(&mut self, gold: Upos, guess: Upos, features: &[u64; FEATURES]) {
-        self.instances += 1;
-        if gold == guess {
-            return;
-        }
-        for &f in features {
-            let r = *self.index.entry(f).or_insert_with(|| {
-                self.weights.push([0.0; TAGS]);
-                self.totals.push([0.0; TAGS]);
-                self.stamps.push([0; TAGS]);
-                self.weights.len() - 1
-            });
-            for (t, delta) in [(gold as usize, 1.0f32), (guess as usize, -1.0)] {
-                let w = &mut self.weights[r][t];
-                self.totals[r][t] += f64::from(self.instances - self.stamps[r][t]) * f64::from(*w);
-                self.stamps[r][t] = self.instances;
-                *w += delta;
-            }
-        }
-    }
-
-    fn averaged(&self) -> Vec<(u64, [f32; TAGS])> {
-        let n = f64::from(self.instances.max(1));
-        self.index
-            .iter()
-            .map(|(&k, &r)| {
-                let mut row = [0f32; TAGS];
-                for (t, w) in row.iter_mut().enumerate() {
-                    let total = self.totals[r][t]
-                        + f64::from(self.instances - self.stamps[r][t])
-                            * f64::from(self.weights[r][t]);
-                    *w = (total / n) as f32;
-                }
-                (k, row)
-            })
-            .collect()
-    }
 }

@@ -53,6 +53,22 @@ fn source_cue_that_content() {
 }
 
 #[test]
+fn a_subject_no_pattern_reads_comes_from_the_parse() {
+    // The dependency parse finds the subject of "found" across the aside; the comma that
+    // closes the aside stays with the source, as PolNeAR's annotators mark it.
+    let text = "The new survey of voters in five states, released on Monday, found that most \
+                oppose the plan.";
+    let got = render(text, &extract(text));
+    let first = got.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "The new survey of voters in five states, released on Monday, | found | \
+         that most oppose the plan | asserted | certain",
+        "\n got:\n{got}"
+    );
+}
+
+#[test]
 fn trailing_and_inverted_sources() {
     check(
         "The ferry will likely run again on Friday, port workers say.",

@@ -12,13 +12,16 @@ pub mod cue_model;
 mod cues;
 mod hedges;
 mod links;
+pub mod parser;
 mod patterns;
 mod prune;
 mod sentences;
 mod sources;
+mod syntax;
 mod tagger;
 mod tags;
 mod token;
+pub mod treebank;
 mod words;
 
 pub use attribution::{
@@ -36,10 +39,12 @@ fn extract_judged(text: &str, judge: &cue_model::Judge) -> Extraction {
     let w = words::Words::new(text);
     let sents = sentences::split(&w);
     let tags = tags::Tags::new(&w, &sents);
+    let syntax = syntax::Syntax::new(&w, &sents);
     let ctx = patterns::Ctx {
         w: &w,
         sentences: &sents,
         tags: &tags,
+        syntax: &syntax,
         judge,
     };
     let mut found = Vec::new();

@@ -9,6 +9,7 @@ use super::cues::{self, Entry, Form};
 use super::hedges;
 use super::sentences;
 use super::sources::{self, is_subject_pronoun, np_back, np_forward};
+use super::syntax::Syntax;
 use super::tagger::Upos;
 use super::tags::Tags;
 use super::words::{Kind, Words};
@@ -169,11 +170,34 @@ pub(crate) struct Ctx<'a, 'w> {
     pub w: &'a Words<'w>,
     pub sentences: &'a [(usize, usize)],
     pub tags: &'a Tags<'a, 'w>,
+    /// Dependency parses of the sentences, made when asked.
+    pub syntax: &'a Syntax<'a, 'w>,
     /// Decides which of the rules' proposals are attributions.
     pub judge: &'a Judge,
 }
 
 impl Ctx<'_, '_> {
+    /// The subject of the verb `verb` in sentence `k` by the parse (its `nsubj` and all that
+    /// hangs on it), if it ends before the cue's first token `cue_start` and holds no quote.
+    fn subject(&self, k: usize, verb: usize, cue_start: usize) -> Option<Range> {
+        let tree = self.syntax.sentence(k)?;
+        let subject = tree
+            .children(verb)
+            .find(|&x| x < cue_start && tree.relation(x) == Some("nsubj"))?;
+        let (first, last) = tree.subtree(subject);
+        let w = self.w;
+        if last >= cue_start || (first..=last).any(|j| is_open(w, j) || is_close(w, j)) {
+            return None;
+        }
+        let (first, last) = trim(w, (first, last))?;
+        // "The new survey of voters, released on Monday, found …": the comma that closes an
+        // aside right before the cue belongs to the source, as annotators mark it.
+        let comma = last + 1 < cue_start
+            && w.is_punct(last + 1, ",")
+            && (first..last).any(|j| w.is_punct(j, ","));
+        Some((first, if comma { last + 1 } else { last }))
+    }
+
     /// Where forward content starting at `start` ends (inclusive), inside sentence end `s1` (exclusive).
     fn content_end(&self, start: usize, s1: usize) -> usize {
         let w = self.w;
@@ -1595,6 +1619,15 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
         if let Some(l) = left.filter(|_| !inverted) {
             source = clause_subject(ctx, s0, l);
         }
+    }
+    // A subject none of the patterns above read ("The new survey of voters in five states,
+    // released on Monday, found …"): the parse's. Where the patterns read one they stay,
+    // as they match annotators' extents more often than the parse does (PolNeAR dev: the
+    // parse's subject everywhere gives source F1 0.646 against 0.683).
+    // Parsing costs more than all the patterns together, so only where a subject can stand:
+    // after a word or an aside's comma, not after a quote ("“…,” said Lee") or at the start.
+    if source.is_none() && left.is_some_and(|l| w.is_word(l) || w.is_punct(l, ",")) {
+        source = ctx.subject(k, c, cue_start);
     }
     if let Some((st, en)) = source {
         // "which said" / "who said" keep the relative pronoun.

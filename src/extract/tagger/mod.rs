@@ -6,10 +6,12 @@
 //! on first use, into a process-wide [`OnceLock`].
 
 mod model;
+mod perceptron;
 
 pub(crate) use model::{
-    encode_as, fnv1a, key, mix, Format, Model, ModelError, Trained, Upos, TAGS,
+    encode_as, fnv1a, key, mix, Format, Model, ModelError, Trained, Upos, WordFeatures, TAGS,
 };
+pub(crate) use perceptron::{shuffle, Perceptron};
 
 use super::token::Token;
 use model::Context;
@@ -49,6 +51,11 @@ impl Tagger {
     pub(crate) fn tag(&self, text: &str, tokens: &[Token]) -> Vec<Upos> {
         let ctx = Context::new(tokens.iter().map(|t| t.span.text(text)));
         self.model.tag(&ctx)
+    }
+
+    /// One tag per word of one sentence already split into words (a treebank's).
+    pub(crate) fn tag_words(&self, words: &[&str]) -> Vec<Upos> {
+        self.model.tag(&Context::new(words.iter().copied()))
     }
 }
 

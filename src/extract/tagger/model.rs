@@ -254,6 +254,18 @@ impl WordFeatures {
         }
     }
 
+    /// The lowercased word with numbers folded (`!YEAR`, `!DIGITS`): the parser's word feature.
+    #[allow(dead_code)] // Not used by examples/train_tagger.rs.
+    pub(crate) fn norm(&self) -> u64 {
+        self.norm
+    }
+
+    /// The last three characters, lowercased.
+    #[allow(dead_code)] // Not used by examples/train_tagger.rs.
+    pub(crate) fn suffix3(&self) -> u64 {
+        self.suffix3
+    }
+
     fn padding(h: u64) -> WordFeatures {
         WordFeatures {
             exact: h,
@@ -390,18 +402,20 @@ pub(crate) enum ModelError {
     Corrupt(&'static str),
 }
 
-/// A trained model ready to tag: weights and tag dictionary in open-addressing tables.
-pub(crate) struct Model {
-    weights: Weights,
+/// A trained model ready to score `N` classes (the tagger's 17 tags by default): weights and
+/// tag dictionary in open-addressing tables.
+pub(crate) struct Model<const N: usize = TAGS> {
+    weights: Weights<N>,
     dict: Table,
     /// Stored weight = real weight × scale.
     scale: f32,
 }
 
-/// What training hands to [`encode`]: averaged weights per feature key, and the tag dictionary.
+/// What training hands to [`encode`]: averaged weights per feature key (one per class, `N`
+/// classes: the 17 tags for the tagger), and the tag dictionary (empty for other models).
 #[allow(dead_code)] // For examples/train_tagger.rs.
-pub(crate) struct Trained<'a> {
-    pub weights: &'a [(u64, [f32; TAGS])],
+pub(crate) struct Trained<'a, const N: usize = TAGS> {
+    pub weights: &'a [(u64, [f32; N])],
     pub dict: &'a [(u64, Upos)],
 }
 
@@ -412,14 +426,19 @@ pub(crate) fn encode(model: &Trained<'_>, prune: f32) -> Vec<u8> {
 }
 
 /// Writes a model file of format `format`; weights whose magnitude is below `prune` are dropped.
-pub(crate) fn encode_as(format: Format, model: &Trained<'_>, prune: f32) -> Vec<u8> {
+pub(crate) fn encode_as<const N: usize>(
+    format: Format,
+    model: &Trained<'_, N>,
+    prune: f32,
+) -> Vec<u8> {
+    const { assert!(N <= 64, "a weight row's mask holds at most 64 classes") };
     let max = model
         .weights
         .iter()
         .flat_map(|(_, row)| row.iter())
         .fold(0f32, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-    let mut weights: Vec<(u64, [i16; TAGS])> = model
+    let mut weights: Vec<(u64, [i16; N])> = model
         .weights
         .iter()
         .filter_map(|(k, row)| {
@@ -440,7 +459,7 @@ pub(crate) fn encode_as(format: Format, model: &Trained<'_>, prune: f32) -> Vec<
     let mut out = Vec::new();
     out.extend_from_slice(format.magic);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.push(TAGS as u8);
+    out.push(N as u8);
     out.push(format.features);
     out.extend_from_slice(&scale.to_le_bytes());
     out.extend_from_slice(&(weights.len() as u32).to_le_bytes());
@@ -451,8 +470,8 @@ pub(crate) fn encode_as(format: Format, model: &Trained<'_>, prune: f32) -> Vec<
             .iter()
             .enumerate()
             .filter(|(_, w)| **w != 0)
-            .fold(0u32, |m, (t, _)| m | 1 << t);
-        out.extend_from_slice(&mask.to_le_bytes());
+            .fold(0u64, |m, (t, _)| m | 1 << t);
+        out.extend_from_slice(&mask.to_le_bytes()[..mask_bytes(N)]);
         for w in row.iter().filter(|w| **w != 0) {
             out.extend_from_slice(&w.to_le_bytes());
         }
@@ -488,6 +507,16 @@ impl<'b> Reader<'b> {
     }
 }
 
+/// Bytes of a row's class mask in the file: 4 up to 32 classes (so the tagger's and the cue
+/// model's files keep the layout they were written in), 8 above.
+const fn mask_bytes(classes: usize) -> usize {
+    if classes <= 32 {
+        4
+    } else {
+        8
+    }
+}
+
 impl Model {
     /// Reads a model file. Checks magic, version, shape, checksum and every count before
     /// trusting it: a damaged file gives an error, never a panic or a huge allocation.
@@ -497,6 +526,14 @@ impl Model {
 
     /// Reads a model file of format `format`, with the checks of [`Model::decode`].
     pub(crate) fn decode_as(format: Format, bytes: &[u8]) -> Result<Model, ModelError> {
+        Model::decode_classes(format, bytes)
+    }
+}
+
+impl<const N: usize> Model<N> {
+    /// Reads a model file of format `format` with `N` classes, with the checks of
+    /// [`Model::decode`].
+    pub(crate) fn decode_classes(format: Format, bytes: &[u8]) -> Result<Model<N>, ModelError> {
         let mut r = Reader { bytes };
         if r.take(format.magic.len())
             .map_err(|_| ModelError::BadMagic)?
@@ -509,7 +546,7 @@ impl Model {
             return Err(ModelError::Version { found });
         }
         let [tags, features] = r.array()?;
-        if usize::from(tags) != TAGS || features != format.features {
+        if usize::from(tags) != N || features != format.features {
             return Err(ModelError::Shape { tags, features });
         }
         let body_len = bytes.len().checked_sub(8).ok_or(ModelError::Truncated)?;
@@ -528,7 +565,7 @@ impl Model {
         // Each entry takes at least 12 (weights) or 9 (dictionary) bytes: bound the counts by
         // the file size before allocating for them.
         if n_weights
-            .saturating_mul(12)
+            .saturating_mul(8 + mask_bytes(N))
             .saturating_add(n_dict.saturating_mul(9))
             > r.bytes.len()
         {
@@ -537,11 +574,13 @@ impl Model {
         let mut weights = Weights::with_capacity(n_weights);
         for _ in 0..n_weights {
             let k = u64::from_le_bytes(r.array()?);
-            let mask = u32::from_le_bytes(r.array()?);
-            if k == 0 || mask >> TAGS != 0 {
+            let mut mask = [0u8; 8];
+            mask[..mask_bytes(N)].copy_from_slice(r.take(mask_bytes(N))?);
+            let mask = u64::from_le_bytes(mask);
+            if k == 0 || mask.checked_shr(N as u32).unwrap_or(0) != 0 {
                 return Err(ModelError::Corrupt("bad feature entry"));
             }
-            let mut row = [0i16; TAGS];
+            let mut row = [0i16; N];
             for (t, w) in row.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
                     *w = i16::from_le_bytes(r.array()?);
@@ -570,13 +609,13 @@ impl Model {
     }
 
     /// The summed weights of `features` for every class, in real (unquantised) units.
-    pub(crate) fn scores(&self, features: &[u64]) -> [f32; TAGS] {
+    pub(crate) fn scores(&self, features: &[u64]) -> [f32; N] {
         self.sums(features).map(|s| s as f32 / self.scale)
     }
 
-    /// The summed stored weights of `features` for every class.
-    fn sums(&self, features: &[u64]) -> [i32; TAGS] {
-        let mut sums = [0i32; TAGS];
+    /// The summed stored weights of `features` for every class (real weight × scale).
+    pub(crate) fn sums(&self, features: &[u64]) -> [i32; N] {
+        let mut sums = [0i32; N];
         for &f in features {
             if let Some(row) = self.weights.get(f) {
                 for (s, &w) in sums.iter_mut().zip(row) {
@@ -604,7 +643,9 @@ impl Model {
     pub(crate) fn in_dict(&self, k: u64) -> bool {
         self.dict.get(k).is_some()
     }
+}
 
+impl Model {
     /// Tags one sentence greedily, left to right.
     pub(crate) fn tag(&self, ctx: &Context) -> Vec<Upos> {
         let mut tags = Vec::with_capacity(ctx.len());
@@ -640,26 +681,26 @@ impl Model {
 
 /// Feature weights: open addressing with linear probing, each key stored beside its row so a
 /// lookup touches one cache line, not two (the table is several MB: lookups miss the cache).
-struct Weights {
-    slots: Vec<Slot>,
+struct Weights<const N: usize> {
+    slots: Vec<Slot<N>>,
     mask: usize,
     len: usize,
 }
 
 #[derive(Clone, Copy)]
-struct Slot {
+struct Slot<const N: usize> {
     key: u64,
-    row: [i16; TAGS],
+    row: [i16; N],
 }
 
-impl Weights {
-    fn with_capacity(n: usize) -> Weights {
+impl<const N: usize> Weights<N> {
+    fn with_capacity(n: usize) -> Weights<N> {
         let size = (n * 2).max(16).next_power_of_two();
-        Weights {
+        Weights::<N> {
             slots: vec![
                 Slot {
                     key: 0,
-                    row: [0; TAGS]
+                    row: [0; N]
                 };
                 size
             ],
@@ -668,7 +709,7 @@ impl Weights {
         }
     }
 
-    fn insert(&mut self, key: u64, row: [i16; TAGS]) -> bool {
+    fn insert(&mut self, key: u64, row: [i16; N]) -> bool {
         if self.len >= self.mask {
             return false;
         }
@@ -687,7 +728,7 @@ impl Weights {
     }
 
     #[inline]
-    fn get(&self, key: u64) -> Option<&[i16; TAGS]> {
+    fn get(&self, key: u64) -> Option<&[i16; N]> {
         let mut i = key as usize & self.mask;
         loop {
             let slot = &self.slots[i];
