@@ -3,7 +3,7 @@
 
 Writes one article per shape (1 MB by default) and runs the release binary on it: `ingest`
 into a fresh store in a temp dir, and `extract`. Each run is measured with GNU time
-(`/usr/bin/time -f '%e %M'`: wall seconds, max RSS in KB); the median of RUNS runs is
+(`/usr/bin/time -f '%e %U %S %M'`: wall and CPU seconds, max RSS in KB); the median of RUNS runs is
 reported. Exits 1 when any shape takes more than LIMIT seconds.
 
     cargo build --release && benches/hostile.py            # every shape, 1 MB, 3 runs
@@ -103,15 +103,16 @@ SHAPES = {
 }
 
 
-def measure(argv: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, max RSS in MB and the exit code of `argv` under GNU time."""
+def measure(argv: list[str]) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds (user + system), max RSS in MB and the exit code of `argv`
+    under GNU time. CPU time is what a loaded machine does not inflate much."""
     fd, report = tempfile.mkstemp()
     os.close(fd)
     try:
         # A session of its own, so that a timeout ends hearsay too and not only GNU time:
         # killing time alone left the timed runs behind, burning both cores.
         with subprocess.Popen(
-            ["/usr/bin/time", "-o", report, "-f", "%e %M", *argv],
+            ["/usr/bin/time", "-o", report, "-f", "%e %U %S %M", *argv],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,
@@ -121,11 +122,11 @@ def measure(argv: list[str]) -> tuple[float, int, int]:
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
                 child.communicate()
-                return float("inf"), 0, -1
-        wall, rss = open(report).read().split()[-2:]
+                return float("inf"), float("inf"), 0, -1
+        wall, user, system, rss = open(report).read().split()[-4:]
         if child.returncode != 0:
             sys.stderr.write(stderr.decode(errors="replace")[-2000:])
-        return float(wall), int(rss) // 1024, child.returncode
+        return float(wall), float(user) + float(system), int(rss) // 1024, child.returncode
     finally:
         os.unlink(report)
 
@@ -144,7 +145,9 @@ def main() -> int:
     work = tempfile.mkdtemp(prefix="hearsay-hostile.")
     failed = []
     results = []
-    print(f"{'shape':24} {'bytes':>8} {'ingest s':>9} {'MB':>6} {'extract s':>10} {'MB':>6}")
+    load = open("/proc/loadavg").read().split()[0]
+    print(f"load average {load} at the start; seconds are wall (cpu)")
+    print(f"{'shape':24} {'bytes':>8} {'ingest s':>14} {'MB':>6} {'extract s':>14} {'MB':>6}")
     try:
         for name in chosen:
             article = os.path.join(work, f"{name}.txt")
@@ -152,14 +155,15 @@ def main() -> int:
                 f.write(SHAPES[name]())
             row = {"shape": name, "bytes": os.path.getsize(article)}
             for command in ("ingest", "extract"):
-                times, rss, codes = [], [], []
+                times, cpu, rss, codes = [], [], [], []
                 for run in range(RUNS):
                     store = os.path.join(work, f"store-{name}-{run}")
                     argv = [HEARSAY, "--store", store, command, article]
                     if command == "ingest":
                         argv.append("--no-progress")
-                    wall, megabytes, code = measure(argv)
+                    wall, seconds, megabytes, code = measure(argv)
                     times.append(wall)
+                    cpu.append(seconds)
                     rss.append(megabytes)
                     codes.append(code)
                     shutil.rmtree(store, ignore_errors=True)
@@ -167,6 +171,7 @@ def main() -> int:
                         break  # one run past TIMEOUT says enough
                 row[command] = {
                     "seconds": statistics.median(times),
+                    "cpu_seconds": statistics.median(cpu),
                     "max_rss_mb": statistics.median(rss),
                     "exit": max(codes, key=abs),
                 }
@@ -175,8 +180,9 @@ def main() -> int:
                     failed.append(f"{name} {command}")
             results.append(row)
             i, e = row["ingest"], row["extract"]
-            print(f"{name:24} {row['bytes']:8} {i['seconds']:9.2f} {i['max_rss_mb']:6} "
-                  f"{e['seconds']:10.2f} {e['max_rss_mb']:6}", flush=True)
+            print(f"{name:24} {row['bytes']:8} {i['seconds']:6.2f} ({i['cpu_seconds']:5.2f}) "
+                  f"{i['max_rss_mb']:6} {e['seconds']:6.2f} ({e['cpu_seconds']:5.2f}) "
+                  f"{e['max_rss_mb']:6}", flush=True)
     finally:
         if os.environ.get("KEEP"):
             print(f"kept {work}", file=sys.stderr)
