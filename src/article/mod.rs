@@ -6,19 +6,27 @@
 //! - `.csv`: one article per row, a header with a `text` column;
 //! - `.jsonl` (and stdin starting with `{`): one article object per line, streamed, so a
 //!   300 MB file never sits in memory whole; the exchange format's files read as is;
-//! - `.json`: an array of article objects, or objects one after another (read whole).
+//! - `.json`: an array of article objects, or objects one after another (read whole);
+//! - `.html`, `.htm`: one web page, its main text and metadata ([`parse_html`]);
+//! - `.rss`, `.atom`, `.xml`: a feed, one article per item (`feed`);
+//! - `.warc`: a web archive, one article per HTML response record, streamed (`warc`).
 //!
-//! Every article's text goes through [`strip_boilerplate`], which only truncates, so the
-//! offsets of a gold file's attributions stay valid for the text read.
+//! The last three may be gzipped (`page.html.gz`, `crawl.warc.gz`). Every article's text
+//! goes through [`strip_boilerplate`], which only truncates, so the offsets of a gold file's
+//! attributions stay valid for the text read.
 
 mod boilerplate;
 mod count;
 mod csv_file;
 mod date;
 mod error;
+mod feed;
+mod format;
+mod html;
 mod json_file;
 mod text;
 mod walk;
+mod warc;
 
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -28,12 +36,17 @@ pub use boilerplate::strip_boilerplate;
 pub use count::count_articles;
 pub use date::parse_date;
 pub use error::ArticleError;
+pub use html::parse_html;
 pub use text::parse_plain_text;
 
 use csv_file::CsvArticles;
+use feed::feed_articles;
+use format::{named_format, FileFormat, Format};
+use html::MAX_PAGE_BYTES;
 use json_file::{json_document, JsonLinesArticles};
 use text::{decode, BINARY_SNIFF_BYTES};
-use walk::{has_extension, Walk, NAMED_EXTENSIONS};
+use walk::Walk;
+use warc::WarcArticles;
 
 /// One news article: its text and what is known about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -59,7 +72,7 @@ pub struct Article {
 /// Reads every article under `paths`, lazily, in order.
 ///
 /// A path is a file (format from its extension), a directory (recursed in sorted order,
-/// picking `.txt`, `.csv` and `.jsonl` files, skipping hidden entries) or `-` for
+/// picking every format but `.md`, `.json` and `.xml`, skipping hidden entries) or `-` for
 /// stdin. Errors are per item: a missing file, a malformed row or an empty article yields
 /// an `Err` and reading goes on with the rest.
 ///
@@ -89,7 +102,8 @@ struct Current {
 }
 
 /// The iterator [`read_inputs`] returns; holds at most one open file and one article
-/// (or one JSON Lines line) in memory at a time, except `.json` documents, read whole.
+/// (or one JSON Lines line, or one WARC record) in memory at a time, except `.json`
+/// documents and feeds, read whole.
 pub struct ArticleReader {
     inputs: std::vec::IntoIter<PathBuf>,
     walk: Option<Walk>,
@@ -113,8 +127,11 @@ impl Iterator for ArticleReader {
             }
             if let Some(step) = self.walk.as_mut().map(Iterator::next) {
                 match step {
-                    Some(Ok(path)) => match self.open_file(&path) {
-                        Some(item) => return Some(item),
+                    Some(Ok(path)) => match named_format(&path) {
+                        Some(format) => match self.open_file(&path, format) {
+                            Some(item) => return Some(item),
+                            None => continue,
+                        },
                         None => continue,
                     },
                     Some(Err(e)) => return Some(Err(e)),
@@ -136,14 +153,14 @@ impl Iterator for ArticleReader {
             }
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => self.walk = Some(Walk::new(&path)),
-                Ok(_) if !has_extension(&path, NAMED_EXTENSIONS) => {
-                    return Some(Err(ArticleError::UnknownExtension { path }))
-                }
-                Ok(_) => {
-                    if let Some(item) = self.open_file(&path) {
-                        return Some(item);
+                Ok(_) => match named_format(&path) {
+                    None => return Some(Err(ArticleError::UnknownExtension { path })),
+                    Some(format) => {
+                        if let Some(item) = self.open_file(&path, format) {
+                            return Some(item);
+                        }
                     }
-                }
+                },
                 Err(e) => return Some(Err(io_error(&path, e))),
             }
         }
@@ -152,35 +169,45 @@ impl Iterator for ArticleReader {
 
 impl ArticleReader {
     /// Reads a one-article file, or starts reading a multi-article one (returns `None`).
-    fn open_file(&mut self, path: &Path) -> Option<Result<Article, ArticleError>> {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let items: Items = match ext.as_str() {
-            "csv" => match open_sniffed(path).and_then(|r| CsvArticles::new(path, r)) {
+    fn open_file(
+        &mut self,
+        path: &Path,
+        FileFormat { format, gzipped }: FileFormat,
+    ) -> Option<Result<Article, ArticleError>> {
+        let origin = path.display().to_string();
+        let items: Items = match format {
+            Format::Csv => match open_sniffed(path).and_then(|r| CsvArticles::new(path, r)) {
                 Ok(rows) => Box::new(rows),
                 Err(e) => return Some(Err(e)),
             },
-            "jsonl" => match open_sniffed(path) {
+            Format::JsonLines => match open_sniffed(path) {
                 Ok(r) => Box::new(JsonLinesArticles::new(
                     path,
                     BufReader::with_capacity(1 << 16, r),
                 )),
                 Err(e) => return Some(Err(e)),
             },
-            "json" => match read_text(path) {
+            Format::Json => match read_text(path) {
                 Ok(content) => Box::new(json_document(path, &content).into_iter()),
                 Err(e) => return Some(Err(e)),
             },
-            // .txt and .md; callers checked the extension already.
-            _ => {
+            Format::Text => {
+                return Some(read_text(path).and_then(|content| parse_plain_text(origin, &content)))
+            }
+            Format::Html => {
                 return Some(
-                    read_text(path)
-                        .and_then(|content| parse_plain_text(path.display().to_string(), &content)),
+                    read_web_document(path, gzipped)
+                        .and_then(|page| parse_html(origin, &page, None)),
                 )
             }
+            Format::Feed => match read_web_document(path, gzipped) {
+                Ok(document) => Box::new(feed_articles(&origin, &document).into_iter()),
+                Err(e) => return Some(Err(e)),
+            },
+            Format::Warc => match open_maybe_gzipped(path, gzipped) {
+                Ok(input) => Box::new(WarcArticles::new(origin, input)),
+                Err(e) => return Some(Err(e)),
+            },
         };
         self.current = Some(Current {
             path: path.to_path_buf(),
@@ -240,6 +267,36 @@ impl ArticleReader {
 fn read_text(path: &Path) -> Result<String, ArticleError> {
     let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
     decode(path, bytes)
+}
+
+/// A file, decompressed when `gzipped`, as a stream.
+fn open_maybe_gzipped(path: &Path, gzipped: bool) -> Result<Box<dyn Read + Send>, ArticleError> {
+    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    Ok(if gzipped {
+        // Multi-member, as `.warc.gz` files are (one gzip member per record).
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
+    } else {
+        Box::new(file)
+    })
+}
+
+/// A whole web page or feed, decompressed when `gzipped`, up to [`MAX_PAGE_BYTES`].
+fn read_web_document(path: &Path, gzipped: bool) -> Result<Vec<u8>, ArticleError> {
+    let mut bytes = Vec::new();
+    open_maybe_gzipped(path, gzipped)?
+        .take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(ArticleError::MalformedRow {
+            origin: path.display().to_string(),
+            reason: format!(
+                "larger than {} MB, far beyond a page or feed; skipped",
+                MAX_PAGE_BYTES >> 20
+            ),
+        });
+    }
+    Ok(bytes)
 }
 
 /// Opens a row-format file after checking its first bytes for NUL (a binary file), without

@@ -49,7 +49,9 @@ pub enum Command {
     ///
     /// Takes .txt files (with an optional front-matter block of title, date, url, publisher,
     /// author), .csv files with columns url,date,title,text, .jsonl files with the same fields
-    /// or {id, text}, directories (recursively) and `-` for stdin. Each article becomes one
+    /// or {id, text}, web pages (.html, .htm), RSS and Atom feeds (.rss, .atom, .xml; one
+    /// article per item), WARC archives (.warc; one article per HTML response), the last
+    /// three also gzipped (.html.gz, .warc.gz), directories (recursively) and `-` for stdin. Each article becomes one
     /// named graph; ingesting it again replaces it, unless its claims came out the same, in
     /// which case nothing is written (the summary counts such unchanged articles).
     Ingest(IngestArgs),
@@ -101,6 +103,14 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold annotations (exact, partial and overlap P/R/F1)
     Eval(EvalArgs),
+    /// Print the articles as hearsay reads them, as JSON Lines, without a store
+    ///
+    /// One line per article: `id` (the article's id in the store: its graph is
+    /// hsid:article/ID and its claims' ids start with it), `origin` (file, row, item or
+    /// record), `url`, `title`, `date`, `author`, `publisher` and `text` (for a web page, its
+    /// main text only). Takes what `ingest` takes; check here what a page, feed or archive
+    /// gives before ingesting it.
+    Read(ReadArgs),
 }
 
 #[derive(Debug, Args)]
@@ -263,6 +273,13 @@ pub struct ExtractArgs {
     /// Include each article's text in the output lines
     #[arg(long)]
     pub with_text: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files, directories, or `-` for stdin (what `ingest` takes)
+    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ mod lookup;
 mod output;
 mod pipeline;
 mod query;
+mod read;
 #[cfg(unix)]
 mod serve;
 mod timeline;
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Serve => anyhow::bail!("`hearsay serve` needs Unix sockets"),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Read(args) => read::run(&args),
         lookup => run_lookup(
             &open_readable(&cli.store)?,
             &lookup,

@@ -1,0 +1,93 @@
+//! Web pages: the article's main text, without navigation, ads, captions, comments or
+//! related links, and its title, date, author, publisher and canonical URL. Pages come from
+//! `.html` files, WARC records and feeds; this module only sees their bytes.
+//!
+//! The work is rs-trafilatura's, a Rust port of trafilatura (the extractor that leads the
+//! article-extraction benchmark among open tools); `tools/html_benchmark.sh` measures it.
+//! Its metadata reads `article:published_time` and the other `<meta>` tags, JSON-LD
+//! (`NewsArticle.datePublished`, `author`, `publisher`), `<time>` elements and
+//! `<link rel="canonical">`.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use rs_trafilatura::{extract_bytes_with_options, Options};
+
+use super::text::finish;
+use super::{Article, ArticleError};
+
+/// The largest page read, in bytes once decompressed: far beyond any article page (the
+/// benchmark's largest is under 2 MB), and small enough that a stray video never fills memory.
+pub(crate) const MAX_PAGE_BYTES: u64 = 32 << 20;
+
+/// Reads one page. `url` is where the page was found (a WARC record's target, a feed item's
+/// link); without one, the page's own canonical URL is used, which then names its graph.
+///
+/// ```
+/// use hearsay::article::parse_html;
+/// let page = br#"<html><head><title>Rain</title>
+///   <link rel="canonical" href="https://example.org/rain"></head>
+///   <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+///   <article><h1>Rain</h1><p>Officials said on Monday that it would rain for a week, and that
+///   the river could rise above its banks by the weekend.</p></article></body></html>"#;
+/// let article = parse_html("rain.html", page, None)?;
+/// assert!(article.text.contains("Officials said on Monday"));
+/// assert!(!article.text.contains("Home"));
+/// assert_eq!(article.url.as_deref(), Some("https://example.org/rain"));
+/// # Result::<_, Box<dyn std::error::Error>>::Ok(())
+/// ```
+pub fn parse_html(
+    origin: impl Into<String>,
+    page: &[u8],
+    url: Option<&str>,
+) -> Result<Article, ArticleError> {
+    let origin = origin.into();
+    let options = Options {
+        url: url.map(str::to_owned),
+        ..Options::default()
+    };
+    // A panic on some page the crate's authors never met must cost that page, not the run.
+    let extracted = panic::catch_unwind(AssertUnwindSafe(|| {
+        extract_bytes_with_options(page, &options)
+    }));
+    let result = match extracted {
+        Ok(Ok(result)) => result,
+        Ok(Err(e)) => {
+            return Err(ArticleError::MalformedRow {
+                origin,
+                reason: format!("no article found in the page ({e})"),
+            })
+        }
+        Err(_) => {
+            return Err(ArticleError::MalformedRow {
+                origin,
+                reason: "the page could not be parsed".to_string(),
+            })
+        }
+    };
+    let metadata = result.metadata;
+    finish(Article {
+        origin,
+        id: None,
+        title: non_blank(metadata.title),
+        date: metadata.date.map(|d| d.date_naive()),
+        url: url.map(str::to_owned).or(non_blank(metadata.url)),
+        publisher: non_blank(metadata.sitename),
+        author: non_blank(metadata.author),
+        text: result.content_text,
+    })
+}
+
+fn non_blank(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The text of an HTML fragment that is all article (a feed item's content), with a blank
+/// line after each block element and a line break at each `<br>` or list item.
+pub(crate) fn fragment_text(fragment: &str) -> String {
+    dom_query::Document::fragment(fragment)
+        .formatted_text()
+        .trim()
+        .to_string()
+}
