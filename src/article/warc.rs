@@ -243,18 +243,7 @@ fn http_page(
 
 /// The rest of a record's body, unless it is larger than [`MAX_PAGE_BYTES`].
 fn read_page(record: &mut impl Read, origin: &str) -> Result<Vec<u8>, ArticleError> {
-    let mut page = Vec::new();
-    record
-        .take(MAX_PAGE_BYTES + 1)
-        .read_to_end(&mut page)
-        .map_err(|e| ArticleError::MalformedRow {
-            origin: origin.to_string(),
-            reason: format!("cannot read the record ({e})"),
-        })?;
-    if page.len() as u64 > MAX_PAGE_BYTES {
-        return Err(too_large(origin));
-    }
-    Ok(page)
+    read_capped(record, origin, "cannot read the record")
 }
 
 /// The page as the server meant it, its wire compression undone (within [`MAX_PAGE_BYTES`]).
@@ -264,18 +253,23 @@ fn decode_body(page: Vec<u8>, encoding: Encoding, origin: &str) -> Result<Vec<u8
         Encoding::Gzip => Box::new(GzDecoder::new(io::Cursor::new(page))),
         Encoding::Deflate => Box::new(ZlibDecoder::new(io::Cursor::new(page))),
     };
-    let mut decoded = Vec::new();
-    decoder
+    read_capped(decoder, origin, "the page's compression is broken")
+}
+
+/// All of `reader`, or an error naming `failure` or saying the page is too large.
+fn read_capped(reader: impl Read, origin: &str, failure: &str) -> Result<Vec<u8>, ArticleError> {
+    let mut page = Vec::new();
+    reader
         .take(MAX_PAGE_BYTES + 1)
-        .read_to_end(&mut decoded)
+        .read_to_end(&mut page)
         .map_err(|e| ArticleError::MalformedRow {
             origin: origin.to_string(),
-            reason: format!("the page's compression is broken ({e})"),
+            reason: format!("{failure} ({e})"),
         })?;
-    if decoded.len() as u64 > MAX_PAGE_BYTES {
+    if page.len() as u64 > MAX_PAGE_BYTES {
         return Err(too_large(origin));
     }
-    Ok(decoded)
+    Ok(page)
 }
 
 fn too_large(origin: &str) -> ArticleError {
