@@ -29,7 +29,8 @@ use crate::graph::vocab::{hs, prov, rdf, rdfs, schema, ID};
 use crate::graph::{certainty_from_iri, source_kind_from_iri, stance_from_iri, stance_iri};
 use crate::store::{BulkOptions, Store, StoreError, BULK_BATCH_QUADS};
 use crate::track::{
-    cluster, normalize_content, proposition_confidence, Backing, ClaimInput, MIN_TOKENS,
+    cluster, is_fragment, normalize_content, proposition_confidence, Backing, ClaimInput,
+    MIN_TOKENS,
 };
 
 /// Changes up to this many quads go in one transaction (readers see the old graph or the
@@ -99,12 +100,26 @@ impl Store {
             (current, table)
         });
         let (current, table) = (current?, table?);
+        // A fragment is matched by no one's words (see `is_fragment`), unless the text
+        // points at it: "accused North Korea of supplying Russia with weapons" is what
+        // "denied such claims" denies.
+        let mut pointed_at = vec![false; table.claims.len()];
+        for &(kind, to) in table.links.iter().flatten() {
+            if kind != LinkKind::Relays && to < pointed_at.len() {
+                pointed_at[to] = true;
+            }
+        }
         let inputs: Vec<ClaimInput<'_>> = table
             .claims
             .iter()
             .zip(&table.links)
-            .map(|(c, links)| ClaimInput {
-                content: &c.content,
+            .zip(pointed_at)
+            .map(|((c, links), pointed_at)| ClaimInput {
+                content: if !pointed_at && is_fragment(&c.content) {
+                    ""
+                } else {
+                    &c.content
+                },
                 stance: c.stance,
                 links: links.clone(),
             })
@@ -784,17 +799,59 @@ impl<'t> WantedGraph<'t> {
         }
     }
 
-    /// The origin and relay of claim `i`: a relayed claim credits the cited source.
+    /// The origin and relay of claim `i`: a relayed claim credits the cited source, and a
+    /// claim that relays a relay the source at the end of the chain ("the paper reported that
+    /// the agency quoted officials as saying …": the officials).
     fn origin_of(&self, i: usize) -> (Option<&'t str>, Option<&'t str>) {
         let table = self.table;
-        let relayed = table.links[i]
-            .iter()
-            .find(|(kind, _)| *kind == LinkKind::Relays)
-            .and_then(|(_, to)| table.source(*to));
-        match relayed {
-            Some(cited) => (Some(cited), table.source(i)),
-            None => (table.source(i), None),
+        let proposition = |claim: usize| self.assignments[claim].map(|a| a.proposition);
+        // Of the claims a report relays, the one that says what it says.
+        let cited = |claim: usize| {
+            let mut relayed = table.links[claim]
+                .iter()
+                .filter(|(kind, to)| *kind == LinkKind::Relays && *to != claim)
+                .map(|&(_, to)| to);
+            let first = relayed.clone().next();
+            relayed
+                .find(|&to| proposition(to) == proposition(claim))
+                .or(first)
+        };
+        let mut end = i;
+        // A chain in one sentence is short; the bound only guards against a cycle.
+        for _ in 0..8 {
+            match cited(end) {
+                Some(to) if to != i && table.source(to).is_some() => end = to,
+                _ => break,
+            }
         }
+        if end == i {
+            (table.source(i), None)
+        } else {
+            (table.source(end), table.source(i))
+        }
+    }
+
+    /// The origin and relay of each claim of one proposition (`list`): as [`Self::origin_of`]
+    /// says, except that a claim with no source, in an article where a claim of the same
+    /// proposition has one, is the article relaying that source ("Humberto was expected to
+    /// pass by Bermuda" beside "the NHC predicted that Humberto would pass by Bermuda"), not
+    /// an origin of its own.
+    fn origins(&self, list: &[usize]) -> Vec<(Option<&'t str>, Option<&'t str>)> {
+        let claims = &self.table.claims;
+        let article = |i: usize| claims[i].iri.rsplit_once('-').map_or("", |(a, _)| a);
+        let mut origins: Vec<_> = list.iter().map(|&i| self.origin_of(i)).collect();
+        let mut sourced: HashMap<&str, &'t str> = HashMap::new();
+        for (&i, (origin, _)) in list.iter().zip(&origins) {
+            if let Some(origin) = origin {
+                sourced.entry(article(i)).or_insert(origin);
+            }
+        }
+        for (&i, (origin, _)) in list.iter().zip(&mut origins) {
+            if origin.is_none() {
+                *origin = sourced.get(article(i)).copied();
+            }
+        }
+        origins
     }
 
     /// Calls `node` with each node of the graph and all its quads.
@@ -815,12 +872,14 @@ impl<'t> WantedGraph<'t> {
                 })
                 .or_else(|| list.iter().find(|&&i| !claims[i].content.trim().is_empty()))
                 .map_or("", |&i| &*claims[i].content);
+            let origins = self.origins(list);
             let backing: Vec<Backing<'_>> = list
                 .iter()
-                .filter_map(|&i| {
+                .zip(&origins)
+                .filter_map(|(&i, &(origin, _))| {
                     let a = self.assignments[i]?;
                     Some(Backing {
-                        origin: self.origin_of(i).0.unwrap_or(&claims[i].iri),
+                        origin: origin.unwrap_or(&claims[i].iri),
                         stance: a.stance,
                         certainty: claims[i].certainty,
                         kind: claims[i].kind,
@@ -843,7 +902,7 @@ impl<'t> WantedGraph<'t> {
                     ),
                 ],
             );
-            for &i in list {
+            for (&i, &(origin, relay)) in list.iter().zip(&origins) {
                 let Some(a) = self.assignments[i] else {
                     continue;
                 };
@@ -856,7 +915,6 @@ impl<'t> WantedGraph<'t> {
                         stance_iri(a.stance).into_owned().into(),
                     ),
                 ];
-                let (origin, relay) = self.origin_of(i);
                 if let Some(origin) = origin.and_then(|o| NamedNode::new(o).ok()) {
                     quads.push(quad(&claim, hs::ORIGIN, origin.into()));
                 }
