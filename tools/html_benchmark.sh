@@ -4,14 +4,15 @@
 #
 #   tools/html_benchmark.sh [PATH/TO/hearsay]
 #
-# The binary defaults to target/release/hearsay (build it with `cargo build --release`).
+# The binary defaults to the release build (`cargo build --release`, in $CARGO_TARGET_DIR when
+# set, else target/); a debug build scores the same, only slower.
 # BENCHMARK_DIR names the benchmark folder (default: ../shared/corpus/article-extraction-benchmark
 # beside the repository); it is read in place and never copied into the project: the script
 # works in a temporary copy, which it deletes. KEEP=DIR keeps the predictions there instead.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-hearsay=${1:-$repo/target/release/hearsay}
+hearsay=${1:-${CARGO_TARGET_DIR:-$repo/target}/release/hearsay}
 bench=${BENCHMARK_DIR:-$repo/../shared/corpus/article-extraction-benchmark}
 [[ -x $hearsay ]] || { echo "no hearsay binary at $hearsay; build it or name it" >&2; exit 2; }
 [[ -f $bench/evaluate.py ]] || { echo "no benchmark at $bench; set BENCHMARK_DIR" >&2; exit 2; }

@@ -9,7 +9,8 @@ use super::format::{named_format, Format};
 use super::walk::Walk;
 
 /// The number of articles [`super::read_inputs`] would read from `paths`, or `None` when
-/// it cannot be known ahead (stdin, and WARC archives, which would have to be read whole).
+/// it cannot be known ahead (stdin, web addresses, which would have to be fetched twice, and
+/// WARC archives, which would have to be read whole).
 ///
 /// A cheap pass, without parsing articles: JSON Lines count non-blank lines, CSV counts
 /// records, feeds their items, other files one each. Rows that will fail to read are counted too, so the
@@ -27,7 +28,7 @@ use super::walk::Walk;
 pub fn count_articles(paths: &[PathBuf]) -> Option<usize> {
     let mut total = 0;
     for path in paths {
-        if path.as_os_str() == "-" {
+        if path.as_os_str() == "-" || super::fetch::web_address(path).is_some() {
             return None;
         }
         if path.is_dir() {

@@ -6,39 +6,31 @@
 use feed_rs::model::{Entry, Link, Text};
 use feed_rs::parser;
 
-use super::text::finish;
 use super::{Article, ArticleError};
 
-/// Every item of a feed, in the feed's order: `Ok` articles and `Err` for items that give
-/// none (no text). A document that is no feed at all gives one `Err`.
-pub(crate) fn feed_articles(origin: &str, document: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    let feed = match parser::parse(document) {
-        Ok(feed) => feed,
-        Err(e) => {
-            return vec![Err(ArticleError::MalformedRow {
-                origin: origin.to_string(),
-                reason: format!("not an RSS or Atom feed ({e})"),
-            })]
-        }
-    };
+/// Every item of a feed, in the feed's order, as an article not yet finished (its text
+/// may be empty: [`super::text::finish`] says so, or `--fetch` reads the item's page). A
+/// document that is no feed at all is an error.
+pub(crate) fn feed_items(origin: &str, document: &[u8]) -> Result<Vec<Article>, ArticleError> {
+    let feed = parser::parse(document).map_err(|e| ArticleError::MalformedRow {
+        origin: origin.to_string(),
+        reason: format!("not an RSS or Atom feed ({e})"),
+    })?;
     let publisher = feed.title.map(|t| plain(&t)).filter(|t| !t.is_empty());
-    feed.entries
+    Ok(feed
+        .entries
         .into_iter()
         .enumerate()
         .map(|(n, entry)| item_article(format!("{origin} item {}", n + 1), entry, &publisher))
-        .collect()
+        .collect())
 }
 
-/// How many articles [`feed_articles`] gives for `document` (one error for a non-feed).
+/// How many articles [`feed_items`] gives for `document` (one error for a non-feed).
 pub(crate) fn item_count(document: &[u8]) -> usize {
     parser::parse(document).map_or(1, |feed| feed.entries.len())
 }
 
-fn item_article(
-    origin: String,
-    entry: Entry,
-    publisher: &Option<String>,
-) -> Result<Article, ArticleError> {
+fn item_article(origin: String, entry: Entry, publisher: &Option<String>) -> Article {
     let body = entry
         .content
         .as_ref()
@@ -48,7 +40,7 @@ fn item_article(
         .or_else(|| entry.summary.as_ref().map(plain))
         .unwrap_or_default();
     let date = entry.published.or(entry.updated);
-    finish(Article {
+    Article {
         origin,
         id: None,
         title: entry.title.as_ref().map(plain).filter(|t| !t.is_empty()),
@@ -61,7 +53,7 @@ fn item_article(
             .find_map(|a| a.name.as_deref().map(str::trim).filter(|n| !n.is_empty()))
             .map(str::to_owned),
         text,
-    })
+    }
 }
 
 /// The item's page: its `alternate` link (RSS `<link>` reads as one), else its first link.

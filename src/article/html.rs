@@ -8,6 +8,7 @@
 //! (`NewsArticle.datePublished`, `author`, `publisher`), `<time>` elements and
 //! `<link rel="canonical">`.
 
+use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
 
 use rs_trafilatura::{extract_bytes_with_options, Options};
@@ -46,9 +47,11 @@ pub fn parse_html(
         ..Options::default()
     };
     // A panic on some page the crate's authors never met must cost that page, not the run.
+    EXTRACTING.with(|flag| flag.set(true));
     let extracted = panic::catch_unwind(AssertUnwindSafe(|| {
         extract_bytes_with_options(page, &options)
     }));
+    EXTRACTING.with(|flag| flag.set(false));
     let result = match extracted {
         Ok(Ok(result)) => result,
         Ok(Err(e)) => {
@@ -75,6 +78,17 @@ pub fn parse_html(
         author: non_blank(metadata.author),
         text: result.content_text,
     })
+}
+
+thread_local! {
+    /// Set while this thread runs rs-trafilatura on a page.
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the current thread is extracting a page, where a panic is caught and reported
+/// as the page's error: a panic hook uses it to stay quiet there.
+pub fn inside_page_extraction() -> bool {
+    EXTRACTING.with(Cell::get)
 }
 
 fn non_blank(value: Option<String>) -> Option<String> {

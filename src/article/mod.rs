@@ -9,9 +9,10 @@
 //! - `.json`: an array of article objects, or objects one after another (read whole);
 //! - `.html`, `.htm`: one web page, its main text and metadata ([`parse_html`]);
 //! - `.rss`, `.atom`, `.xml`: a feed, one article per item (`feed`);
-//! - `.warc`: a web archive, one article per HTML response record, streamed (`warc`).
+//! - `.warc`: a web archive, one article per HTML response record, streamed (`warc`);
+//! - `http://` and `https://` addresses: a page or a feed, fetched (`fetch`).
 //!
-//! The last three may be gzipped (`page.html.gz`, `crawl.warc.gz`). Every article's text
+//! Pages, feeds and archives may be gzipped (`page.html.gz`, `crawl.warc.gz`). Every article's text
 //! goes through [`strip_boilerplate`], which only truncates, so the offsets of a gold file's
 //! attributions stay valid for the text read.
 
@@ -21,6 +22,7 @@ mod csv_file;
 mod date;
 mod error;
 mod feed;
+mod fetch;
 mod format;
 mod html;
 mod json_file;
@@ -36,15 +38,17 @@ pub use boilerplate::strip_boilerplate;
 pub use count::count_articles;
 pub use date::parse_date;
 pub use error::ArticleError;
-pub use html::parse_html;
+pub use fetch::{url_list, web_address, FetchOptions, USER_AGENT};
+pub use html::{inside_page_extraction, parse_html};
 pub use text::parse_plain_text;
 
 use csv_file::CsvArticles;
-use feed::feed_articles;
+use feed::feed_items;
+use fetch::Fetcher;
 use format::{named_format, FileFormat, Format};
 use html::MAX_PAGE_BYTES;
 use json_file::{json_document, JsonLinesArticles};
-use text::{decode, BINARY_SNIFF_BYTES};
+use text::{decode, finish, BINARY_SNIFF_BYTES};
 use walk::Walk;
 use warc::WarcArticles;
 
@@ -69,11 +73,13 @@ pub struct Article {
     pub text: String,
 }
 
-/// Reads every article under `paths`, lazily, in order.
+/// Reads every article under `paths`, lazily, in order, fetching web addresses with the
+/// default [`FetchOptions`] ([`read_inputs_with`] chooses others).
 ///
 /// A path is a file (format from its extension), a directory (recursed in sorted order,
-/// picking every format but `.md`, `.json` and `.xml`, skipping hidden entries) or `-` for
-/// stdin. Errors are per item: a missing file, a malformed row or an empty article yields
+/// picking every format but `.md`, `.json` and `.xml`, skipping hidden entries), `-` for
+/// stdin, or an `http://` or `https://` address (a page or a feed). Errors are per item: a
+/// missing file, a malformed row, a page that cannot be fetched or an empty article yields
 /// an `Err` and reading goes on with the rest.
 ///
 /// ```
@@ -85,10 +91,17 @@ pub struct Article {
 /// # Result::<_, Box<dyn std::error::Error>>::Ok(())
 /// ```
 pub fn read_inputs(paths: &[PathBuf]) -> ArticleReader {
+    read_inputs_with(paths, FetchOptions::default())
+}
+
+/// [`read_inputs`], reading web addresses and feeds as `options` say.
+pub fn read_inputs_with(paths: &[PathBuf], options: FetchOptions) -> ArticleReader {
     ArticleReader {
         inputs: Vec::from(paths).into_iter(),
         walk: None,
         current: None,
+        options,
+        fetcher: None,
     }
 }
 
@@ -108,6 +121,10 @@ pub struct ArticleReader {
     inputs: std::vec::IntoIter<PathBuf>,
     walk: Option<Walk>,
     current: Option<Current>,
+    options: FetchOptions,
+    /// Made at the first web address, and kept: it remembers robots.txt rules and when
+    /// each host was last asked.
+    fetcher: Option<Fetcher>,
 }
 
 impl Iterator for ArticleReader {
@@ -145,6 +162,12 @@ impl Iterator for ArticleReader {
                 }
             }
             let path = self.inputs.next()?;
+            if let Some(url) = web_address(&path) {
+                match self.open_url(url) {
+                    Some(item) => return Some(item),
+                    None => continue,
+                }
+            }
             if path.as_os_str() == "-" {
                 match self.open_stdin() {
                     Some(item) => return Some(item),
@@ -201,7 +224,7 @@ impl ArticleReader {
                 )
             }
             Format::Feed => match read_web_document(path, gzipped) {
-                Ok(document) => Box::new(feed_articles(&origin, &document).into_iter()),
+                Ok(document) => self.feed(&origin, &document),
                 Err(e) => return Some(Err(e)),
             },
             Format::Warc => match open_maybe_gzipped(path, gzipped) {
@@ -215,6 +238,47 @@ impl ArticleReader {
             count: 0,
         });
         None
+    }
+
+    /// Fetches a page (returned) or a feed (its items to be read next; returns `None`).
+    fn open_url(&mut self, url: &str) -> Option<Result<Article, ArticleError>> {
+        let fetched = match self.fetcher().fetch(url) {
+            Ok(fetched) => fetched,
+            Err(reason) => return Some(Err(malformed(url, reason))),
+        };
+        if fetched.format != Format::Feed {
+            return Some(parse_html(url, &fetched.body, Some(&fetched.url)));
+        }
+        let items = self.feed(url, &fetched.body);
+        self.current = Some(Current {
+            path: PathBuf::from(url),
+            items,
+            count: 0,
+        });
+        None
+    }
+
+    /// A feed's items; with [`FetchOptions::fetch_items`], each one's page is fetched.
+    fn feed(&mut self, origin: &str, document: &[u8]) -> Items {
+        let items = match feed_items(origin, document) {
+            Ok(items) => items,
+            Err(e) => return Box::new(std::iter::once(Err(e))),
+        };
+        let read: Vec<_> = if self.options.fetch_items {
+            let fetcher = self.fetcher();
+            items
+                .into_iter()
+                .map(|item| with_page(fetcher, item))
+                .collect()
+        } else {
+            items.into_iter().map(finish).collect()
+        };
+        Box::new(read.into_iter())
+    }
+
+    fn fetcher(&mut self) -> &mut Fetcher {
+        let delay = self.options.delay;
+        self.fetcher.get_or_insert_with(|| Fetcher::new(delay))
     }
 
     /// Stdin is JSON Lines when its first non-blank character is `{`, else one plain-text
@@ -260,6 +324,40 @@ impl ArticleReader {
             return Some(Err(unreadable(e)));
         }
         Some(decode(path, bytes).and_then(|content| parse_plain_text("<stdin>", &content)))
+    }
+}
+
+/// A feed item read from its page (`--fetch`): the page's text, the item's title, date and
+/// author where it gives them (the page's where not), and the item's link as its URL. An
+/// item without a link keeps its own text.
+fn with_page(fetcher: &mut Fetcher, item: Article) -> Result<Article, ArticleError> {
+    let Some(link) = item.url.clone() else {
+        return finish(item);
+    };
+    let origin = format!("{} ({link})", item.origin);
+    let fetched = fetcher
+        .fetch(&link)
+        .map_err(|reason| malformed(&origin, reason))?;
+    if fetched.format != Format::Html {
+        return Err(malformed(&origin, "the item's link is a feed, not a page"));
+    }
+    let page = parse_html(origin, &fetched.body, Some(&link))?;
+    Ok(Article {
+        origin: item.origin,
+        id: item.id,
+        title: item.title.or(page.title),
+        date: item.date.or(page.date),
+        url: Some(link),
+        publisher: page.publisher.or(item.publisher),
+        author: item.author.or(page.author),
+        text: page.text,
+    })
+}
+
+fn malformed(origin: &str, reason: impl Into<String>) -> ArticleError {
+    ArticleError::MalformedRow {
+        origin: origin.to_string(),
+        reason: reason.into(),
     }
 }
 

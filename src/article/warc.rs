@@ -8,7 +8,7 @@
 //! skipped without being kept. A record whose WARC head is broken ends the file with one
 //! error: without its length, the next record cannot be found.
 
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 
 use flate2::read::{GzDecoder, ZlibDecoder};
 use warc::{RecordType, WarcHeader, WarcReader};
@@ -54,6 +54,18 @@ impl WarcArticles {
     }
 
     fn next_record(&mut self) -> Step {
+        // The warc crate reads a record's head until its blank line, however far that is: a
+        // file that is no WARC at all would be read whole into memory. Its first bytes tell.
+        match self.input.fill_buf() {
+            Ok(head) if head.len() >= 5 && !head.starts_with(b"WARC/") => {
+                return broken(
+                    &self.origin,
+                    self.records + 1,
+                    "not a WARC record (it does not start with \"WARC/\")",
+                )
+            }
+            _ => {}
+        }
         // The warc crate's streaming reader borrows its input, so one is made per record
         // over our own buffered reader, which keeps the position between records.
         let mut reader = WarcReader::new(&mut self.input);

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::args::ReadArgs;
 use super::extract::summarize_failures;
+use super::pipeline::Inputs;
 use super::Outcome;
-use crate::article::{read_inputs, Article};
+use crate::article::Article;
 use crate::graph::{article_id_from_iri, article_iri};
 
 /// One output line; fields in the order a reader looks for them.
@@ -48,7 +49,7 @@ pub fn run(args: &ReadArgs) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut read, mut failed) = (0, 0);
-    for item in read_inputs(&args.paths) {
+    for item in Inputs::from_args(&args.input)?.read() {
         match item {
             Ok(article) => {
                 serde_json::to_writer(&mut out, &ReadArticle::of(&article))?;
