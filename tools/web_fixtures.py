@@ -5,8 +5,8 @@
 
 The article texts are copied unchanged from the shared Wikinews corpus; only the wrapping is
 written here: a page laid out as a Wikinews page is (site navigation, a donation banner, an
-image caption, the sources list, related news, the opinion box, categories and the licence
-footer around the article), an RSS 2.0 feed and an Atom feed. tests/web_inputs.rs reads them.
+image caption, the sources list, related news, the opinion box, readers' comments,
+categories and the licence footer around the article), an RSS 2.0 feed and an Atom feed. tests/web_inputs.rs reads them.
 """
 
 import csv
@@ -93,6 +93,9 @@ def page(article):
 <div class="opinion-box"><b>Have an opinion on this story?</b> <a href="/wiki/Comments:{url.rsplit('/', 1)[-1]}">Share it with other readers</a></div>
 <div class="share-box">Share this: <a href="https://twitter.com/share">Twitter</a> <a href="https://facebook.com/share">Facebook</a> <a href="https://reddit.com/submit">Reddit</a></div>
 </div></div>
+<div id="comments" class="comments"><h2>Comments</h2>
+<div class="comment"><p>They should have left sooner, the levees are older than anyone admits.</p></div>
+<div class="comment"><p>Stay safe everyone on the coast this weekend.</p></div></div>
 <div id="catlinks" class="catlinks"><div id="mw-normal-catlinks">Categories: <ul><li><a href="/wiki/Category:Weather">Weather</a></li><li><a href="/wiki/Category:Louisiana">Louisiana</a></li></ul></div></div>
 </div>
 </div>
@@ -200,8 +203,9 @@ def main():
 Written by `tools/web_fixtures.py` from the shared Wikinews 2019 corpus; `tests/web_inputs.rs`
 reads them. The article texts are copied unchanged; the page around `storm-barry.html`'s article
 (navigation, banner, caption, sources, related news, opinion and share boxes, categories,
-footer) and the two feeds' wrapping are written by the script, laid out as Wikinews lays out
-its pages, so that the tests can check what is article and what is not.
+footer, and the readers' comments many news sites add) and the two feeds' wrapping are written
+by the script, laid out as Wikinews lays out its pages, so that the tests can check what is
+article and what is not.
 
 ## Credit and licence
 

@@ -13,7 +13,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use rs_trafilatura::{extract_bytes_with_options, Options};
 
-use super::text::finish;
+use super::text::{finish, BINARY_SNIFF_BYTES};
 use super::{Article, ArticleError};
 
 /// The largest page read, in bytes once decompressed: far beyond any article page (the
@@ -42,6 +42,13 @@ pub fn parse_html(
     url: Option<&str>,
 ) -> Result<Article, ArticleError> {
     let origin = origin.into();
+    // An image or an archive saved under a page's name: html5ever would make a "page" of it.
+    if page[..page.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+        return Err(ArticleError::MalformedRow {
+            origin,
+            reason: "binary data, not a web page".to_string(),
+        });
+    }
     let options = Options {
         url: url.map(str::to_owned),
         ..Options::default()
@@ -68,16 +75,33 @@ pub fn parse_html(
         }
     };
     let metadata = result.metadata;
+    let title = non_blank(metadata.title);
+    let publisher = non_blank(metadata.sitename);
+    let names = [title.as_deref(), publisher.as_deref()];
+    if only_names(&result.content_text, names.iter().flatten()) {
+        // rs-trafilatura falls back to the whole document's text, which for a page cut off
+        // before its body is its <title>: a headline is no article.
+        return Err(ArticleError::MalformedRow {
+            origin,
+            reason: "no article text in the page, only its title (is it cut short?)".to_string(),
+        });
+    }
     finish(Article {
         origin,
         id: None,
-        title: non_blank(metadata.title),
+        title,
         date: metadata.date.map(|d| d.date_naive()),
         url: url.map(str::to_owned).or(non_blank(metadata.url)),
-        publisher: non_blank(metadata.sitename),
+        publisher,
         author: non_blank(metadata.author),
         text: result.content_text,
     })
+}
+
+/// Whether `text` holds no word but those of `names` (the page's title and site name).
+fn only_names<'a>(text: &str, names: impl Iterator<Item = &'a &'a str>) -> bool {
+    let rest = names.fold(text.to_string(), |rest, name| rest.replace(name, ""));
+    !rest.chars().any(char::is_alphanumeric)
 }
 
 thread_local! {

@@ -384,15 +384,28 @@ fn read_web_document(path: &Path, gzipped: bool) -> Result<Vec<u8>, ArticleError
     open_maybe_gzipped(path, gzipped)?
         .take(MAX_PAGE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_error(path, e))?;
+        .map_err(|e| match e.kind() {
+            // What a gzip decoder says of a file cut short or not gzip at all.
+            io::ErrorKind::InvalidInput
+            | io::ErrorKind::InvalidData
+            | io::ErrorKind::UnexpectedEof
+                if gzipped =>
+            {
+                malformed(
+                    &path.display().to_string(),
+                    format!("cannot decompress it ({e}); is the file cut short?"),
+                )
+            }
+            _ => io_error(path, e),
+        })?;
     if bytes.len() as u64 > MAX_PAGE_BYTES {
-        return Err(ArticleError::MalformedRow {
-            origin: path.display().to_string(),
-            reason: format!(
+        return Err(malformed(
+            &path.display().to_string(),
+            format!(
                 "larger than {} MB, far beyond a page or feed; skipped",
                 MAX_PAGE_BYTES >> 20
             ),
-        });
+        ));
     }
     Ok(bytes)
 }
