@@ -470,19 +470,7 @@ fn web_inputs_ingest_once_and_again_change_nothing() {
         "{stderr}"
     );
 
-    let export = || {
-        let out = hearsay(&store, &["export", "--format", "nquads"])
-            .output()
-            .expect("export");
-        let mut lines: Vec<String> = String::from_utf8(out.stdout)
-            .expect("utf-8")
-            .lines()
-            .map(str::to_owned)
-            .collect();
-        lines.sort_unstable();
-        lines
-    };
-    let first = export();
+    let first = exported(&store);
     // One named graph per article, named from its URL.
     let graphs: std::collections::BTreeSet<&str> = first
         .iter()
@@ -501,7 +489,7 @@ fn web_inputs_ingest_once_and_again_change_nothing() {
         .stderr(predicate::str::contains(
             "ingested 7 articles (7 unchanged)",
         ));
-    assert_eq!(first, export());
+    assert_eq!(first, exported(&store));
 }
 
 /// `hearsay export --format nquads`, its lines sorted.
@@ -842,7 +830,7 @@ fn web_addresses_are_fetched_politely_and_a_page_that_fails_is_one_error() {
     assert!(seen.iter().all(|s| s.user_agent.starts_with("hearsay/")));
     for pair in seen.windows(2) {
         let gap = pair[1].at.duration_since(pair[0].at);
-        assert!(gap >= std::time::Duration::from_millis(90), "{gap:?}");
+        assert!(gap >= std::time::Duration::from_millis(100), "{gap:?}");
     }
 }
 
@@ -884,9 +872,9 @@ fn a_list_of_addresses_ingests_and_fetch_reads_each_feed_items_page() {
         "{stderr}"
     );
 
-    hearsay(
-        &store,
-        &[
+    // Once, and again: the second run finds both articles as they were.
+    for summary in ["ingested 2 articles", "ingested 2 articles (2 unchanged)"] {
+        let ingest = [
             "ingest",
             "--no-progress",
             "--delay",
@@ -894,28 +882,12 @@ fn a_list_of_addresses_ingests_and_fetch_reads_each_feed_items_page() {
             "--fetch",
             "--urls",
             list,
-        ],
-    )
-    .assert()
-    .code(2)
-    .stderr(predicate::str::contains("ingested 2 articles"));
-    hearsay(
-        &store,
-        &[
-            "ingest",
-            "--no-progress",
-            "--delay",
-            "0",
-            "--fetch",
-            "--urls",
-            list,
-        ],
-    )
-    .assert()
-    .code(2)
-    .stderr(predicate::str::contains(
-        "ingested 2 articles (2 unchanged)",
-    ));
+        ];
+        hearsay(&store, &ingest)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(summary));
+    }
     let bad_list = dir.path().join("bad.txt");
     std::fs::write(&bad_list, "https://example.org/a\nexample.org/b\n").expect("write");
     hearsay(

@@ -105,6 +105,7 @@ pub(crate) struct Fetched {
 pub(crate) struct Fetcher {
     agent: ureq::Agent,
     delay: Duration,
+    /// When each host last answered.
     last_request: HashMap<String, Instant>,
     /// A site's (`scheme://host:port`) robots.txt, as ASCII; `None` when it has none.
     robots: HashMap<String, Option<String>>,
@@ -179,6 +180,8 @@ impl Fetcher {
         loop {
             self.wait_turn(host);
             let result = self.agent.get(url).call();
+            // From the answer, not the asking: a slow answer must not eat the pause.
+            self.last_request.insert(host.to_string(), Instant::now());
             let wait = match &result {
                 Ok(response) => {
                     let status = response.status();
@@ -201,15 +204,14 @@ impl Fetcher {
         }
     }
 
-    /// Waits until `delay` has passed since the last request to `host`, and notes this one.
-    fn wait_turn(&mut self, host: &str) {
+    /// Waits until `delay` has passed since the last answer from `host`.
+    fn wait_turn(&self, host: &str) {
         if let Some(last) = self.last_request.get(host) {
             let since = last.elapsed();
             if since < self.delay {
                 thread::sleep(self.delay - since);
             }
         }
-        self.last_request.insert(host.to_string(), Instant::now());
     }
 
     /// Whether `site`'s robots.txt lets hearsay fetch `url`. A site without one (4xx), or
