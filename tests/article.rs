@@ -342,12 +342,12 @@ fn binary_empty_missing_and_unknown_inputs_are_errors_and_the_rest_is_read() {
                 empty.display()
             ),
             format!(
-                "{} holds no articles (no rows); check that it is the right file",
+                "{} holds no articles; check that it is the right file",
                 no_rows.display()
             ),
             format!("no such file: {}; check the path", missing.display()),
             format!(
-                "cannot tell the format of {} from its extension; use .txt, .md, .csv, .jsonl or .json",
+                "cannot tell the format of {} from its extension; use .txt, .md, .csv, .jsonl, .json, .html, .htm, .rss, .atom, .xml or .warc (the last five may be gzipped, as .html.gz)",
                 unknown.display()
             ),
             format!("ok {}", good.display()),
@@ -401,11 +401,11 @@ fn a_directory_without_articles_is_an_error() {
         outcomes(&[empty.clone(), other.clone()]),
         [
             format!(
-                "no articles (.txt, .csv, .jsonl) found under {}; check the directory, or name .md and .json files one by one",
+                "no articles (.txt, .csv, .jsonl, .html, .htm, .rss, .atom, .warc) found under {}; check the directory, or name .md, .json and .xml files one by one",
                 empty.display()
             ),
             format!(
-                "no articles (.txt, .csv, .jsonl) found under {}; check the directory, or name .md and .json files one by one",
+                "no articles (.txt, .csv, .jsonl, .html, .htm, .rss, .atom, .warc) found under {}; check the directory, or name .md, .json and .xml files one by one",
                 other.display()
             ),
         ]

@@ -5,13 +5,15 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use super::walk::{has_extension, Walk, NAMED_EXTENSIONS};
+use super::format::{named_format, Format};
+use super::walk::Walk;
 
 /// The number of articles [`super::read_inputs`] would read from `paths`, or `None` when
-/// it cannot be known ahead (stdin).
+/// it cannot be known ahead (stdin, web addresses, which would have to be fetched twice, and
+/// WARC archives, which would have to be read whole).
 ///
 /// A cheap pass, without parsing articles: JSON Lines count non-blank lines, CSV counts
-/// records, other files one each. Rows that will fail to read are counted too, so the
+/// records, feeds their items, other files one each. Rows that will fail to read are counted too, so the
 /// figure is what reading goes through, not what it keeps.
 ///
 /// ```
@@ -26,38 +28,33 @@ use super::walk::{has_extension, Walk, NAMED_EXTENSIONS};
 pub fn count_articles(paths: &[PathBuf]) -> Option<usize> {
     let mut total = 0;
     for path in paths {
-        if path.as_os_str() == "-" {
+        if path.as_os_str() == "-" || super::fetch::web_address(path).is_some() {
             return None;
         }
         if path.is_dir() {
-            total += Walk::new(path)
-                .filter_map(Result::ok)
-                .map(|file| count_in_file(&file))
-                .sum::<usize>();
-        } else if has_extension(path, NAMED_EXTENSIONS) {
-            total += count_in_file(path);
+            for file in Walk::new(path).filter_map(Result::ok) {
+                total += count_in_file(&file)?;
+            }
+        } else if named_format(path).is_some() {
+            total += count_in_file(path)?;
         }
     }
     Some(total)
 }
 
 /// Articles in one file; an unreadable file counts as one (reading it reports one error).
-fn count_in_file(path: &Path) -> usize {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+fn count_in_file(path: &Path) -> Option<usize> {
+    let format = named_format(path)?;
     let open = || File::open(path).ok();
-    match ext.as_str() {
-        "jsonl" => open().map_or(1, |file| {
+    Some(match format.format {
+        Format::JsonLines => open().map_or(1, |file| {
             BufReader::new(file)
                 .split(b'\n')
                 .map_while(Result::ok)
                 .filter(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
                 .count()
         }),
-        "csv" => open().map_or(1, |file| {
+        Format::Csv => open().map_or(1, |file| {
             csv::ReaderBuilder::new()
                 .flexible(true)
                 .from_reader(file)
@@ -65,11 +62,15 @@ fn count_in_file(path: &Path) -> usize {
                 .count()
         }),
         // A document holds one article or an array of them: read it to know.
-        "json" => {
+        Format::Json => {
             super::read_text(path).map_or(1, |content| super::json_document(path, &content).len())
         }
-        _ => 1,
-    }
+        // Feeds are small: parsing one twice costs little.
+        Format::Feed => super::read_web_document(path, format.gzipped)
+            .map_or(1, |document| super::feed::item_count(&document)),
+        Format::Warc => return None,
+        Format::Text | Format::Html => 1,
+    })
 }
 
 #[cfg(test)]

@@ -35,23 +35,26 @@ pub enum ArticleError {
     Empty { origin: String },
 
     /// A directory given as input holds no file with a known extension (hidden files skipped).
-    #[error("no articles (.txt, .csv, .jsonl) found under {}; check the directory, or name .md and .json files one by one", path.display())]
+    #[error("no articles (.txt, .csv, .jsonl, .html, .htm, .rss, .atom, .warc) found under {}; check the directory, or name .md, .json and .xml files one by one", path.display())]
     NoArticles { path: PathBuf },
 
-    /// A CSV or JSON Lines file holds no rows at all (an empty file, or a header only).
-    #[error("{} holds no articles (no rows); check that it is the right file", path.display())]
+    /// A CSV, JSON Lines, feed or WARC file holds no articles at all (an empty file, a
+    /// header only, a feed without items, an archive without HTML responses).
+    #[error("{} holds no articles; check that it is the right file", path.display())]
     NoRows { path: PathBuf },
 
     /// A CSV file's header lacks the `text` column, so none of its rows can be read.
     #[error("{}: the CSV header has no \"text\" column (found: {found}); name the article text column \"text\"", path.display())]
     NoTextColumn { path: PathBuf, found: String },
 
-    /// One CSV row, JSON Lines row or JSON item is malformed; the others are still read.
-    /// `origin` is e.g. `data/a.jsonl line 12`, `reason` e.g. `missing field "text"`.
+    /// One CSV row, JSON Lines row, JSON item, web page, feed item or WARC record is
+    /// malformed or holds no article; the others are still read. `origin` is e.g.
+    /// `data/a.jsonl line 12` or `crawl.warc.gz record 7 (https://…)`, `reason` e.g.
+    /// `missing field "text"`.
     #[error("{origin}: {reason}")]
     MalformedRow { origin: String, reason: String },
 
     /// A file named explicitly has an extension whose format is unknown.
-    #[error("cannot tell the format of {} from its extension; use .txt, .md, .csv, .jsonl or .json", path.display())]
+    #[error("cannot tell the format of {} from its extension; use .txt, .md, .csv, .jsonl, .json, .html, .htm, .rss, .atom, .xml or .warc (the last five may be gzipped, as .html.gz)", path.display())]
     UnknownExtension { path: PathBuf },
 }

@@ -1,25 +1,13 @@
 //! Lists the article files under a directory, depth first in sorted order, so two runs over
 //! the same tree read the same articles in the same order. Knows nothing of file formats
-//! beyond their extensions.
+//! beyond what their names say (`format`).
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::format::walked_format;
 use super::ArticleError;
-
-/// Extensions (lowercase) picked when walking a directory. `.md` and `.json` files are read
-/// when named, but a walk passes them over: in a directory they are far more often a README
-/// or a config file than an article.
-pub(crate) const WALKED_EXTENSIONS: &[&str] = &["txt", "csv", "jsonl"];
-/// Extensions (lowercase) read when a file is named on the command line.
-pub(crate) const NAMED_EXTENSIONS: &[&str] = &["txt", "md", "csv", "jsonl", "json"];
-
-pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
-}
 
 /// A lazy walk over one directory tree: each directory is listed when reached.
 ///
@@ -87,7 +75,7 @@ fn list(dir: &Path) -> io::Result<Vec<(PathBuf, bool)>> {
         };
         if file_type.is_dir() {
             entries.push((path, true));
-        } else if is_file && has_extension(&path, WALKED_EXTENSIONS) {
+        } else if is_file && walked_format(&path).is_some() {
             entries.push((path, false));
         }
     }

@@ -2,6 +2,7 @@
 //! Turns what the user typed into typed values; does no work itself.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -49,7 +50,9 @@ pub enum Command {
     ///
     /// Takes .txt files (with an optional front-matter block of title, date, url, publisher,
     /// author), .csv files with columns url,date,title,text, .jsonl files with the same fields
-    /// or {id, text}, directories (recursively) and `-` for stdin. Each article becomes one
+    /// or {id, text}, web pages (.html, .htm), RSS and Atom feeds (.rss, .atom, .xml; one
+    /// article per item), WARC archives (.warc; one article per HTML response), the last
+    /// three also gzipped (.html.gz, .warc.gz), directories (recursively) and `-` for stdin. Each article becomes one
     /// named graph; ingesting it again replaces it, unless its claims came out the same, in
     /// which case nothing is written (the summary counts such unchanged articles).
     Ingest(IngestArgs),
@@ -105,13 +108,20 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold annotations (exact, partial and overlap P/R/F1)
     Eval(EvalArgs),
+    /// Print the articles as hearsay reads them, as JSON Lines, without a store
+    ///
+    /// One line per article: `id` (the article's id in the store: its graph is
+    /// hsid:article/ID and its claims' ids start with it), `origin` (file, row, item or
+    /// record), `url`, `title`, `date`, `author`, `publisher` and `text` (for a web page, its
+    /// main text only). Takes what `ingest` takes; check here what a page, feed or archive
+    /// gives before ingesting it.
+    Read(ReadArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Files, directories, or `-` for stdin
-    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Load through Oxigraph's bulk loader even when the input is small
     ///
@@ -262,7 +272,7 @@ pub struct QueryArgs {
 
 /// A time limit, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimeLimit(pub Option<std::time::Duration>);
+pub struct TimeLimit(pub Option<Duration>);
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -299,13 +309,38 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories, or `-` for stdin (what `ingest` takes)
-    #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Include each article's text in the output lines
     #[arg(long)]
     pub with_text: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `ingest`, `extract` and `read` read, and how they fetch web addresses.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories, web addresses (http://, https://), or `-` for stdin
+    #[arg(required_unless_present = "urls", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// Also read the web addresses listed in FILE, one per line (`#` starts a comment)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub urls: Option<PathBuf>,
+
+    /// Fetch each feed item's page and read it as the item's text
+    #[arg(long)]
+    pub fetch: bool,
+
+    /// Seconds between two requests to one host
+    #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = parse_seconds)]
+    pub delay: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -405,15 +440,17 @@ fn parse_nonblank(value: &str) -> Result<String, String> {
 
 /// A time limit in seconds (fractions allowed); 0 means none.
 fn parse_timeout(value: &str) -> Result<TimeLimit, String> {
+    let limit = parse_seconds(value)?;
+    Ok(TimeLimit((!limit.is_zero()).then_some(limit)))
+}
+
+/// A number of seconds, fractions allowed, 0 or more.
+fn parse_seconds(value: &str) -> Result<Duration, String> {
     let seconds: f64 = value
         .parse()
         .map_err(|_| format!("'{value}' is not a number of seconds"))?;
-    if seconds == 0.0 {
-        return Ok(TimeLimit(None));
-    }
-    std::time::Duration::try_from_secs_f64(seconds)
-        .map(|limit| TimeLimit(Some(limit)))
-        .map_err(|_| format!("{value} is not a time limit (give seconds, 0 for none)"))
+    Duration::try_from_secs_f64(seconds)
+        .map_err(|_| format!("{value} is not a number of seconds (give 0 or more)"))
 }
 
 fn parse_unit_interval(value: &str) -> Result<f64, String> {
@@ -441,12 +478,14 @@ mod tests {
     fn min_confidence_must_lie_in_unit_interval() {
         assert_eq!(parse_unit_interval("0.5"), Ok(0.5));
         assert!(parse_unit_interval("1.5").is_err());
+        assert_eq!(parse_seconds("0.25"), Ok(Duration::from_millis(250)));
+        assert!(parse_seconds("-1").is_err());
+        assert!(parse_seconds("NaN").is_err());
         assert!(parse_unit_interval("high").is_err());
     }
 
     #[test]
     fn timeout_is_seconds_and_zero_is_none() {
-        use std::time::Duration;
         assert_eq!(
             parse_timeout("1.5"),
             Ok(TimeLimit(Some(Duration::from_millis(1500))))

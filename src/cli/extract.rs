@@ -5,14 +5,15 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 
 use super::args::ExtractArgs;
-use super::pipeline::for_each_batch;
+use super::pipeline::{for_each_batch, Inputs};
 use super::Outcome;
 use crate::exchange::from_extraction;
 
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let tally = for_each_batch(&args.paths, 256, |batch| {
+    let inputs = Inputs::from_args(&args.input)?;
+    let tally = for_each_batch(&inputs, 256, |batch| {
         for item in batch {
             let article = &item.article;
             let id = article

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::args::IngestArgs;
 use super::extract::summarize_failures;
-use super::pipeline::{for_each_batch, for_each_batch_quietly, Extracted};
+use super::pipeline::{for_each_batch, for_each_batch_quietly, Extracted, Inputs};
 use super::Outcome;
 use crate::article::count_articles;
 use crate::graph::article_iri;
@@ -34,7 +34,8 @@ const BULK_QUADS: usize = 20_000;
 
 pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let progress = progress_bar(args.no_progress, &args.paths);
+    let inputs = Inputs::from_args(&args.input)?;
+    let progress = progress_bar(args.no_progress, &inputs.paths);
     let mut claims = 0usize;
     let mut unchanged = 0usize;
     let mut sources = HashSet::new();
@@ -48,14 +49,14 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     let mut known = stored_names.clone();
     // When one batch holds the whole input, its names are merged before any of it is keyed
     // (below), so a pass ahead would only repeat the extraction: half the time of a small run.
-    let one_batch = count_articles(&args.paths).is_some_and(|total| total <= BATCH);
-    if !one_batch && !args.paths.iter().any(|path| path.as_os_str() == "-") {
-        // And every name the run gives, read ahead (stdin can be read only once): keyed
+    let one_batch = count_articles(&inputs.paths).is_some_and(|total| total <= BATCH);
+    if !one_batch && inputs.can_read_twice() {
+        // And every name the run gives, read ahead (not stdin or web pages): keyed
         // batch by batch, a surname in an early article missed the full name a later one
         // gave, so the store depended on input order and a re-run changed 125 of PolNeAR
         // train's 840 articles. This pass costs one more extraction of the input.
         progress.set_message("reading names");
-        for_each_batch_quietly(&args.paths, BATCH, |mut batch| {
+        for_each_batch_quietly(&inputs, BATCH, |mut batch| {
             limit_claims(&mut batch, args.max_claims_per_article, |_, _| {});
             for item in &batch {
                 known.merge(&article_names(&item.article, &item.extraction));
@@ -68,7 +69,7 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
     }
     std::thread::scope(|scope| {
         let mut writer = Writer::Undecided;
-        let tally = for_each_batch(&args.paths, BATCH, |mut batch| {
+        let tally = for_each_batch(&inputs, BATCH, |mut batch| {
             limit_claims(&mut batch, args.max_claims_per_article, |item, dropped| {
                 progress.suspend(|| {
                     eprintln!(

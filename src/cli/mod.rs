@@ -10,6 +10,7 @@ mod lookup;
 mod output;
 mod pipeline;
 mod query;
+mod read;
 #[cfg(unix)]
 mod serve;
 mod timeline;
@@ -56,6 +57,14 @@ impl Outcome {
 /// the command (in the store's `hearsay serve` when one runs and takes it), prints the
 /// error if any, and says how to exit.
 pub fn main(argv: Vec<OsString>) -> ExitCode {
+    // A panic inside a page's extraction costs that page, which is reported as one line
+    // (`article::parse_html`): the default hook's message and backtrace would be noise.
+    let report_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::article::inside_page_extraction() {
+            report_panic(info);
+        }
+    }));
     let cli = Cli::parse_from(&argv);
     if let Command::Query(args) = &cli.command {
         // Here or in a server, the query stops itself at its limit; this ends the process
@@ -90,6 +99,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Serve(_) => anyhow::bail!("`hearsay serve` needs Unix sockets"),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Read(args) => read::run(&args),
         lookup => run_lookup(
             &open_readable(&cli.store)?,
             &lookup,
