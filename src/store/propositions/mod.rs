@@ -7,7 +7,9 @@
 //! Counts (claims, origins asserting / denying / declining to confirm, first appearance)
 //! are never stored: every lookup derives them by SPARQL, so they cannot go stale.
 
+mod incremental;
 mod refresh;
+mod wanted;
 
 pub use refresh::ClaimSet;
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Incremental ingest (issue 15, target 6): a few new articles into the 50x replica store of
+# PolNeAR train (42,000 articles), end to end, median of RUNS runs, each on a fresh copy of
+# the store.
+#
+#   benches/incremental.sh                   # data/ (8 articles) into the replica store
+#   NEW=dev benches/incremental.sh           # the first 8 articles of PolNeAR dev instead
+#   HS=/path/to/other/hearsay STORE_DIR=/tmp/x benches/incremental.sh   # another build
+#
+# The replica store is built once (a few minutes of both cores) into STORE_DIR and reused;
+# delete it to build it again (a build that changes what the store holds needs its own).
+# Tools: GNU time (/usr/bin/time), python3. Env: COPIES (50), RUNS (5), NEW (data | dev),
+# STORE_DIR ($CARGO_TARGET_DIR/incremental-bench), HS (the hearsay binary; built in release
+# when unset), OUT (results as JSON lines).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+TRAIN="$ROOT/../shared/eval/polnear/train.jsonl"
+DEV="$ROOT/../shared/eval/polnear/dev.jsonl"
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+COPIES=${COPIES:-50}
+RUNS=${RUNS:-5}
+NEW=${NEW:-data}
+STORE_DIR=${STORE_DIR:-$TARGET/incremental-bench}
+OUT=${OUT:-$STORE_DIR/results.jsonl}
+
+[ -x /usr/bin/time ] || { echo "benches/incremental.sh: please install GNU time (apt-get install -y time)" >&2; exit 1; }
+[ -f "$TRAIN" ] || { echo "benches/incremental.sh: $TRAIN is missing" >&2; exit 1; }
+if [ -z "${HS:-}" ]; then
+    cargo build --release --quiet
+    HS="$TARGET/release/hearsay"
+fi
+mkdir -p "$STORE_DIR"
+
+if [ ! -d "$STORE_DIR/replica" ]; then
+    echo "building the ${COPIES}x replica store in $STORE_DIR/replica" >&2
+    python3 benches/replica.py "$TRAIN" "$COPIES" "$STORE_DIR/replica.jsonl"
+    "$HS" --store "$STORE_DIR/replica.tmp" ingest --no-progress "$STORE_DIR/replica.jsonl"
+    # As the README advises after a large ingest.
+    "$HS" --store "$STORE_DIR/replica.tmp" compact
+    mv "$STORE_DIR/replica.tmp" "$STORE_DIR/replica"
+    rm -f "$STORE_DIR/replica.jsonl"
+fi
+
+case "$NEW" in
+    data) INPUT="$ROOT/data" ;;
+    dev)
+        INPUT="$STORE_DIR/dev8.jsonl"
+        head -8 "$DEV" > "$STORE_DIR/dev8.raw"
+        python3 benches/replica.py "$STORE_DIR/dev8.raw" 1 "$INPUT"
+        ;;
+    *) echo "benches/incremental.sh: NEW is data or dev" >&2; exit 1 ;;
+esac
+
+for run in $(seq "$RUNS"); do
+    rm -rf "$STORE_DIR/copy"
+    cp -a "$STORE_DIR/replica" "$STORE_DIR/copy"
+    /usr/bin/time -f "%e %M %P" -o "$STORE_DIR/time.txt" \
+        "$HS" --store "$STORE_DIR/copy" ingest --no-progress "$INPUT" 2> "$STORE_DIR/ingest.err"
+    tail -1 "$STORE_DIR/ingest.err" >&2
+    python3 - "$(cat "$STORE_DIR/time.txt")" "$(tail -1 "$STORE_DIR/ingest.err")" "$NEW" "$run" >> "$STORE_DIR/runs.jsonl" <<'PY'
+import json, re, sys
+wall, rss_kb, cpu = sys.argv[1].split()
+p = re.search(r"; (\d+) propositions in ([\d.]+) s", sys.argv[2])
+print(json.dumps({"new": sys.argv[3], "run": int(sys.argv[4]), "wall_s": float(wall),
+                  "max_rss_mb": round(int(rss_kb) / 1024, 1), "cpu": cpu,
+                  "propositions_s": float(p.group(2)) if p else None}))
+PY
+done
+rm -rf "$STORE_DIR/copy"
+
+python3 - "$STORE_DIR/runs.jsonl" "$RUNS" "$NEW" "$HS" >> "$OUT" <<'PY'
+import json, statistics, subprocess, sys
+runs = [json.loads(l) for l in open(sys.argv[1])][-int(sys.argv[2]):]
+cpu = subprocess.run(["sh", "-c", "lscpu | sed -n 's/^Model name:\\s*//p' | head -1"],
+                     capture_output=True, text=True).stdout.strip()
+print(json.dumps({"figure": "incremental", "new": sys.argv[3], "binary": sys.argv[4], "runs": len(runs),
+                  "median_wall_s": statistics.median(r["wall_s"] for r in runs),
+                  "walls_s": [r["wall_s"] for r in runs],
+                  "median_propositions_s": statistics.median(r["propositions_s"] or 0 for r in runs),
+                  "max_rss_mb": max(r["max_rss_mb"] for r in runs),
+                  "machine": f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, {cpu}"}))
+PY
+tail -1 "$OUT"

@@ -1,0 +1,25 @@
+#!/usr/bin/env python3
+"""Writes the COPIES x replica of PolNeAR train that the benchmarks ingest (never committed).
+
+    benches/replica.py TRAIN_JSONL COPIES OUT_JSONL
+
+Each copy of an article gets its own id and URL, so each copy is its own article graph.
+"""
+import json
+import sys
+
+
+def main():
+    train, copies, out_path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    rows = [json.loads(line) for line in open(train)]
+    with open(out_path, "w") as out:
+        for copy in range(copies):
+            for r in rows:
+                rid = f"{r['id']}~{copy}"
+                out.write(json.dumps({"id": rid, "url": f"https://bench.invalid/polnear/{rid}",
+                                      "publisher": r.get("publisher"), "date": r.get("publication_date"),
+                                      "text": r["text"]}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
