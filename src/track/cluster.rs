@@ -88,14 +88,14 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
 
     // Components: similarity, copies and links.
     let mut components = DisjointSets::new(n);
-    for i in 0..n {
+    for (i, claim) in claims.iter().enumerate() {
         if let Some(unit) = graph.unit_of[i] {
             components.union(i, unit);
         }
         for &j in &graph.earlier[i] {
             components.union(i, j as usize);
         }
-        for &(kind, to) in &claims[i].links {
+        for &(kind, to) in &claim.links {
             if linked(i, to, kind) && has_proposition[to] {
                 components.union(i, to);
             }
@@ -105,9 +105,9 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
     // Complete link over the units (distinct token sets) that some claim not placed by a
     // link stands on, in order of their first claim.
     let mut takes_part = vec![false; n];
-    for i in 0..n {
-        if let (Some(unit), None) = (graph.unit_of[i], placed_by[i]) {
-            takes_part[unit] = true;
+    for (unit, placed) in graph.unit_of.iter().zip(&placed_by) {
+        if let (Some(unit), None) = (unit, placed) {
+            takes_part[*unit] = true;
         }
     }
     const NONE: u32 = u32::MAX;
