@@ -6,7 +6,13 @@
 #   benches/incremental.sh                   # data/ (8 articles) into the replica store
 #   NEW=dev benches/incremental.sh           # the first 8 articles of PolNeAR dev instead
 #   HS=/path/to/other/hearsay STORE_DIR=/tmp/x benches/incremental.sh   # another build
+#   IN_PLACE=1 NEW=dev RUNS=5 benches/incremental.sh   # no copies: run k ingests dev batch k
 #
+# IN_PLACE=1 is for a disk without room for a copy of the store: each run ingests new
+# articles into the replica itself (NEW=dev: the k-th batch of 8 PolNeAR dev articles, from
+# FIRST_BATCH on, so that every run brings articles the store does not hold; NEW=data only
+# with RUNS=1). The store grows by 8 articles a run, which changes nothing measurable. Each
+# run records the 1-minute load average before and after it (other work on the machine).
 # The replica store is built once (a few minutes of both cores) into STORE_DIR and reused;
 # delete it to build it again (a build that changes what the store holds needs its own).
 # Tools: GNU time (/usr/bin/time), python3. Env: COPIES (50), RUNS (5), NEW (data | dev),
@@ -43,29 +49,51 @@ if [ ! -d "$STORE_DIR/replica" ]; then
     rm -f "$STORE_DIR/replica.jsonl"
 fi
 
-case "$NEW" in
-    data) INPUT="$ROOT/data" ;;
-    dev)
-        INPUT="$STORE_DIR/dev8.jsonl"
-        head -8 "$DEV" > "$STORE_DIR/dev8.raw"
-        python3 benches/replica.py "$STORE_DIR/dev8.raw" 1 "$INPUT"
-        ;;
-    *) echo "benches/incremental.sh: NEW is data or dev" >&2; exit 1 ;;
-esac
+IN_PLACE=${IN_PLACE:-0}
+FIRST_BATCH=${FIRST_BATCH:-1}
+if [ "$IN_PLACE" = 1 ] && [ "$NEW" = data ] && [ "$RUNS" != 1 ]; then
+    echo "benches/incremental.sh: IN_PLACE=1 with NEW=data takes RUNS=1 (data/ is one batch)" >&2
+    exit 1
+fi
+
+# The input of run $1: data/, or the dev batch of that run.
+input_of() {
+    case "$NEW" in
+        data) echo "$ROOT/data" ;;
+        dev)
+            local batch=1
+            [ "$IN_PLACE" = 1 ] && batch=$((FIRST_BATCH + $1 - 1))
+            sed -n "$((8 * batch - 7)),$((8 * batch))p" "$DEV" > "$STORE_DIR/dev8.raw"
+            python3 benches/replica.py "$STORE_DIR/dev8.raw" 1 "$STORE_DIR/dev8-$batch.jsonl"
+            echo "$STORE_DIR/dev8-$batch.jsonl"
+            ;;
+        *) echo "benches/incremental.sh: NEW is data or dev" >&2; exit 1 ;;
+    esac
+}
 
 for run in $(seq "$RUNS"); do
-    rm -rf "$STORE_DIR/copy"
-    cp -a "$STORE_DIR/replica" "$STORE_DIR/copy"
+    INPUT=$(input_of "$run")
+    if [ "$IN_PLACE" = 1 ]; then
+        STORE="$STORE_DIR/replica"
+    else
+        STORE="$STORE_DIR/copy"
+        rm -rf "$STORE"
+        cp -a "$STORE_DIR/replica" "$STORE"
+    fi
+    load_before=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f "%e %M %P" -o "$STORE_DIR/time.txt" \
-        "$HS" --store "$STORE_DIR/copy" ingest --no-progress "$INPUT" 2> "$STORE_DIR/ingest.err"
+        "$HS" --store "$STORE" ingest --no-progress "$INPUT" 2> "$STORE_DIR/ingest.err"
+    load_after=$(cut -d' ' -f1 /proc/loadavg)
     tail -1 "$STORE_DIR/ingest.err" >&2
-    python3 - "$(cat "$STORE_DIR/time.txt")" "$(tail -1 "$STORE_DIR/ingest.err")" "$NEW" "$run" >> "$STORE_DIR/runs.jsonl" <<'PY'
+    python3 - "$(cat "$STORE_DIR/time.txt")" "$(tail -1 "$STORE_DIR/ingest.err")" "$NEW" "$run" \
+        "$(basename "$INPUT")" "$load_before" "$load_after" >> "$STORE_DIR/runs.jsonl" <<'PY'
 import json, re, sys
 wall, rss_kb, cpu = sys.argv[1].split()
 p = re.search(r"; (\d+) propositions in ([\d.]+) s", sys.argv[2])
-print(json.dumps({"new": sys.argv[3], "run": int(sys.argv[4]), "wall_s": float(wall),
-                  "max_rss_mb": round(int(rss_kb) / 1024, 1), "cpu": cpu,
-                  "propositions_s": float(p.group(2)) if p else None}))
+print(json.dumps({"new": sys.argv[3], "run": int(sys.argv[4]), "input": sys.argv[5],
+                  "wall_s": float(wall), "max_rss_mb": round(int(rss_kb) / 1024, 1), "cpu": cpu,
+                  "propositions_s": float(p.group(2)) if p else None,
+                  "load_1m_before": float(sys.argv[6]), "load_1m_after": float(sys.argv[7])}))
 PY
 done
 rm -rf "$STORE_DIR/copy"
@@ -80,6 +108,7 @@ print(json.dumps({"figure": "incremental", "new": sys.argv[3], "binary": sys.arg
                   "walls_s": [r["wall_s"] for r in runs],
                   "median_propositions_s": statistics.median(r["propositions_s"] or 0 for r in runs),
                   "max_rss_mb": max(r["max_rss_mb"] for r in runs),
+                  "loads_1m": [[r["load_1m_before"], r["load_1m_after"]] for r in runs],
                   "machine": f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, {cpu}"}))
 PY
 tail -1 "$OUT"

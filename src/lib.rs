@@ -9,6 +9,7 @@
 //! - [`track`]: sources and propositions across articles: aliases, near-duplicates, confidence.
 //! - [`store`]: the embedded Oxigraph store: ingest, lookup, SPARQL, export.
 //! - [`eval`]: scores attributions against gold annotations.
+//! - [`web`]: `hearsay serve --http`: pages and the SPARQL 1.1 Protocol over a store.
 //! - [`cli`]: the `hearsay` command line.
 
 pub mod article;
@@ -20,6 +21,7 @@ pub mod graph;
 pub mod offsets;
 pub mod store;
 pub mod track;
+pub mod web;
 
 pub use article::{Article, ArticleError};
 pub use extract::{extract, Attribution, Certainty, Extraction, SourceKind, Span, Stance};

@@ -111,6 +111,56 @@ fn seed_article_answers_the_done_when_questions() {
     assert!(parsed.is_ok_and(|quads| quads.len() > 100));
 }
 
+/// Two JSON Lines rows under two ids with one text (a wire story run by two outlets) are two
+/// articles and one origin; ingesting them again changes nothing (issue 15).
+#[test]
+fn two_ids_with_one_text_are_two_articles_of_one_origin() {
+    let ws = Workspace::new();
+    let text = "The bridge will reopen in May, the city council said on Monday. Engineers said the bridge would reopen in May.";
+    let rows = format!(
+        "{{\"id\": \"outlet-a-17\", \"text\": \"{text}\"}}\n{{\"id\": \"outlet-b-3\", \"text\": \"{text}\"}}\n"
+    );
+    let file = ws.file("wire.jsonl", rows.as_bytes());
+    let path = file.to_str().expect("utf-8 path");
+    ws.hearsay(&["ingest", path])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with("ingested 2 articles, "));
+    let graphs = ws.stdout(&[
+        "query",
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }",
+        "--results-format",
+        "csv",
+    ]);
+    assert_eq!(graphs.lines().nth(1).map(str::trim), Some("2"), "{graphs}");
+    // The council's claim and the engineers' are one proposition with two origins, whichever
+    // outlet printed them: reprints add claims, not origins.
+    let propositions = ws.stdout(&["propositions", "--min-origins", "1"]);
+    let row = tsv_rows(&propositions)
+        .into_iter()
+        .find(|r| r.last().is_some_and(|l| l.contains("reopen in May")))
+        .unwrap_or_else(|| panic!("{propositions}"));
+    assert_eq!(
+        (row[2].as_str(), row[5].as_str(), row[6].as_str()),
+        ("2", "4", "2"),
+        "{propositions}"
+    );
+    let sorted_export = || {
+        let export = ws.stdout(&["export", "--format", "nquads"]);
+        let mut lines: Vec<String> = export.lines().map(str::to_owned).collect();
+        lines.sort_unstable();
+        lines
+    };
+    let first = sorted_export();
+    ws.hearsay(&["ingest", path])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "ingested 2 articles (2 unchanged), ",
+        ));
+    assert_eq!(sorted_export(), first);
+}
+
 #[test]
 fn ingesting_again_changes_nothing() {
     let ws = Workspace::new();
@@ -795,5 +845,85 @@ fn a_dead_servers_socket_is_passed_over_and_replaced() {
         .assert()
         .success();
     let log = server.stop();
+    assert!(log.contains("claims --source analysts: exit 0"), "{log}");
+}
+
+/// A query that joins the store with itself four times: on the seed's store, more rows than
+/// any run could list.
+const RUNAWAY: &str = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+
+/// Asserts that a run ended at its time limit: exit 2 and the one line that says so.
+fn assert_timed_out((_, stderr, code): &(String, String, Option<i32>)) {
+    assert_eq!(*code, Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("hearsay: the query ran past its time limit of 1 s"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_runaway_query_stops_at_its_time_limit() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    for format in ["tsv", "table"] {
+        let started = std::time::Instant::now();
+        let run = run_whole(&mut ws.hearsay(&[
+            "query",
+            RUNAWAY,
+            "--timeout",
+            "1",
+            "--results-format",
+            format,
+        ]));
+        assert_timed_out(&run);
+        // Far from the hours the query would take; the bound only allows for a busy machine.
+        assert!(started.elapsed().as_secs() < 60, "{format}");
+    }
+    // A product of VALUES never reads the store, so nothing checks its cancellation: the
+    // process ends itself shortly after the limit.
+    let values = (0..8)
+        .map(|i| format!("VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}"))
+        .collect::<String>();
+    let run = run_whole(&mut ws.hearsay(&[
+        "query",
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ {values} }}"),
+        "--timeout",
+        "1",
+    ]));
+    assert_timed_out(&run);
+    // Within the limit, a query answers as before; 0 means no limit.
+    for limit in ["30", "0"] {
+        ws.hearsay(&["query", "ASK { ?c a hs:Claim }", "--timeout", limit])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("true"));
+    }
+    ws.hearsay(&["query", "ASK {}", "--timeout", "soon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a number of seconds"));
+}
+
+#[test]
+fn a_server_stops_a_runaway_query_and_goes_on_serving() {
+    let ws = Workspace::new();
+    ws.hearsay(&["ingest", SEED]).assert().success();
+    let server = Server::start(&ws);
+    assert_timed_out(&run_whole(&mut ws.hearsay(&[
+        "query",
+        RUNAWAY,
+        "--timeout",
+        "1",
+    ])));
+    ws.hearsay(&["claims", "--source", "analysts"])
+        .assert()
+        .success();
+    let log = server.stop();
+    // The server ran the query and stopped it itself.
+    assert!(
+        log.contains(&format!("query {RUNAWAY} --timeout 1: exit 2")),
+        "{log}"
+    );
     assert!(log.contains("claims --source analysts: exit 0"), "{log}");
 }

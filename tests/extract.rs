@@ -22,6 +22,14 @@ fn render(text: &str, ex: &Extraction) -> String {
         .join("\n")
 }
 
+/// The name each attribution's source goes by (a pronoun's antecedent).
+fn source_names(ex: &Extraction) -> Vec<&str> {
+    ex.attributions
+        .iter()
+        .map(|a| a.source_name.as_str())
+        .collect()
+}
+
 #[track_caller]
 fn check(text: &str, expected: &str) {
     let got = render(text, &extract(text));
@@ -175,11 +183,7 @@ fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
         ),
     ] {
         let ex = extract(text);
-        let names: Vec<&str> = ex
-            .attributions
-            .iter()
-            .map(|a| a.source_name.as_str())
-            .collect();
+        let names = source_names(&ex);
         assert_eq!(names, [name], "{text}");
     }
 }
@@ -508,7 +512,7 @@ fn hopes_agreements_voiced_views_and_memories() {
 fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
     check(
         "The firm declined to say who would lead it.",
-        "The firm | declined to say | who would lead it | asserted | probable",
+        "The firm | declined to say | who would lead it | unconfirmed | unknown",
     );
     check(
         "The agency refused to confirm the report.",
@@ -525,7 +529,7 @@ fn a_verb_of_saying_after_a_governing_verb_joins_the_cue() {
     // No content after the inner verb, or an act rather than saying: the first verb keeps it.
     check(
         "The firm declined to comment.",
-        "The firm | declined | to comment | asserted | certain",
+        "The firm | declined | to comment | unconfirmed | unknown",
     );
     check(
         "The union vowed to fight the plan.",
@@ -1245,5 +1249,52 @@ fn asked_skips_an_adjunct_before_the_question() {
     check(
         "Asked by a reporter to explain the delay, Lee said, \"We are on it.\"",
         "a reporter | Asked | to explain the delay | asserted | certain\nLee | said | \"We are on it.\" | asserted | certain",
+    );
+}
+
+#[test]
+fn a_hedge_inside_a_reported_content_is_no_claim_of_its_own() {
+    // The Herald's claim, hedged; not a second, source-less one (issue 15).
+    check(
+        "According to the Miami Herald, the storm is not expected to make landfall in the Bahamas.",
+        "the Miami Herald | According to | the storm is not expected to make landfall in the Bahamas | asserted | probable",
+    );
+}
+
+#[test]
+fn interview_answers_speak_for_the_one_answering() {
+    let text = "Ann Lee: I study penguins.\n\nAL: We think the females starve. You have to protect the waters where they feed.\n";
+    let ex = extract(text);
+    let names = source_names(&ex);
+    assert!(names.contains(&"AL"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case("we") || n.eq_ignore_ascii_case("you")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_span_of_time_is_no_part_of_a_source() {
+    let text = "After several days Iran said the tanker had been released.";
+    let ex = extract(text);
+    let sources: Vec<String> = ex
+        .attributions
+        .iter()
+        .map(|a| spans_text(text, &a.source))
+        .collect();
+    assert_eq!(sources, ["Iran"]);
+}
+
+#[test]
+fn an_attribution_reported_inside_another_is_relayed_by_it() {
+    let text = "Znak.com reported its source said the tenant moved in the day before the blast.";
+    let ex = extract(text);
+    assert!(
+        ex.links.iter().any(|l| l.kind == LinkKind::Relays),
+        "{}\n{:?}",
+        render(text, &ex),
+        ex.links
     );
 }

@@ -596,3 +596,53 @@ fn a_store_answers_who_denied_what() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(store.len().unwrap_or_default(), before);
 }
+
+#[test]
+fn a_claim_keeps_a_bounded_part_of_a_giant_sentence() {
+    use hearsay::graph::MAX_SENTENCE_BYTES;
+    // One sentence of 40 KB without an end, a claim in its middle: the claim keeps the part
+    // of the sentence around its cue, in whole words, marked as cut at both ends.
+    let filler = "and the rain fell on the quiet town once more ".repeat(400);
+    let text = format!("{filler}the mayor said that the bridge would reopen ü{filler}");
+    let cue = text.find("said").expect("cue");
+    let mut extraction = Extraction::default();
+    extraction.attributions.push(Attribution {
+        source: vec![Span::new(cue - 10, cue - 1)],
+        cue: vec![Span::new(cue, cue + 4)],
+        content: vec![Span::new(cue + 10, cue + 38)],
+        sentence: Span::new(0, text.len()),
+        source_name: String::new(),
+        source_kind: SourceKind::Person,
+        stance: Stance::Asserted,
+        certainty: Certainty::Certain,
+        quote: QuoteKind::Indirect,
+        confidence: 1.0,
+    });
+    let long = Article {
+        text: text.clone(),
+        ..article()
+    };
+    let quads = article_quads(&long, &extraction);
+    let claim = claim_iri(&article_iri(&long), 0);
+    let kept = one(&quads, &claim, hs::SENTENCE);
+    let kept = string(&kept);
+    assert!(kept.len() <= MAX_SENTENCE_BYTES + 8, "{}", kept.len());
+    assert!(kept.len() >= MAX_SENTENCE_BYTES / 2, "{}", kept.len());
+    assert!(
+        kept.contains("the mayor said that the bridge would reopen"),
+        "{kept}"
+    );
+    assert!(kept.starts_with('…') && kept.ends_with('…'), "{kept}");
+    // Whole words: the part kept follows a space in the text and a space follows it.
+    let inner = kept.trim_start_matches('…').trim_end_matches('…');
+    assert!(text.contains(&format!(" {inner} ")), "{kept}");
+    // A sentence of ordinary length is kept whole.
+    let short = Article {
+        text: "The mayor said that the bridge would reopen.".into(),
+        ..article()
+    };
+    extraction.attributions[0].sentence = Span::new(0, short.text.len());
+    let quads = article_quads(&short, &extraction);
+    let claim = claim_iri(&article_iri(&short), 0);
+    assert_eq!(string(&one(&quads, &claim, hs::SENTENCE)), short.text);
+}

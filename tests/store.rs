@@ -573,10 +573,10 @@ fn claim_detail_has_sentence_offsets_and_links_both_ways() {
     let start = LAUNCH[..byte].chars().count() as u64;
     assert_ne!(start, byte as u64);
     assert_eq!(
-        detail.content_span,
+        detail.spans.content,
         Some((start, start + "the launch was routine".len() as u64))
     );
-    assert!(detail.source_span.is_some() && detail.cue_span.is_some());
+    assert!(detail.spans.source.is_some() && detail.spans.cue.is_some());
     assert_eq!(detail.links.len(), 1);
     let link = &detail.links[0];
     assert_eq!(

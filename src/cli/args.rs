@@ -93,7 +93,11 @@ pub enum Command {
     /// million claims, a lookup by source takes about a third of the time). It only reads: ingest and compact run beside it, and every lookup sees the
     /// store as it is then. Stop it with Ctrl-C; without it, commands open the store
     /// themselves.
-    Serve,
+    ///
+    /// With --http it also serves the store on the web: pages to read (claims, articles with
+    /// their attributions marked, sources, propositions) and a read-only SPARQL 1.1 endpoint
+    /// at /sparql for RDF tools.
+    Serve(ServeArgs),
     /// Extract attributions without a store, as JSON Lines in the exchange format
     ///
     /// Offsets count Unicode code points. For JSON Lines input, each output line keeps the
@@ -111,7 +115,8 @@ pub struct IngestArgs {
 
     /// Load through Oxigraph's bulk loader even when the input is small
     ///
-    /// Inputs of 256 articles or more always go through it. The articles appear all at once
+    /// Inputs of 256 articles or more always go through it, and so do fewer articles that
+    /// make 20,000 quads or more (about 700 claims). The articles appear all at once
     /// when the load ends; a crash before that leaves none of them. Uses more memory than the
     /// transaction per article that smaller inputs get.
     #[arg(long)]
@@ -237,7 +242,19 @@ pub struct QueryArgs {
     /// Format of CONSTRUCT and DESCRIBE results
     #[arg(long, value_enum, default_value_t = RdfFormatArg::Turtle)]
     pub format: RdfFormatArg,
+
+    /// Stop the query after SECONDS (running it and writing its results), with an error
+    /// and exit code 2; 0 for no limit
+    ///
+    /// The default, 120 s, lets every query of queries/ finish on a million claims while a
+    /// query that joins the store with itself ends with an error instead of running for ever.
+    #[arg(long, value_name = "SECONDS", default_value = "120", value_parser = parse_timeout)]
+    pub timeout: TimeLimit,
 }
+
+/// A time limit, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeLimit(pub Option<std::time::Duration>);
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -252,6 +269,24 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout
     #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Also serve pages and a SPARQL endpoint over HTTP, on ADDR (default 127.0.0.1:7878)
+    ///
+    /// Only this machine can reach the default address. Give another (0.0.0.0:7878) to let
+    /// other machines read the store: everything in it becomes readable to them.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:7878")]
+    pub http: Option<std::net::SocketAddr>,
+
+    /// Seconds a SPARQL query may run before it is stopped (with --http; 0 for no limit)
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    pub query_timeout: TimeLimit,
+
+    /// Rows at most in one SPARQL answer (with --http)
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_rows: usize,
 }
 
 #[derive(Debug, Args)]
@@ -360,6 +395,19 @@ fn parse_nonblank(value: &str) -> Result<String, String> {
     }
 }
 
+/// A time limit in seconds (fractions allowed); 0 means none.
+fn parse_timeout(value: &str) -> Result<TimeLimit, String> {
+    let seconds: f64 = value
+        .parse()
+        .map_err(|_| format!("'{value}' is not a number of seconds"))?;
+    if seconds == 0.0 {
+        return Ok(TimeLimit(None));
+    }
+    std::time::Duration::try_from_secs_f64(seconds)
+        .map(|limit| TimeLimit(Some(limit)))
+        .map_err(|_| format!("{value} is not a time limit (give seconds, 0 for none)"))
+}
+
 fn parse_unit_interval(value: &str) -> Result<f64, String> {
     let x: f64 = value
         .parse()
@@ -386,5 +434,18 @@ mod tests {
         assert_eq!(parse_unit_interval("0.5"), Ok(0.5));
         assert!(parse_unit_interval("1.5").is_err());
         assert!(parse_unit_interval("high").is_err());
+    }
+
+    #[test]
+    fn timeout_is_seconds_and_zero_is_none() {
+        use std::time::Duration;
+        assert_eq!(
+            parse_timeout("1.5"),
+            Ok(TimeLimit(Some(Duration::from_millis(1500))))
+        );
+        assert_eq!(parse_timeout("0"), Ok(TimeLimit(None)));
+        assert!(parse_timeout("-1").is_err());
+        assert!(parse_timeout("NaN").is_err());
+        assert!(parse_timeout("soon").is_err());
     }
 }

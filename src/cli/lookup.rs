@@ -153,8 +153,8 @@ fn detail_json(detail: &ClaimDetail) -> Value {
         "sentence": detail.sentence,
         "article": {"iri": c.article_iri, "title": detail.article_title, "url": detail.article_url,
                     "date": c.date.map(|d| d.to_string())},
-        "offsets": {"source": span_json(detail.source_span), "cue": span_json(detail.cue_span),
-                    "content": span_json(detail.content_span), "unit": "code points"},
+        "offsets": {"source": span_json(detail.spans.source), "cue": span_json(detail.spans.cue),
+                    "content": span_json(detail.spans.content), "unit": "code points"},
         "links": detail.links.iter().map(|l| json!({
             "direction": direction_name(l.direction),
             "kind": format!("{:?}", l.kind),
@@ -200,9 +200,9 @@ fn write_detail(detail: &ClaimDetail, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "offsets    source {}, cue {}, content {} (code points)",
-        offsets(detail.source_span),
-        offsets(detail.cue_span),
-        offsets(detail.content_span)
+        offsets(detail.spans.source),
+        offsets(detail.spans.cue),
+        offsets(detail.spans.content)
     )?;
     for link in &detail.links {
         let verb = link_phrase(link.kind, link.direction);

@@ -57,6 +57,13 @@ impl Outcome {
 /// error if any, and says how to exit.
 pub fn main(argv: Vec<OsString>) -> ExitCode {
     let cli = Cli::parse_from(&argv);
+    if let Command::Query(args) = &cli.command {
+        // Here or in a server, the query stops itself at its limit; this ends the process
+        // should it not (and a client whose server does not answer in time).
+        if let Some(limit) = args.timeout.0 {
+            query::exit_after(limit);
+        }
+    }
     #[cfg(unix)]
     let forwarded = serve::forward(&cli, &argv);
     #[cfg(not(unix))]
@@ -78,9 +85,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
         Command::Compact => compact(&cli.store),
         #[cfg(unix)]
-        Command::Serve => serve::run(&cli.store),
+        Command::Serve(args) => serve::run(&cli.store, &args),
         #[cfg(not(unix))]
-        Command::Serve => anyhow::bail!("`hearsay serve` needs Unix sockets"),
+        Command::Serve(_) => anyhow::bail!("`hearsay serve` needs Unix sockets"),
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
         lookup => run_lookup(

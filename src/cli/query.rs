@@ -2,6 +2,7 @@
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use oxigraph::sparql::QueryResults;
@@ -10,16 +11,62 @@ use super::args::{QueryArgs, ResultsFormat};
 use super::export::export_format;
 use super::output::{write_table, Console, Table};
 use super::Outcome;
-use crate::store::{write_results, ResultsFormat as W3cFormat, Store};
+use crate::store::{write_results, CancellationToken, ResultsFormat as W3cFormat, Store, Watchdog};
 
+/// How long past its limit a query that ignores its cancellation (one that never reads the
+/// store, such as a product of `VALUES` blocks) may run before the process ends itself.
+const GRACE: Duration = Duration::from_secs(5);
+
+/// Runs the query within `args.timeout`: past it, the query is cancelled and the command
+/// fails with one line that says so.
 pub fn run(
     store: &Store,
     args: &QueryArgs,
     console: &Console,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
+    let token = CancellationToken::new();
+    // Watches until dropped, at the end of this function.
+    let _watchdog = args
+        .timeout
+        .0
+        .map(|limit| Watchdog::cancel_after(limit, token.clone()));
+    match run_cancellable(store, args, console, out, token.clone()) {
+        // Only the watchdog cancels: whatever failed then failed because of it.
+        Err(_) if token.is_cancelled() => Err(timed_out(args.timeout.0.unwrap_or_default())),
+        other => other,
+    }
+}
+
+/// The error of a query stopped at its time limit.
+fn timed_out(limit: Duration) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the query ran past its time limit of {} s and was stopped; narrow it, or allow more \
+         with --timeout SECONDS (0 for no limit)",
+        limit.as_secs_f64()
+    )
+}
+
+/// Ends this process with [`timed_out`]'s message and exit code 2 once `limit` (and a short
+/// grace) has passed, for a query that cancellation cannot reach. For the process that
+/// owns the command line only, never for `hearsay serve`, whose other clients it would end.
+pub(super) fn exit_after(limit: Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(limit + GRACE);
+        eprintln!("hearsay: {:#}", timed_out(limit));
+        std::process::exit(2);
+    });
+}
+
+fn run_cancellable(
+    store: &Store,
+    args: &QueryArgs,
+    console: &Console,
+    out: &mut dyn Write,
+    token: CancellationToken,
+) -> Result<Outcome> {
     let sparql = query_text(&args.query)?;
-    let results = store.query(&sparql)?;
+    let results = store.query_cancellable(&sparql, token)?;
     let format = args.results_format.unwrap_or(if console.terminal {
         ResultsFormat::Table
     } else {
@@ -42,8 +89,9 @@ pub fn run(
                         .values()
                         .iter()
                         .map(|v| {
-                            v.as_ref()
-                                .map_or(serde_json::Value::Null, |t| term_text(t).into())
+                            v.as_ref().map_or(serde_json::Value::Null, |t| {
+                                crate::graph::vocab::short_form(t).into()
+                            })
                         })
                         .collect(),
                 );
@@ -83,23 +131,4 @@ fn query_text(query: &str) -> Result<String> {
             .with_context(|| format!("cannot read query file {query}"));
     }
     Ok(query.to_owned())
-}
-
-/// A term as a person reads it in a table: IRIs shortened with the hearsay prefixes,
-/// literals without quotes and datatypes.
-fn term_text(term: &oxigraph::model::Term) -> String {
-    use oxigraph::model::Term;
-    match term {
-        Term::NamedNode(node) => {
-            let iri = node.as_str();
-            for (prefix, namespace) in crate::graph::vocab::PREFIXES {
-                if let Some(local) = iri.strip_prefix(namespace) {
-                    return format!("{prefix}:{local}");
-                }
-            }
-            iri.to_owned()
-        }
-        Term::Literal(literal) => literal.value().to_owned(),
-        other => other.to_string(),
-    }
 }

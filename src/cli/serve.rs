@@ -30,10 +30,11 @@ use serde::{Deserialize, Serialize};
 
 use std::os::unix::net::{UnixListener, UnixStream};
 
-use super::args::{Cli, Command, StoreArgs};
+use super::args::{Cli, Command, ServeArgs, StoreArgs};
 use super::output::Console;
 use super::Outcome;
-use crate::store::{Generation, Store};
+use crate::store::{Generation, Store, StoreError};
+use crate::web;
 
 /// The socket's name in the store's directory.
 const SOCKET: &str = "hearsay.sock";
@@ -244,7 +245,7 @@ impl View {
     }
 
     /// The store as it is now: opened again when a writer has changed its files.
-    fn store(&self) -> Result<Store> {
+    fn current(&self) -> Result<Store, StoreError> {
         // Read before opening: a write in between makes the next request open it again,
         // never serve an old view.
         let generation = Store::generation(&self.path)?;
@@ -256,8 +257,15 @@ impl View {
     }
 }
 
-/// `hearsay serve`: answers lookups on the store until stopped.
-pub fn run(store: &StoreArgs) -> Result<Outcome> {
+impl web::StoreSource for View {
+    fn store(&self) -> Result<Store, StoreError> {
+        self.current()
+    }
+}
+
+/// `hearsay serve`: answers lookups on the store until stopped, and with `--http` serves it
+/// on the web too.
+pub fn run(store: &StoreArgs, args: &ServeArgs) -> Result<Outcome> {
     if store.memory {
         anyhow::bail!("--memory gives an empty throwaway store: there is nothing to serve");
     }
@@ -285,11 +293,48 @@ pub fn run(store: &StoreArgs) -> Result<Outcome> {
             socket.display()
         )
     })?;
+    // Bound before anything is said, so that a taken port stops the server at once.
+    let http = match args.http {
+        Some(addr) => Some(web::Server::bind(
+            addr,
+            web::Options {
+                query_timeout: args.query_timeout.0,
+                max_rows: args.max_rows,
+                ..web::Options::default()
+            },
+        )?),
+        None => None,
+    };
     eprintln!(
         "serving {}: lookups on it now run here (socket {}); stop with Ctrl-C",
         store.store.display(),
         socket.display()
     );
+    if let Some(http) = http {
+        let addr = http.addr();
+        if !addr.ip().is_loopback() {
+            eprintln!(
+                "hearsay serve: warning: {addr} is reachable from other machines; anyone who \
+                 can reach it can read the whole store"
+            );
+        }
+        eprintln!("web pages and SPARQL endpoint on http://{addr}/ (SPARQL at /sparql)");
+        let socket_view = Arc::clone(&view);
+        std::thread::spawn(move || serve_socket(listener, socket_view));
+        http.run(view, log_request);
+    } else {
+        serve_socket(listener, view);
+    }
+    Ok(Outcome::Done)
+}
+
+/// The server's log: one line per web request on stderr.
+fn log_request(line: &str) {
+    eprintln!("{line}");
+}
+
+/// Answers lookups over the Unix socket until the process ends.
+fn serve_socket(listener: UnixListener, view: Arc<View>) {
     for stream in listener.incoming() {
         let stream = match stream {
             Ok(stream) => stream,
@@ -305,7 +350,6 @@ pub fn run(store: &StoreArgs) -> Result<Outcome> {
             }
         });
     }
-    Ok(Outcome::Done)
 }
 
 /// Answers one client: reads its request, runs the lookup, writes the frames, and logs a line.
@@ -339,13 +383,16 @@ fn answer(stream: UnixStream, view: &View) -> Result<()> {
     if let (Command::Query(args), Some(text)) = (&mut cli.command, request.query) {
         args.query = text;
     }
-    let result = view.store().and_then(|store| {
-        // Frames of at least a buffer's worth, however small the command's writes.
-        let mut frames = BufWriter::new(Frames(&mut out));
-        let outcome = super::run_lookup(&store, &cli.command, &request.console, &mut frames)?;
-        frames.flush()?;
-        Ok(outcome)
-    });
+    let result = view
+        .current()
+        .map_err(anyhow::Error::from)
+        .and_then(|store| {
+            // Frames of at least a buffer's worth, however small the command's writes.
+            let mut frames = BufWriter::new(Frames(&mut out));
+            let outcome = super::run_lookup(&store, &cli.command, &request.console, &mut frames)?;
+            frames.flush()?;
+            Ok(outcome)
+        });
     let (code, message) = match &result {
         Ok(outcome) => (outcome.code(), String::new()),
         Err(err) if super::is_broken_pipe(err) => return Ok(()),

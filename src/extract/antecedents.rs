@@ -25,6 +25,16 @@ fn name_of(w: &Words, a: usize, b: usize) -> String {
     w.span(start, end).text(w.text).to_string()
 }
 
+/// The transcript turn ("NG: We are not yet certain …", found by the speaker-colon pattern)
+/// whose answer holds token `at`, if any.
+fn turn_holding(w: &Words, found: &[Found], at: usize) -> Option<usize> {
+    found.iter().position(|f| {
+        f.source.is_some()
+            && matches!(f.cue.as_slice(), [(c, _)] if w.is_punct(*c, ":"))
+            && f.content.iter().any(|&(a, b)| a <= at && at <= b)
+    })
+}
+
 /// Fills `name`, `kind`, `pronoun` and `plural` of every attribution.
 pub(crate) fn resolve(w: &Words, tags: &Tags, found: &mut [Found]) {
     for i in 0..found.len() {
@@ -82,6 +92,17 @@ pub(crate) fn resolve(w: &Words, tags: &Tags, found: &mut [Found]) {
                         continue;
                     }
                 }
+            }
+        }
+        // "I" and "we" in an interview's answer are the one answering ("NG: … we think …").
+        if matches!(low, "i" | "we") {
+            let speaker = turn_holding(w, found, a)
+                .filter(|&t| t != i)
+                .and_then(|t| found[t].source);
+            if let Some((sa, sb)) = speaker {
+                found[i].name = name_of(w, sa, sb);
+                found[i].kind = kind_of(w, sa, sb);
+                continue;
             }
         }
         // Otherwise the nearest earlier source that fits the pronoun.

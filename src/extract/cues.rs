@@ -17,7 +17,8 @@ pub(crate) const OBJECT: u16 = 8;
 pub(crate) const INF: u16 = 16;
 /// Counts only with "that" or a quote right after it ("found that", "shows that").
 pub(crate) const WEAK: u16 = 32;
-/// Says the content is not so ("denied", "rejected").
+/// Says the content is not so ("denied", "rejected"); see [`denies_any_object`] for which
+/// need a claim as their object to deny anything.
 pub(crate) const DENY: u16 = 64;
 /// Confirms; negated ("did not confirm") it declines to confirm.
 pub(crate) const CONFIRM: u16 = 128;
@@ -158,7 +159,7 @@ const VERBS: &[(&str, u16)] = &[
     ("describe", OBJECT),
     ("defend", OBJECT),
     ("reject", OBJECT | DENY),
-    ("dismiss", OBJECT),
+    ("dismiss", OBJECT | DENY),
     ("question", OBJECT | NOUN),
     ("propose", OBJECT | CLAUSE),
     ("publish", OBJECT),
@@ -166,7 +167,7 @@ const VERBS: &[(&str, u16)] = &[
     ("attack", OBJECT | NOUN),
     ("slam+", OBJECT | NOUN),
     ("blast", OBJECT | NOUN),
-    ("denounce", OBJECT),
+    ("denounce", OBJECT | DENY),
     ("condemn", OBJECT),
     ("welcome", OBJECT | NOUN),
     ("thank", OBJECT | NOUN),
@@ -520,6 +521,132 @@ pub(crate) fn is_cue_modifier(word: &str) -> bool {
             | "won't"
             | "ever"
             | "both"
+    )
+}
+
+/// Whether a denial verb denies whatever its object is ("denied the visit", "refuted him"),
+/// rather than only a claim ("rejected the claims", not "rejected the plan";
+/// "denounced the reports as fake", not "denounced the attack").
+pub(crate) fn denies_any_object(lemma: &str) -> bool {
+    matches!(lemma, "deny" | "dispute" | "refute" | "rebut" | "disavow")
+}
+
+/// Nouns that name a claim, so that rejecting or dismissing one denies it ("rejected the
+/// allegations", "dismissed reports of a deal", "disputes the idea that …").
+pub(crate) fn is_claim_noun(word: &str) -> bool {
+    let noun = |x: &str| {
+        matches!(
+            x,
+            "claim"
+                | "allegation"
+                | "accusation"
+                | "charge"
+                | "report"
+                | "rumor"
+                | "rumour"
+                | "story"
+                | "stories"
+                | "assertion"
+                | "suggestion"
+                | "argument"
+                | "idea"
+                | "notion"
+                | "theory"
+                | "theories"
+                | "premise"
+                | "characterization"
+                | "characterisation"
+                | "contention"
+                | "speculation"
+                | "statement"
+                | "account"
+                | "version"
+                | "narrative"
+                | "finding"
+                | "conclusion"
+                | "assessment"
+                | "estimate"
+                | "figure"
+                | "number"
+                | "insinuation"
+                | "implication"
+                | "criticism"
+                | "view"
+                | "interpretation"
+                | "description"
+                | "portrayal"
+                | "comparison"
+                | "analysis"
+                | "analyses"
+                | "prediction"
+                | "forecast"
+        )
+    };
+    noun(word) || word.strip_suffix('s').is_some_and(noun)
+}
+
+/// Words that call what they describe untrue ("dismissed the video as fake", "rejected the
+/// reports as baseless").
+pub(crate) fn is_falsity_word(word: &str) -> bool {
+    matches!(
+        word,
+        "false"
+            | "fake"
+            | "untrue"
+            | "baseless"
+            | "groundless"
+            | "unfounded"
+            | "fabricated"
+            | "fabrication"
+            | "fabrications"
+            | "lie"
+            | "lies"
+            | "nonsense"
+            | "hoax"
+            | "absurd"
+            | "ridiculous"
+            | "rubbish"
+            | "misleading"
+            | "inaccurate"
+            | "incorrect"
+            | "wrong"
+            | "bogus"
+            | "fiction"
+            | "fictional"
+            | "propaganda"
+            | "slander"
+            | "smear"
+            | "smears"
+            | "libel"
+            | "libelous"
+            | "defamatory"
+            | "slanderous"
+            | "invented"
+            | "speculation"
+            | "conspiracy"
+            | "falsehood"
+            | "falsehoods"
+            | "fantasy"
+    )
+}
+
+/// Verbs of belief whose negation negates the content, not the act ("I don't think it
+/// works" asserts that it does not): negated, they still assert.
+pub(crate) fn is_neg_raising(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "think"
+            | "believe"
+            | "hope"
+            | "fear"
+            | "worry"
+            | "agree"
+            | "know"
+            | "realize"
+            | "learn"
+            | "remember"
+            | "want"
+            | "expect"
     )
 }
 

@@ -3,14 +3,17 @@
 //!
 //! The pipeline: [`words`] scans the text, [`sentences`] splits it, [`patterns`] finds each
 //! sentence's attributions from the cue lexicon in [`cues`], [`sources`] and [`hedges`]
-//! label them, [`antecedents`] names pronoun sources and [`links`] ties claims together.
+//! label them, [`antecedents`] names pronoun sources, [`prune`] drops what is no claim of
+//! its own and [`links`] ties claims together.
 
 mod antecedents;
 mod attribution;
+pub mod cue_model;
 mod cues;
 mod hedges;
 mod links;
 mod patterns;
+mod prune;
 mod sentences;
 mod sources;
 mod tagger;
@@ -25,6 +28,11 @@ pub use attribution::{
 
 /// Finds every attribution in `text`. Deterministic; offsets are bytes into `text`.
 pub fn extract(text: &str) -> Extraction {
+    extract_judged(text, &cue_model::Judge::shipped())
+}
+
+/// [`extract`], with `judge` deciding which of the rules' proposals stay.
+fn extract_judged(text: &str, judge: &cue_model::Judge) -> Extraction {
     let w = words::Words::new(text);
     let sents = sentences::split(&w);
     let tags = tags::Tags::new(&w, &sents);
@@ -32,12 +40,14 @@ pub fn extract(text: &str) -> Extraction {
         w: &w,
         sentences: &sents,
         tags: &tags,
+        judge,
     };
     let mut found = Vec::new();
     for k in 0..sents.len() {
         patterns::sentence(&ctx, k, &mut found);
     }
     antecedents::resolve(&w, &tags, &mut found);
+    let found = prune::claims_only(&w, found);
     let links = links::find(&w, &found);
     let attributions = found
         .iter()

@@ -4,6 +4,7 @@
 //! as saying; CONTENT was reported by SOURCE. Works on token indices; knows nothing of RDF.
 
 use super::attribution::{Certainty, QuoteKind, SourceKind, Stance};
+use super::cue_model::{Judge, Pattern};
 use super::cues::{self, Entry, Form};
 use super::hedges;
 use super::sentences;
@@ -168,6 +169,8 @@ pub(crate) struct Ctx<'a, 'w> {
     pub w: &'a Words<'w>,
     pub sentences: &'a [(usize, usize)],
     pub tags: &'a Tags<'a, 'w>,
+    /// Decides which of the rules' proposals are attributions.
+    pub judge: &'a Judge,
 }
 
 impl Ctx<'_, '_> {
@@ -419,8 +422,10 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
     let mut used = vec![false; s1 - s0];
     let mut citing_source: Option<Range> = None;
     if let Some(f) = speaker_colon(ctx, k) {
-        out.push(f);
-        return;
+        if ctx.judge.keeps(ctx, k, s0, Pattern::SpeakerColon, &f) {
+            out.push(f);
+            return;
+        }
     }
     let quoted = quoted_tokens(w, s0, s1);
     let mut i = s0;
@@ -439,22 +444,28 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
         // "according to SOURCE"
         if low == "according" && w.low(i + 1) == "to" && i + 2 < s1 {
             if let Some(f) = according_to(ctx, k, i) {
-                used[i - s0] = true;
-                out.push(f);
+                if ctx.judge.keeps(ctx, k, i, Pattern::AccordingTo, &f) {
+                    used[i - s0] = true;
+                    out.push(f);
+                }
             }
             i += 2;
             continue;
         }
         // "In the latest poll, CONTENT" / "CONTENT in most polls."
         if low == "in" {
-            if let Some(f) = in_poll(ctx, k, i) {
+            if let Some(f) =
+                in_poll(ctx, k, i).filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Poll, f))
+            {
                 used[i - s0] = true;
                 out.push(f);
                 i += 1;
                 continue;
             }
         }
-        if let Some(f) = evidential(ctx, k, i) {
+        if let Some(f) =
+            evidential(ctx, k, i).filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Evidential, f))
+        {
             used[i - s0] = true;
             out.push(f);
             i += 1;
@@ -479,6 +490,8 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             if let Some(end) = np_forward(w, i + 1, s1) {
                 citing_source = Some((i + 1, end));
                 used[i - s0] = true;
+                // The judge does not see it: it has no content until its main attribution
+                // comes, and goes if none does.
                 out.push(Found {
                     source: Some((i + 1, end)),
                     cue: vec![(i, i)],
@@ -499,7 +512,9 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
                 continue;
             }
         }
-        if let Some(f) = verb_cue(ctx, k, i, entry, &out[first_new..]) {
+        if let Some(f) = verb_cue(ctx, k, i, entry, &out[first_new..])
+            .filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Verb, f))
+        {
             for r in &f.cue {
                 for t in r.0..=r.1 {
                     if t >= s0 && t < s1 {
@@ -1374,18 +1389,16 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             sentence,
         );
         f.also = mods.contains(&"also");
+        f.stance = stance_of(ctx, &f, entry);
         return Some(f);
     }
     // Infinitives: "to say" counts only after a verb or adjective that hands its subject on
     // ("went on to say", "declined to discuss", "was quick to praise"), which joins the cue.
-    let mut refusal = false;
     if cue_start > s0 && w.low(cue_start - 1) == "to" {
         if !infinitive_cue(w, c) {
             return None;
         }
-        let g = governing_start(w, s0, cue_start - 1)?;
-        refusal = (g..cue_start).any(|i| is_refusal(w.low(i)));
-        cue_start = g;
+        cue_start = governing_start(w, s0, cue_start - 1)?;
         while cue_start > s0
             && cues::is_cue_modifier(w.low(cue_start - 1))
             && w.is_word(cue_start - 1)
@@ -1393,14 +1406,6 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             cue_start -= 1;
         }
         source_end = cue_start;
-    }
-    let negated = refusal || mods.iter().any(|m| cues::is_negation(m));
-    let mut stance = Stance::Asserted;
-    if entry.has(cues::DENY) && !negated {
-        stance = Stance::Denied;
-    }
-    if negated && (entry.has(cues::CONFIRM) || matches!(entry.lemma, "comment" | "respond")) {
-        stance = Stance::Unconfirmed;
     }
     let present = matches!(entry.form, Form::Base | Form::Third);
     let cue = vec![(cue_start, cue_end)];
@@ -1466,8 +1471,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             subject_of(w, s0, cue_start)
         };
         let source = source.map(|r| without_verb_tail(ctx, r));
-        let mut f = new_found(source, cue, vec![content], sentence);
-        f.stance = stance;
+        let f = new_found(source, cue, vec![content], sentence);
         return Some(finish(ctx, f, entry, present));
     }
 
@@ -1493,8 +1497,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
             let content = trim(w, (start, e))?;
             let _ = l;
-            let mut f = new_found(prev.source, cue, vec![content], sentence);
-            f.stance = stance;
+            let f = new_found(prev.source, cue, vec![content], sentence);
             return Some(finish(ctx, f, entry, present));
         }
         // "Lee backed the mayor and said …": the sentence subject said it.
@@ -1506,8 +1509,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                     let (start, _) = forward_content_start(w, post, s1, entry)?;
                     let e = object_end(ctx, start, ctx.content_end(start, s1), entry);
                     let content = trim(w, (start, e))?;
-                    let mut f = new_found(Some(subj), cue, vec![content], sentence);
-                    f.stance = stance;
+                    let f = new_found(Some(subj), cue, vec![content], sentence);
                     return Some(finish(ctx, f, entry, present));
                 }
             }
@@ -1624,7 +1626,6 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 (ctx.sentences[first].0, s1 - 1),
             );
             second_part(ctx, k, post, &mut f);
-            f.stance = stance;
             return Some(finish(ctx, f, entry, present));
         }
         // `“… OK?” Lee said.`: the quote ended the sentence before.
@@ -1634,13 +1635,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             && only_adjuncts(w, post, s1, entry.has(cues::TELL))
         {
             if let Some((content, first)) = quote_before(ctx, k) {
-                let mut f = new_found(
+                let f = new_found(
                     Some((st, en)),
                     cue,
                     vec![content],
                     (ctx.sentences[first].0, s1 - 1),
                 );
-                f.stance = stance;
                 return Some(finish(ctx, f, entry, present));
             }
         }
@@ -1701,8 +1701,7 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 }
             }
         }
-        let mut f = new_found(source, cue, content, sentence);
-        f.stance = stance;
+        let f = new_found(source, cue, content, sentence);
         return Some(finish(ctx, f, entry, present));
     }
     // `“… OK?” said Lee.`: the quote ended the sentence before.
@@ -1713,13 +1712,12 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
             && (after >= s1 || w.kind(after) == Some(Kind::Punct) || is_adjunct_start(w.low(after)))
         {
             let (content, first) = quote_before(ctx, k)?;
-            let mut f = new_found(
+            let f = new_found(
                 Some((post, src_end)),
                 cue,
                 vec![content],
                 (ctx.sentences[first].0, s1 - 1),
             );
-            f.stance = stance;
             return Some(finish(ctx, f, entry, present));
         }
     }
@@ -1807,7 +1805,6 @@ fn verb_cue_found(ctx: &Ctx, k: usize, c: usize, entry: Entry, earlier: &[Found]
                 (ctx.sentences[first].0, s1 - 1),
             );
             second_part(ctx, k, after, &mut f);
-            f.stance = stance;
             return Some(finish(ctx, f, entry, present));
         }
     }
@@ -3163,9 +3160,103 @@ fn quoted_as_saying(ctx: &Ctx, k: usize, c: usize) -> Option<Found> {
     Some(finish(ctx, f, entry, false))
 }
 
-/// Sets certainty and quote kind.
+/// What the source does with the content: the one place a verb cue's stance is decided.
+/// A negated or refused verb of saying leaves the content unconfirmed ("did not say whether
+/// …", "declined to discuss it", "did not deny the report"), and so does a refusal whose
+/// infinitive is one ("declined to comment."); a belief verb negated still asserts ("does not
+/// think it works"). A denial verb denies only a claim ("rejected the allegations", "dismissed
+/// reports that …", "denounced the video as fake"), not an act or a plan ("rejected the
+/// plan", "denounced the attack"), unless it denies whatever it takes ("denied the visit").
+fn stance_of(ctx: &Ctx, f: &Found, entry: Entry) -> Stance {
+    let w = ctx.w;
+    let in_cue = |test: fn(&str) -> bool| {
+        f.cue
+            .iter()
+            .any(|&(a, b)| (a..=b.min(w.len().saturating_sub(1))).any(|i| test(w.low(i))))
+    };
+    // "did not hesitate to say" negates the hesitation, not the saying.
+    let negated =
+        (in_cue(cues::is_negation) || in_cue(is_refusal)) && !in_cue(|x| x.starts_with("hesitat"));
+    let object = f.content.first().map(|r| r.0);
+    let denies = entry.has(cues::DENY)
+        && object.is_some_and(|a| {
+            (cues::denies_any_object(entry.lemma) && !indirect_object(w, a))
+                || claim_object(ctx, a, f.sentence.1)
+        });
+    let says = entry.has(cues::TRAIL | cues::CLAUSE | cues::CONFIRM) || entry.lemma == "discuss";
+    if matches!(entry.lemma, "decline" | "refuse") {
+        // "declined to comment": the refusal is the cue, the verb of saying its content.
+        let saying = object.is_some_and(|a| {
+            w.low(a) == "to"
+                && cues::lookup(w.low(a + 1))
+                    .is_some_and(|e| e.has(cues::TRAIL | cues::CLAUSE) || e.lemma == "discuss")
+        });
+        return if saying {
+            Stance::Unconfirmed
+        } else {
+            Stance::Asserted
+        };
+    }
+    match (negated, denies) {
+        (true, _) if denies || (says && !cues::is_neg_raising(entry.lemma)) => Stance::Unconfirmed,
+        (false, true) => Stance::Denied,
+        _ => Stance::Asserted,
+    }
+}
+
+/// "denied them permits", "denied him entry": a pronoun that receives, before what is withheld.
+fn indirect_object(w: &Words, a: usize) -> bool {
+    matches!(w.low(a), "him" | "them" | "us" | "me") && w.is_word(a + 1)
+}
+
+/// Whether the object starting at token `a` is a claim: a "that" clause, a noun phrase whose
+/// words name one ("the allegations", "Lee's claim", "reports of a deal"), or anything called
+/// untrue after "as" in the same clause, before token `end` ("the video as fake").
+fn claim_object(ctx: &Ctx, a: usize, end: usize) -> bool {
+    let w = ctx.w;
+    let end = end.min(w.len().saturating_sub(1));
+    let determiner_that = w.low(a) == "that" && ctx.tags.is(a, &[Upos::Det]);
+    if w.low(a) == "that" && !determiner_that {
+        return true;
+    }
+    let start = if determiner_that { a + 1 } else { a };
+    let phrase_end = (start..=end)
+        .take(8)
+        .find(|&i| {
+            !(w.is_word(i) || w.kind(i) == Some(Kind::Possessive))
+                || matches!(
+                    w.low(i),
+                    "as" | "that"
+                        | "of"
+                        | "about"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "from"
+                        | "by"
+                        | "with"
+                        | "to"
+                        | "and"
+                        | "which"
+                        | "who"
+                )
+        })
+        .unwrap_or((start + 8).min(end + 1));
+    if (start..phrase_end).any(|i| cues::is_claim_noun(w.low(i))) {
+        return true;
+    }
+    (start..end)
+        .take(16)
+        .take_while(|&j| !w.is_punct(j, ";") && !w.is_punct(j, "."))
+        .any(|j| {
+            w.low(j) == "as" && (j + 1..=(j + 4).min(end)).any(|k| cues::is_falsity_word(w.low(k)))
+        })
+}
+
+/// Sets stance, certainty and quote kind.
 fn finish(ctx: &Ctx, mut f: Found, entry: Entry, present: bool) -> Found {
     let w = ctx.w;
+    f.stance = stance_of(ctx, &f, entry);
     // "Lee, who said the plan would fail, argued …": a relative clause that reports speech
     // is an attribution of its own, and PolNeAR leaves it out of the outer source.
     if let Some((a, b)) = f.source {

@@ -16,8 +16,41 @@ const ABBREVIATIONS: &[&str] = &[
     "i.e", "etc", "al",
 ];
 
-/// Sentences as token ranges `[start, end)`, in order, covering every token.
+/// The most tokens a sentence may hold. News sentences stay far below it (a 100-word one is
+/// rare); a text without sentence ends (a scraped table, a hostile page) is cut into pieces
+/// of this size, because the patterns scan a sentence once per cue in it: unbounded, one
+/// 1 MB "sentence" of cues took minutes.
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Sentences as token ranges `[start, end)`, in order, covering every token, none longer
+/// than [`MAX_SENTENCE_TOKENS`].
 pub(crate) fn split(w: &Words) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (start, end) in split_at_ends(w) {
+        let mut start = start;
+        while end - start > MAX_SENTENCE_TOKENS {
+            let cut = cut_point(w, start, start + MAX_SENTENCE_TOKENS);
+            out.push((start, cut));
+            start = cut;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+/// Where to cut an over-long sentence that starts at token `start`, at `limit` at the latest:
+/// after the last comma, semicolon, colon or dash of its second half, else at `limit`.
+fn cut_point(w: &Words, start: usize, limit: usize) -> usize {
+    (start + MAX_SENTENCE_TOKENS / 2..limit)
+        .rev()
+        .find(|&i| {
+            w.kind(i) == Some(Kind::Punct) && matches!(w.raw(i), "," | ";" | ":" | "—" | "-")
+        })
+        .map_or(limit, |i| i + 1)
+}
+
+/// Sentences at their ends (punctuation, line breaks), whatever their length.
+fn split_at_ends(w: &Words) -> Vec<(usize, usize)> {
     let n = w.len();
     let mut out = Vec::new();
     let mut start = 0;
@@ -117,6 +150,24 @@ mod tests {
                 "Next line"
             ]
         );
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_into_bounded_pieces() {
+        let text = "the officials said that, ".repeat(1000);
+        let w = Words::new(&text);
+        let pieces = split(&w);
+        assert!(pieces.len() > 1);
+        // In order, covering every token, each at most the bound, cut after a comma.
+        assert_eq!(pieces.first().map(|p| p.0), Some(0));
+        assert_eq!(pieces.last().map(|p| p.1), Some(w.len()));
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0);
+        }
+        for &(a, b) in &pieces {
+            assert!(b > a && b - a <= MAX_SENTENCE_TOKENS, "{a}..{b}");
+        }
+        assert_eq!(w.raw(pieces[0].1 - 1), ",");
     }
 
     #[test]

@@ -422,6 +422,10 @@ pub(crate) fn np_back(w: &Words, lo: usize, end: usize) -> Option<usize> {
         if end + 1 - p > MAX_NP {
             break;
         }
+        // "After several days Iran said": a span of time ends the adjunct before a name.
+        if !w.is_cap(p) && matches!(low, "days" | "weeks" | "months" | "years" | "hours") {
+            break;
+        }
         // "1,409 teachers", "a CNN/ORC poll": punctuation glued between two words.
         if p > lo && glued(w, p) {
             start = p - 1;
@@ -651,7 +655,6 @@ const COUNTRIES: &[&str] = &[
     "brussels",
     "pentagon",
     "whitehall",
-    "nato",
     "countries",
     "country",
     "government",
@@ -679,6 +682,8 @@ const COUNTRIES: &[&str] = &[
     "commission",
     "embassy",
     "regime",
+    "command",
+    "forces",
     "authorities",
     "city",
     "county",
@@ -687,8 +692,6 @@ const COUNTRIES: &[&str] = &[
     "cia",
     "nsa",
     "dhs",
-    "u.n.",
-    "eu",
     "saudi",
     "australia",
     "brazil",
@@ -766,7 +769,6 @@ const MEDIA: &[&str] = &[
     "bulletin",
     "economist",
     "newsweek",
-    "reporter",
     "reporters",
     "reporting",
     "report",
@@ -778,6 +780,18 @@ const MEDIA: &[&str] = &[
     "asahi",
     "nikkei",
     "hankyoreh",
+    "jazeera",
+    "al-jazeera",
+    "article",
+    "editorial",
+    "editorials",
+    "op-ed",
+    "blog",
+    "podcast",
+    "broadcast",
+    "wikinews",
+    "website",
+    "tabloid",
 ];
 
 const EXPERTS: &[&str] = &[
@@ -874,11 +888,56 @@ const ORGANIZATIONS: &[&str] = &[
     "republicans",
     "team",
     "staff",
-    "spokesperson",
+    "cooperative",
+    "cooperatives",
+    "co-op",
+    "ltd",
+    "llc",
+    "plc",
+    "holdings",
+    "airline",
+    "airlines",
+    "airways",
+    "industries",
+    "enterprises",
+    "charity",
+    "ngo",
+    "nonprofit",
+    "non-profit",
+    "hospital",
+    "clinic",
+    "school",
+    "college",
+    "church",
+    "institution",
+    "international",
+    "watch",
+    "rights",
+    "groups",
+    "organizations",
+    "organisations",
+    "firms",
+    "banks",
+    "unions",
+    "manufacturer",
+    "retailer",
+    "operator",
+    "maker",
+];
+
+/// International bodies: organizations by the convention, though they act much as states do.
+const INTERNATIONAL: &[&str] = &[
+    "nato", "u.n.", "un", "nations", "interpol", "eu", "e.u.", "imf", "opec", "wto", "unicef",
+    "unesco", "unhcr", "who", "bloc", "europol", "asean",
 ];
 
 const PERSON_TITLES: &[&str] = &[
+    "reporter",
+    "journalist",
+    "photographer",
+    "chairperson",
     "spokesman",
+    "spokesperson",
     "spokeswoman",
     "adviser",
     "advisor",
@@ -967,17 +1026,120 @@ const PERSON_TITLES: &[&str] = &[
     "colonel",
 ];
 
-/// What kind of source tokens `[a, b]` name.
+/// Whether token `i` names an international body ("NATO", "the U.N.", "Interpol", "the
+/// bloc"); "WHO" and "UN" only in capitals, since lowercase they are other words.
+fn is_international(w: &Words, i: usize) -> bool {
+    let low = w.low(i);
+    INTERNATIONAL.contains(&low)
+        && (!matches!(low, "who" | "un") || w.raw(i).chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Nouns for what a body issues rather than the body itself ("a report", "the statement").
+fn is_document(low: &str) -> bool {
+    matches!(
+        low,
+        "report"
+            | "reports"
+            | "statement"
+            | "statements"
+            | "document"
+            | "documents"
+            | "letter"
+            | "records"
+            | "summary"
+            | "ruling"
+            | "decision"
+            | "filing"
+            | "memo"
+            | "release"
+            | "website"
+    )
+}
+
+/// Whether a lowercase word is in one of the lexicons that say what kind a source is.
+fn in_kind_lexicon(low: &str) -> bool {
+    [
+        COUNTRIES,
+        MEDIA,
+        EXPERTS,
+        OFFICIALS,
+        ANONYMOUS,
+        ORGANIZATIONS,
+        INTERNATIONAL,
+    ]
+    .iter()
+    .any(|list| list.contains(&low))
+}
+
+/// Whether tokens `[a, e]` are a personal name: capitalized words, initials and hyphens,
+/// none an acronym or a word of the kind lexicons ("Doug Miller", "Ana María Ruiz-Soto").
+fn is_personal_name(w: &Words, a: usize, e: usize) -> bool {
+    (a..=e).all(|i| {
+        let raw = w.raw(i);
+        let acronym = raw.len() > 1 && raw.chars().all(|c| c.is_ascii_uppercase());
+        (w.is_cap(i) && !acronym && !in_kind_lexicon(w.low(i)) && !is_determiner(w.low(i)))
+            || (raw.len() == 2 && raw.ends_with('.'))
+            || raw == "-"
+            // "Arnel dela Vega", "Ursula von der Leyen": particles inside a name.
+            || (i > a
+                && i < e
+                && matches!(
+                    raw,
+                    "de" | "dela" | "del" | "da" | "di" | "du" | "van" | "von" | "der" | "den"
+                        | "bin" | "al" | "la" | "le"
+                ))
+    })
+}
+
+/// The head of the noun phrase `[a, e]`: the word before its first inner preposition
+/// ("representatives from Iran", "the prosecutor general of Tehran"), past quantities
+/// ("a number of other members of Congress"), else its last word.
+fn head_of(w: &Words, a: usize, e: usize) -> usize {
+    let quantity = |x: &str| {
+        is_determiner(x)
+            || matches!(
+                x,
+                "number" | "majority" | "handful" | "group" | "minority" | "pair" | "couple"
+            )
+    };
+    let mut i = a + 1;
+    while i <= e {
+        if matches!(w.low(i), "of" | "from" | "for" | "at" | "in" | "on") && !w.is_cap(i) {
+            let before = i - 1;
+            if !quantity(w.low(before)) && w.is_word(before) {
+                return before;
+            }
+        }
+        i += 1;
+    }
+    e
+}
+
+/// What kind of source tokens `[a, b]` name, by the convention of the exchange format: one
+/// named or described individual is a person whatever the role; unnamed officials or experts
+/// in the plural are groups; states and their bodies are governments; companies, parties,
+/// unions and international bodies are organizations; outlets and their reports are media.
+/// The head phrase (before an apposition's comma) decides; an apposition speaks only for a
+/// bare name ("Acme, a cooperative in Elm" is an organization, "Doug Miller, a spokesman for
+/// the Red Cross" and "Doug Miller of Acme" persons).
 pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
-    let words: Vec<&str> = (a..=b.min(w.len().saturating_sub(1)))
-        .map(|i| w.low(i))
-        .collect();
+    let b = b.min(w.len().saturating_sub(1));
+    if a > b {
+        return SourceKind::Person;
+    }
+    let words: Vec<&str> = (a..=b).map(|i| w.low(i)).collect();
     let has = |list: &[&str]| words.iter().any(|x| list.contains(x));
-    // The head: the last word before an apposition's comma.
-    let head_end = (a..=b)
-        .find(|&i| w.is_punct(i, ","))
-        .map_or(b, |c| c.saturating_sub(1));
-    let head = w.low(head_end);
+    // The head phrase: the words before an apposition's comma or a relative clause.
+    let comma = (a..=b).find(|&i| w.is_punct(i, ","));
+    let relative = (a + 1..=b).find(|&i| matches!(w.low(i), "who" | "whose" | "which"));
+    let head_end = match (comma, relative) {
+        (Some(c), Some(r)) => c.min(r),
+        (c, r) => c.or(r).unwrap_or(b + 1),
+    }
+    .saturating_sub(1)
+    .clamp(a, b);
+    let head_i = head_of(w, a, head_end);
+    let head = w.low(head_i);
     if has(ANONYMOUS) {
         return SourceKind::Anonymous;
     }
@@ -985,26 +1147,95 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
         return SourceKind::Anonymous;
     }
     let singular_title = (a..=head_end).any(|i| PERSON_TITLES.contains(&w.low(i)));
-    let head_is_name = w.is_cap(head_end)
-        && !COUNTRIES.contains(&head)
-        && !MEDIA.contains(&head)
-        && !ORGANIZATIONS.contains(&head);
+    let head_is_name = w.is_cap(head_i) && !in_kind_lexicon(head);
     if singular_title && (head_is_name || PERSON_TITLES.contains(&head)) {
         return SourceKind::Person;
+    }
+    // "Doug Miller of Milltech Marine, a firm …": a name heads the phrase; an apposition
+    // describes it only when it follows the name itself.
+    if is_personal_name(w, a, head_i) {
+        let after = comma
+            .map(|c| c + 1)
+            .filter(|&c| c <= b && w.is_word(c) && head_i == head_end);
+        return match after {
+            Some(c) if !is_subject_pronoun(w.low(c)) => {
+                let end = (c..=b).find(|&i| w.is_punct(i, ",")).map_or(b, |i| i - 1);
+                // Only an apposition headed by a body's noun ("a cooperative", "the news
+                // agency") says the name is not a person's; "a biologist at a college in
+                // London" and "of the city council" describe one.
+                let app_head = w.low(head_of(w, c, end.max(c)));
+                let body = [MEDIA, ORGANIZATIONS, COUNTRIES, INTERNATIONAL]
+                    .iter()
+                    .any(|list| list.contains(&app_head));
+                match kind_of(w, c, end.max(c)) {
+                    k @ (SourceKind::Organization | SourceKind::Media | SourceKind::Government)
+                        if body && !is_inner_preposition(w.low(c)) =>
+                    {
+                        k
+                    }
+                    _ => SourceKind::Person,
+                }
+            }
+            _ => SourceKind::Person,
+        };
+    }
+    // "Police Superintendent Ana Lind", "Red Cross chair Jo Hale", "NBC's Jo Hale": a head
+    // phrase that ends in a name of two words or more names a person, unless an outlet's or a
+    // company's noun or a preposition stands before the name ("the daily Magyar Hirlap",
+    // "the Ministry of Foreign Affairs").
+    let name_start = (a..=head_end)
+        .rev()
+        .take_while(|&i| is_personal_name(w, i, i))
+        .last();
+    if let Some(start) = name_start.filter(|&s| head_end > s) {
+        let before = (start > a).then(|| w.low(start - 1));
+        let names_a_body = before.is_some_and(|x| {
+            MEDIA.contains(&x)
+                || ORGANIZATIONS.contains(&x)
+                || INTERNATIONAL.contains(&x)
+                || is_inner_preposition(x)
+                || matches!(x, "and" | "&")
+        });
+        if !names_a_body {
+            return SourceKind::Person;
+        }
+    }
+    // "a UN report", "government reports", "a statement on the Kremlin's website": a
+    // document speaks for whoever the rest of its phrase names.
+    if is_document(head) {
+        // "website" in "a statement on the Kremlin's website" is a document too.
+        let others =
+            |list: &[&str]| (a..=b).any(|i| !is_document(w.low(i)) && list.contains(&w.low(i)));
+        if others(MEDIA) {
+            return SourceKind::Media;
+        }
+        if (a..=b).any(|i| is_international(w, i)) {
+            return SourceKind::Organization;
+        }
+        if others(COUNTRIES) {
+            return SourceKind::Government;
+        }
+        if others(ORGANIZATIONS) {
+            return SourceKind::Organization;
+        }
     }
     if has(MEDIA)
         && (words.contains(&"news")
             || words.contains(&"newspaper")
             || MEDIA.contains(&head)
-            || words.contains(&"agency") && words.contains(&"news"))
+            || words.contains(&"agency") && (words.contains(&"news") || words.contains(&"press")))
     {
         return SourceKind::Media;
     }
     if EXPERTS.contains(&head) || has(EXPERTS) && !has(OFFICIALS) {
         return SourceKind::ExpertGroup;
     }
-    if OFFICIALS.contains(&head) {
+    // "members of parliament", "members of the city council": a legislature's members.
+    if OFFICIALS.contains(&head) || head == "members" && has(COUNTRIES) {
         return SourceKind::OfficialGroup;
+    }
+    if (a..=head_end).any(|i| is_international(w, i)) {
+        return SourceKind::Organization;
     }
     if has(ORGANIZATIONS) && !has(COUNTRIES) || ORGANIZATIONS.contains(&head) {
         return SourceKind::Organization;

@@ -5,7 +5,7 @@
 //! **Stability:** these IRIs name the stored graphs, so changing the scheme orphans every
 //! store built before. Scheme (`hsid:` = `https://w3id.org/hearsay/id/`):
 //! - article: `hsid:article/{h}`, `h` = the first 16 hex digits of SHA-256 of the URL when
-//!   the article has one, else of its text;
+//!   the article has one, else of `id:` and its input id when it has one, else of its text;
 //! - claim: `hsid:claim/{h}-{position}` (`position` 0-based, in extraction order);
 //! - source: `hsid:source/{slug of the source key}`.
 
@@ -23,16 +23,31 @@ pub(crate) fn hash16(s: &str) -> String {
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The article's hash: of its URL when it has a non-blank one, else of its text.
+/// The article's hash: of its URL when it has a non-blank one, else of its input id (two
+/// rows with one text under two ids are two articles: a wire story run by two outlets),
+/// else of its text. The id is hashed with a prefix, so it never meets the hash of a text
+/// that happens to equal it.
 fn article_hash(article: &Article) -> String {
-    match article.url.as_deref().map(str::trim) {
-        Some(url) if !url.is_empty() => hash16(url),
-        _ => hash16(&article.text),
+    if let Some(url) = nonblank(&article.url) {
+        hash16(url)
+    } else if let Some(id) = nonblank(&article.id) {
+        hash16(&format!("id:{id}"))
+    } else {
+        hash16(&article.text)
     }
 }
 
+/// A field's value, trimmed, unless it is missing or blank.
+fn nonblank(field: &Option<String>) -> Option<&str> {
+    field
+        .as_deref()
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+}
+
 /// The article's IRI, also the name of its graph. Stable: the same URL (or, without one, the
-/// same text) gives the same IRI, so re-ingesting replaces rather than duplicates.
+/// same input id, or without either, the same text) gives the same IRI, so re-ingesting
+/// replaces rather than duplicates.
 ///
 /// ```
 /// use hearsay::{article::Article, graph::article_iri};
@@ -220,5 +235,44 @@ mod tests {
             assert_eq!(source_kind_from_iri(source_kind_iri(*k).as_str()), Some(*k));
         }
         assert_eq!(stance_from_iri(hs::CERTAIN.as_str()), None);
+    }
+
+    fn with_id(id: Option<&str>, url: Option<&str>, text: &str) -> Article {
+        Article {
+            id: id.map(str::to_owned),
+            ..article(url, text)
+        }
+    }
+
+    #[test]
+    fn an_article_is_named_by_its_url_else_its_id_else_its_text() {
+        let text = "Officials said the bridge would reopen.";
+        // Two ids, one text: two articles (a wire story run by two outlets).
+        assert_ne!(
+            article_iri(&with_id(Some("a-1"), None, text)),
+            article_iri(&with_id(Some("b-7"), None, text))
+        );
+        // One id, an edited text: the same article.
+        assert_eq!(
+            article_iri(&with_id(Some("a-1"), None, text)),
+            article_iri(&with_id(Some("a-1"), None, "Edited."))
+        );
+        // A url wins over the id, and no id (or a blank one) leaves the text: both as before.
+        let url = "https://example.org/a";
+        assert_eq!(
+            article_iri(&with_id(Some("a-1"), Some(url), text)).as_str(),
+            format!("{ID}article/{}", hash16(url))
+        );
+        for blank in [None, Some("  ")] {
+            assert_eq!(
+                article_iri(&with_id(blank, None, text)).as_str(),
+                format!("{ID}article/{}", hash16(text))
+            );
+        }
+        // An id that is also some article's text names another article.
+        assert_ne!(
+            article_iri(&with_id(Some(text), None, "Other.")),
+            article_iri(&with_id(None, None, text))
+        );
     }
 }

@@ -4,9 +4,13 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
 /// The normalized key of a source name.
 ///
-/// Lowercases, turns curly apostrophes and quotes into straight ones, collapses whitespace,
+/// Lowercases, drops diacritics (decomposed to NFD, combining marks removed: "Erdoğan" and
+/// "Erdogan" are one source), turns curly apostrophes and quotes into straight ones, collapses whitespace,
 /// drops the periods of abbreviations ("U.S." → "us", "Dr." → "dr"), trims surrounding
 /// punctuation and drops one leading determiner ("the", "a", "an") when a name follows it.
 ///
@@ -15,10 +19,12 @@ use std::borrow::Cow;
 /// assert_eq!(source_key("U.S. officials"), "us officials");
 /// assert_eq!(source_key("the US  officials"), "us officials");
 /// assert_eq!(source_key("Moscow’s envoy"), "moscow's envoy");
+/// assert_eq!(source_key("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
 /// ```
 pub fn source_key(name: &str) -> String {
     let normalized: String = without_own_acronym(name)
-        .chars()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
@@ -171,6 +177,9 @@ mod tests {
             assert_eq!(source_key(name), "us officials", "{name:?}");
         }
         assert_eq!(source_key("Moscow’s envoy"), source_key("Moscow's envoy"));
+        // Diacritics and case aside, one name.
+        assert_eq!(source_key("ERDOĞAN"), source_key("Erdogan"));
+        assert_eq!(source_key("Lucía Ferrer"), "lucia ferrer");
         assert_eq!(
             source_key("Korean Central News Agency"),
             "korean central news agency"

@@ -25,7 +25,8 @@ mod iri;
 mod key;
 pub mod vocab;
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashSet};
 
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
@@ -78,15 +79,17 @@ pub fn article_quads_with(
             Some((l.from, rank, l.to))
         })
         .collect();
-    // Sources in order of first mention: (IRI, name, key, kind).
+    // Sources in order of first mention: (IRI, name, key, kind), and the IRIs among them
+    // (an article may name thousands: a scan of the list per claim would be quadratic).
     let mut sources: Vec<(NamedNode, String, String, SourceKind)> = Vec::new();
+    let mut seen_sources: HashSet<NamedNode> = HashSet::new();
 
     for (position, attribution) in extraction.attributions.iter().enumerate() {
         let claim = &claims[position];
         let source = source_of(text, attribution, aliases);
         if let Some((name, key)) = &source {
             let iri = source_iri(key);
-            if !sources.iter().any(|(known, ..)| *known == iri) {
+            if seen_sources.insert(iri.clone()) {
                 let name = aliases.name(key, name).into_owned();
                 sources.push((iri, name, key.clone(), attribution.source_kind));
             }
@@ -240,7 +243,7 @@ fn claim_triples(
         hs::SOURCE_TEXT,
         &spans_text(text, &attribution.source),
     );
-    out.add_text(claim, hs::SENTENCE, attribution.sentence.text(text));
+    out.add_text(claim, hs::SENTENCE, &sentence_excerpt(text, attribution));
     if let Some(source) = source {
         out.add(claim, prov::WAS_ATTRIBUTED_TO, source.as_ref());
     }
@@ -275,6 +278,68 @@ fn claim_triples(
             out.add(claim, end_prop, Literal::from(end as u64));
         }
     }
+}
+
+/// The most of its sentence a claim keeps, in bytes. A sentence is rarely a tenth of it; a
+/// text with no sentence ends (a scraped table, a hostile page) would otherwise have each of
+/// its thousands of claims keep the whole text, memory growing with its square.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// What `hs:sentence` holds: the claim's sentence, or, when it is longer than
+/// [`MAX_SENTENCE_BYTES`], the part of it around the cue (whole words, "…" at each cut).
+fn sentence_excerpt<'t>(text: &'t str, attribution: &Attribution) -> Cow<'t, str> {
+    let sentence = attribution.sentence.text(text);
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return Cow::Borrowed(sentence);
+    }
+    let base = attribution.sentence.start;
+    // Centred on the cue (else the content, else the sentence's start), inside the sentence.
+    let anchor = attribution
+        .cue
+        .iter()
+        .chain(&attribution.content)
+        .map(|span| span.start)
+        .find(|&start| start >= base && start < base + sentence.len())
+        .map_or(0, |start| start - base);
+    let start = anchor
+        .saturating_sub(MAX_SENTENCE_BYTES / 3)
+        .min(sentence.len() - MAX_SENTENCE_BYTES);
+    let end = start + MAX_SENTENCE_BYTES;
+    // Inward to whole characters, then to whole words when a space is near.
+    let mut start = start;
+    while !sentence.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = end;
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &sentence[start..end];
+    let from = if start > 0 {
+        window
+            .find(char::is_whitespace)
+            .filter(|&i| i < 100)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let to = if end < sentence.len() {
+        window
+            .rfind(char::is_whitespace)
+            .filter(|&i| window.len() - i < 100 && i > from)
+            .unwrap_or(window.len())
+    } else {
+        window.len()
+    };
+    let mut excerpt = String::with_capacity(to - from + 8);
+    if start > 0 {
+        excerpt.push('…');
+    }
+    excerpt.push_str(window[from..to].trim());
+    if end < sentence.len() {
+        excerpt.push('…');
+    }
+    Cow::Owned(excerpt)
 }
 
 /// The code-point extent of split spans: first start .. last end; `None` if empty or reversed.

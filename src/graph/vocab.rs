@@ -30,6 +30,25 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 ];
 
+/// A term as a person reads it in a table: IRIs shortened with [`PREFIXES`], literals
+/// without quotes and datatypes.
+pub fn short_form(term: &oxigraph::model::Term) -> String {
+    use oxigraph::model::Term;
+    match term {
+        Term::NamedNode(node) => {
+            let iri = node.as_str();
+            for (prefix, namespace) in PREFIXES {
+                if let Some(local) = iri.strip_prefix(namespace) {
+                    return format!("{prefix}:{local}");
+                }
+            }
+            iri.to_owned()
+        }
+        Term::Literal(literal) => literal.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
 macro_rules! terms {
     ($ns:literal; $($(#[$doc:meta])* $name:ident = $local:literal;)+) => {
         $( $(#[$doc])* pub const $name: NamedNodeRef<'static> =

@@ -43,7 +43,11 @@ pub enum StoreError {
     Syntax(#[from] SparqlSyntaxError),
     /// The query parsed but failed while running.
     #[error("SPARQL evaluation failed")]
-    Evaluation(#[from] QueryEvaluationError),
+    Evaluation(#[source] QueryEvaluationError),
+    /// The query was stopped through its cancellation token (see
+    /// [`super::Store::query_cancellable`]) before it finished.
+    #[error("the query was stopped before it finished")]
+    Cancelled,
     /// A quad handed to [`super::Store::ingest`] lies outside the article's graph, so
     /// replacing that graph would not replace it.
     #[error("quad {quad} lies outside the graph of article <{graph}>")]
@@ -84,6 +88,15 @@ impl From<SerializerError> for StoreError {
             SerializerError::Io(e) => StoreError::Io(e),
             SerializerError::Storage(e) => StoreError::Storage(e),
             other => StoreError::Io(other.into()),
+        }
+    }
+}
+
+impl From<QueryEvaluationError> for StoreError {
+    fn from(error: QueryEvaluationError) -> Self {
+        match error {
+            QueryEvaluationError::Cancelled => StoreError::Cancelled,
+            other => StoreError::Evaluation(other),
         }
     }
 }

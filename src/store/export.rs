@@ -73,6 +73,20 @@ impl ExportFormat {
         }
     }
 
+    /// The format a media type names (`text/turtle`, `application/n-quads`, …), if any of
+    /// these; parameters such as `charset` are ignored.
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        ExportFormat::ALL
+            .iter()
+            .copied()
+            .find(|format| Some(format.oxigraph()) == RdfFormat::from_media_type(media_type))
+    }
+
+    /// The canonical media type (`text/turtle`, `application/ld+json`, …).
+    pub fn media_type(self) -> &'static str {
+        self.oxigraph().media_type()
+    }
+
     fn oxigraph(self) -> RdfFormat {
         match self {
             ExportFormat::Turtle => RdfFormat::Turtle,
@@ -101,6 +115,28 @@ pub enum ResultsFormat {
 }
 
 impl ResultsFormat {
+    /// Every format, JSON first.
+    pub const ALL: &'static [ResultsFormat] = &[
+        ResultsFormat::Json,
+        ResultsFormat::Xml,
+        ResultsFormat::Csv,
+        ResultsFormat::Tsv,
+    ];
+
+    /// The format a media type names (`application/sparql-results+json`, `text/csv`, …).
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        let format = QueryResultsFormat::from_media_type(media_type)?;
+        ResultsFormat::ALL
+            .iter()
+            .copied()
+            .find(|f| f.sparesults() == format)
+    }
+
+    /// The canonical media type (`application/sparql-results+json`, …).
+    pub fn media_type(self) -> &'static str {
+        self.sparesults().media_type()
+    }
+
     fn sparesults(self) -> QueryResultsFormat {
         match self {
             ResultsFormat::Json => QueryResultsFormat::Json,
@@ -118,28 +154,58 @@ pub fn write_results<W: Write>(
     results: QueryResults<'_>,
     format: ResultsFormat,
     graph_format: ExportFormat,
-    mut writer: W,
+    writer: W,
 ) -> Result<W, StoreError> {
+    Ok(write_results_capped(results, format, graph_format, usize::MAX, writer)?.0)
+}
+
+/// [`write_results`] that writes at most `max_rows` solutions or triples, for a server that
+/// must not hand one query all its memory. Also says whether rows were left out.
+pub fn write_results_capped<W: Write>(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    graph_format: ExportFormat,
+    max_rows: usize,
+    mut writer: W,
+) -> Result<(W, bool), StoreError> {
     let serializer = QueryResultsSerializer::from_format(format.sparesults());
     match results {
-        QueryResults::Boolean(value) => Ok(serializer.serialize_boolean_to_writer(writer, value)?),
-        QueryResults::Solutions(solutions) => {
+        QueryResults::Boolean(value) => Ok((
+            serializer.serialize_boolean_to_writer(writer, value)?,
+            false,
+        )),
+        QueryResults::Solutions(mut solutions) => {
             let variables = solutions.variables().to_vec();
             let mut out = serializer.serialize_solutions_to_writer(writer, variables)?;
-            for solution in solutions {
+            for solution in solutions.by_ref().take(max_rows) {
                 out.serialize(&solution?)?;
             }
-            Ok(out.finish()?)
+            let truncated = solutions.next().transpose()?.is_some();
+            Ok((out.finish()?, truncated))
         }
-        QueryResults::Graph(triples) => {
-            let triples = triples.collect::<Result<Vec<_>, _>>()?;
-            let quads = triples
-                .into_iter()
-                .map(|t| t.in_graph(GraphName::DefaultGraph));
-            write_quads(quads, graph_format, &mut writer)?;
-            Ok(writer)
+        QueryResults::Graph(mut triples) => {
+            let kept = triples
+                .by_ref()
+                .take(max_rows)
+                .collect::<Result<Vec<_>, _>>()?;
+            let truncated = triples.next().transpose()?.is_some();
+            write_triples(kept, graph_format, &mut writer)?;
+            Ok((writer, truncated))
         }
     }
+}
+
+/// Writes `triples` as RDF in `format`, with the hearsay prefixes (a graph-keeping format
+/// puts them in the default graph).
+pub fn write_triples<W: Write>(
+    triples: impl IntoIterator<Item = Triple>,
+    format: ExportFormat,
+    writer: &mut W,
+) -> Result<(), StoreError> {
+    let quads = triples
+        .into_iter()
+        .map(|t| t.in_graph(GraphName::DefaultGraph));
+    write_quads(quads, format, writer)
 }
 
 impl Store {

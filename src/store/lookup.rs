@@ -52,6 +52,8 @@ pub struct ClaimRow {
     pub source_name: Option<String>,
     /// The source as written in this article ("it", "U.S. officials").
     pub source_text: Option<String>,
+    /// The source's node; `None` when the text names no source.
+    pub source_iri: Option<String>,
     pub source_kind: Option<SourceKind>,
     /// The cue as written ("told", "quoted … as saying"); empty if none was stored.
     pub cue: String,
@@ -112,12 +114,67 @@ pub struct ClaimDetail {
     pub article_url: Option<String>,
     /// The sentence the claim stands in.
     pub sentence: Option<String>,
-    /// Offsets `[start, end)` in Unicode code points into the article text.
-    pub source_span: Option<(u64, u64)>,
-    pub cue_span: Option<(u64, u64)>,
-    pub content_span: Option<(u64, u64)>,
+    /// Where its parts lie in the article text.
+    pub spans: ClaimSpans,
     /// Links both ways, outgoing first, each group by link kind and other claim.
     pub links: Vec<ClaimLink>,
+}
+
+/// One article, as [`Store::latest_articles`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRow {
+    pub iri: String,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub publisher: Option<String>,
+}
+
+/// Where a claim's parts lie in its article's text: `[start, end)` in Unicode code points.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimSpans {
+    pub source: Option<(u64, u64)>,
+    pub cue: Option<(u64, u64)>,
+    pub content: Option<(u64, u64)>,
+}
+
+impl ClaimSpans {
+    /// The spans a lookup bound as `?ss ?se`, `?cs ?ce` and `?ts ?te`.
+    fn from_solution(solution: &QuerySolution) -> ClaimSpans {
+        let span =
+            |start: &str, end: &str| Some((number(solution, start)?, number(solution, end)?));
+        ClaimSpans {
+            source: span("ss", "se"),
+            cue: span("cs", "ce"),
+            content: span("ts", "te"),
+        }
+    }
+}
+
+/// One article with its text and its claims, from [`Store::article`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleDetail {
+    pub article: ArticleRow,
+    pub url: Option<String>,
+    /// The text the claims' offsets point into.
+    pub text: String,
+    /// Its claims in text order, each with its spans.
+    pub claims: Vec<(ClaimRow, ClaimSpans)>,
+}
+
+/// One source with all it is called and its claims, from [`Store::source`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDetail {
+    pub iri: String,
+    /// Its names across articles (`schema:name`), sorted.
+    pub names: Vec<String>,
+    /// Other ways articles wrote it (`hs:alias`), sorted.
+    pub aliases: Vec<String>,
+    /// Roles articles gave it ("spokesman"), sorted.
+    pub roles: Vec<String>,
+    pub key: Option<String>,
+    pub kind: Option<SourceKind>,
+    /// Its claims over time (as [`Store::claims`] orders them).
+    pub claims: Vec<ClaimRow>,
 }
 
 /// The claims query up to the patterns that narrow it (see [`Narrowing`]).
@@ -295,10 +352,6 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
         );
         let details = self.select(&sparql)?;
         let details = details.first();
-        let span = |start: &str, end: &str| {
-            let d = details?;
-            Some((number(d, start)?, number(d, end)?))
-        };
 
         let sparql = format!(
             "SELECT DISTINCT ?dir ?kind ?other ?content ?sourceName ?sourceText WHERE {{
@@ -351,9 +404,7 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
             article_title: details.and_then(|d| string(d, "title")),
             article_url: details.and_then(|d| string(d, "url")),
             sentence: details.and_then(|d| string(d, "sentence")),
-            source_span: span("ss", "se"),
-            cue_span: span("cs", "ce"),
-            content_span: span("ts", "te"),
+            spans: details.map(ClaimSpans::from_solution).unwrap_or_default(),
             claim: row,
             links,
         }))
@@ -361,6 +412,155 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
 }
 
 impl Store {
+    /// The `n` most recently published articles, newest first (undated ones last).
+    pub fn latest_articles(&self, n: usize) -> Result<Vec<ArticleRow>, StoreError> {
+        // Dates are read from the predicate index; only the `n` kept are looked up further.
+        let sparql = format!(
+            "SELECT ?article ?date ?title ?publisher WHERE {{
+  {{ SELECT ?article (MAX(?d) AS ?date) WHERE {{
+       GRAPH ?article {{ ?article a hs:Article OPTIONAL {{ ?article schema:datePublished ?d }} }}
+     }} GROUP BY ?article ORDER BY DESC(BOUND(?date)) DESC(?date) ?article LIMIT {n} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?article {{ ?article schema:headline ?title }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?article {{ ?article hs:publisherName ?publisher }} }} }}
+}}"
+        );
+        let mut rows: Vec<ArticleRow> = self
+            .select(&sparql)?
+            .iter()
+            .map(|solution| ArticleRow {
+                iri: string(solution, "article").unwrap_or_default(),
+                title: string(solution, "title"),
+                date: date(solution, "date"),
+                publisher: string(solution, "publisher"),
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (a.date.is_none(), std::cmp::Reverse(a.date), &a.iri).cmp(&(
+                b.date.is_none(),
+                std::cmp::Reverse(b.date),
+                &b.iri,
+            ))
+        });
+        rows.dedup_by(|a, b| a.iri == b.iri);
+        Ok(rows)
+    }
+
+    /// One article (by URL, input id, short id or IRI) with its text and its claims, each
+    /// with the spans of its source, cue and content; `None` if the store has no such article.
+    pub fn article(&self, reference: &str) -> Result<Option<ArticleDetail>, StoreError> {
+        let Some(graph) = self.find_article(reference)? else {
+            return Ok(None);
+        };
+        let sparql = format!(
+            "SELECT ?title ?date ?publisher ?url ?text WHERE {{ GRAPH {graph} {{
+  {graph} a hs:Article .
+  OPTIONAL {{ {graph} schema:headline ?title }}
+  OPTIONAL {{ {graph} schema:datePublished ?date }}
+  OPTIONAL {{ {graph} hs:publisherName ?publisher }}
+  OPTIONAL {{ {graph} schema:url ?url }}
+  OPTIONAL {{ {graph} hs:text ?text }}
+}} }} LIMIT 1"
+        );
+        let head = self.select(&sparql)?;
+        let head = head.first();
+        let field = |name: &str| head.and_then(|h| string(h, name));
+        let sparql = format!(
+            "SELECT ?claim ?ss ?se ?cs ?ce ?ts ?te WHERE {{ GRAPH {graph} {{
+  ?claim hs:article {graph} .
+  OPTIONAL {{ ?claim hs:sourceStart ?ss ; hs:sourceEnd ?se }}
+  OPTIONAL {{ ?claim hs:cueStart ?cs ; hs:cueEnd ?ce }}
+  OPTIONAL {{ ?claim hs:contentStart ?ts ; hs:contentEnd ?te }}
+}} }}"
+        );
+        let mut spans = std::collections::HashMap::new();
+        for solution in self.select(&sparql)? {
+            spans.insert(
+                string(&solution, "claim").unwrap_or_default(),
+                ClaimSpans::from_solution(&solution),
+            );
+        }
+        let mut narrowing = Narrowing::default();
+        narrowing.step(format_args!("VALUES ?g {{ {graph} }}"));
+        let claims = self
+            .claims_narrowed(&narrowing)?
+            .into_iter()
+            .map(|row| {
+                let spans = spans.get(&row.iri).copied().unwrap_or_default();
+                (row, spans)
+            })
+            .collect();
+        Ok(Some(ArticleDetail {
+            article: ArticleRow {
+                iri: graph.into_string(),
+                title: field("title"),
+                date: head.and_then(|h| date(h, "date")),
+                publisher: field("publisher"),
+            },
+            url: field("url"),
+            text: field("text").unwrap_or_default(),
+            claims,
+        }))
+    }
+
+    /// One source by IRI, with its names, aliases, roles, kind and claims; `None` if no
+    /// article quotes it.
+    pub fn source(&self, iri: &str) -> Result<Option<SourceDetail>, StoreError> {
+        let Ok(node) = NamedNode::new(iri) else {
+            return Ok(None);
+        };
+        let sparql = format!(
+            "SELECT DISTINCT ?p ?v WHERE {{ GRAPH ?g {{ {node} a hs:Source ; ?p ?v
+  VALUES ?p {{ schema:name hs:alias hs:role hs:key hs:sourceKind }} }} }}"
+        );
+        let mut detail = SourceDetail {
+            iri: node.as_str().to_owned(),
+            names: Vec::new(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            key: None,
+            kind: None,
+            claims: Vec::new(),
+        };
+        let rows = self.select(&sparql)?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        for solution in rows {
+            let (Some(property), Some(value)) = (string(&solution, "p"), string(&solution, "v"))
+            else {
+                continue;
+            };
+            match property.as_str() {
+                p if p == hs::ALIAS.as_str() => detail.aliases.push(value),
+                p if p == hs::ROLE.as_str() => detail.roles.push(value),
+                p if p == hs::SOURCE_KIND_PROP.as_str() => {
+                    detail.kind = source_kind_from_iri(&value);
+                }
+                // The least key, as `Store::sources` reports it.
+                p if p == hs::KEY.as_str() => {
+                    let least = match &detail.key {
+                        Some(key) => value < *key,
+                        None => true,
+                    };
+                    if least {
+                        detail.key = Some(value);
+                    }
+                }
+                _ => detail.names.push(value),
+            }
+        }
+        for list in [&mut detail.names, &mut detail.aliases, &mut detail.roles] {
+            list.sort();
+            list.dedup();
+        }
+        let mut narrowing = Narrowing::default();
+        narrowing.step(format_args!(
+            "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
+        ));
+        detail.claims = self.claims_narrowed(&narrowing)?;
+        Ok(Some(detail))
+    }
+
     /// The source node whose normalized key is `key`, if any article quotes it: one lookup
     /// in the predicate-object index.
     fn source_with_key(&self, key: &str) -> Result<Option<NamedNode>, StoreError> {
@@ -453,6 +653,7 @@ fn claim_row(solution: &QuerySolution) -> Result<ClaimRow, StoreError> {
         id: short_claim_id(&iri),
         source_name: string(solution, "sourceName"),
         source_text: string(solution, "sourceText"),
+        source_iri: string(solution, "source"),
         source_kind: string(solution, "sourceKind").and_then(|k| source_kind_from_iri(&k)),
         cue: string(solution, "cue").unwrap_or_default(),
         content: string(solution, "content").unwrap_or_default(),

@@ -26,14 +26,20 @@ mod values;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
 
 pub use error::StoreError;
-pub use export::{write_results, ExportFormat, ResultsFormat};
-pub use lookup::{ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, LinkDirection, SourceRow};
+pub use export::{write_results, write_results_capped, write_triples, ExportFormat, ResultsFormat};
+pub use lookup::{
+    ArticleDetail, ArticleRow, ClaimDetail, ClaimFilter, ClaimLink, ClaimRow, ClaimSpans,
+    LinkDirection, SourceDetail, SourceRow,
+};
+pub use oxigraph::sparql::CancellationToken;
 pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
@@ -531,7 +537,19 @@ impl Store {
     /// `FROM`, the default graph is the union of all article graphs. A syntax error comes
     /// back as [`StoreError::Syntax`] with the parser's message.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = SparqlEvaluator::new();
+        self.query_cancellable(sparql, CancellationToken::new())
+    }
+
+    /// [`Store::query`], stopped when `token` is cancelled (from another thread): the query,
+    /// or the iteration over its results, then fails with [`StoreError::Cancelled`]. Oxigraph
+    /// checks the token at every quad it reads from the store, so a query that loops over
+    /// the store stops within moments of the cancellation.
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        token: CancellationToken,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
         for (prefix, namespace) in PREFIXES.iter() {
             evaluator = evaluator.with_prefix(*prefix, *namespace).map_err(|e| {
                 StoreError::InvalidReference {
@@ -624,4 +642,23 @@ mod tests;
 /// True when RocksDB failed because a file it expected was gone: a race with a writer.
 fn is_vanished_file(error: &oxigraph::store::StorageError) -> bool {
     error.to_string().contains("No such file or directory")
+}
+
+/// Cancels a token once a time limit has passed, unless dropped before: the time limit of a
+/// query run through [`Store::query_cancellable`], for `hearsay query` and the web endpoint.
+pub struct Watchdog {
+    /// Dropping it wakes the watching thread, which then ends without cancelling.
+    _stop: mpsc::Sender<()>,
+}
+
+impl Watchdog {
+    pub fn cancel_after(limit: Duration, token: CancellationToken) -> Watchdog {
+        let (stop, stopped) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
+                token.cancel();
+            }
+        });
+        Watchdog { _stop: stop }
+    }
 }

@@ -21,6 +21,8 @@ use crate::extract::{LinkKind, Stance};
 pub struct ClaimInput<'a> {
     pub content: &'a str,
     pub stance: Stance,
+    /// Who made the claim, if the text says (see [`answers`]).
+    pub source: Option<&'a str>,
     /// Links from this claim to others, by index into the same slice.
     pub links: Vec<(LinkKind, usize)>,
 }
@@ -34,8 +36,8 @@ pub struct Assignment {
     /// assertion of "no lease had been signed" both deny it.
     pub stance: Stance,
     /// Index of the claim's component (dense, 0-based, in order of first claim): the claims
-    /// that similarity and links connect, however indirectly. Propositions never cross
-    /// components, and a component's propositions depend on its own claims only, so a
+    /// that similarity and links (relays too) connect, however indirectly. Propositions never
+    /// cross components, and a component's propositions depend on its own claims only, so a
     /// store can recompute just the components that new claims touch.
     pub component: usize,
 }
@@ -49,7 +51,7 @@ pub struct Assignment {
 /// C. Claims are taken in order; each joins the earliest proposition all of whose claims it
 /// is similar to, or starts one. A claim that denies, declines to confirm or corroborates
 /// another (a link the text makes) joins that claim's proposition whatever its words ("such
-/// claims" is like nothing). Claims with fewer than [`MIN_TOKENS`] tokens and no link get
+/// claims" is like nothing), and so does a claim that [`answers`] another. Claims with fewer than [`MIN_TOKENS`] tokens and no link get
 /// none. A proposition is numbered by its earliest claim.
 ///
 /// Cost: every similar pair is found, but only candidates that can be similar are compared.
@@ -76,17 +78,28 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
             graph.unit_of[i].is_some() || claims[i].links.iter().any(|&(k, to)| linked(i, to, k))
         })
         .collect();
+    // A claim that answers one it holds (see `answers`) joins its proposition, as a denial
+    // of "such claims" does, unless another link placed it: its words go beyond the answered
+    // claim's, so they are rarely like every claim of that proposition.
+    let answering = |i: usize, to: usize, kind: LinkKind| {
+        kind == LinkKind::Relays && to < n && to != i && answers(&claims[i], &claims[to])
+    };
     let placed_by: Vec<Option<usize>> = (0..n)
         .map(|i| {
+            if !has_proposition[i] {
+                return None;
+            }
             claims[i]
                 .links
                 .iter()
-                .find(|&&(k, to)| linked(i, to, k) && has_proposition[to])
+                .find(|&&(k, to)| (linked(i, to, k) || answering(i, to, k)) && has_proposition[to])
                 .map(|&(_, to)| to)
         })
         .collect();
 
-    // Components: similarity, copies and links.
+    // Components: similarity, copies and every link, relays and links to claims without a
+    // proposition included, so that whatever a claim's origin depends on (the chain of
+    // claims it relays, see `crate::store`) is in its component.
     let mut components = DisjointSets::new(n);
     for (i, claim) in claims.iter().enumerate() {
         if let Some(unit) = graph.unit_of[i] {
@@ -95,8 +108,8 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
         for &j in &graph.earlier[i] {
             components.union(i, j as usize);
         }
-        for &(kind, to) in &claim.links {
-            if linked(i, to, kind) && has_proposition[to] {
+        for &(_, to) in &claim.links {
+            if to < n {
                 components.union(i, to);
             }
         }
@@ -182,6 +195,15 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
             })
         })
         .collect()
+}
+
+/// Whether `claim`, which holds `held` in its content (a relay link), answers it rather than
+/// passing it on: it takes the other side, and another source holds it ("the ministry denied
+/// that it had agreed …, a day after U.S. officials said …"). One source holding its own
+/// claim ("Quirin denied any sexual activity, but … he claimed sex had been consensual")
+/// answers no one.
+pub fn answers(claim: &ClaimInput<'_>, held: &ClaimInput<'_>) -> bool {
+    claim.stance != held.stance && claim.source != held.source
 }
 
 /// Every similar pair among claims' token sets, found through the prefix filter.
@@ -408,6 +430,7 @@ mod tests {
         let claim = |content: &'static str, stance, links: Vec<(LinkKind, usize)>| ClaimInput {
             content,
             stance,
+            source: None,
             links,
         };
         let claims = vec![
@@ -463,6 +486,7 @@ mod tests {
         let claim = |content| ClaimInput {
             content,
             stance: Stance::Asserted,
+            source: None,
             links: vec![],
         };
         let out = cluster(&[claim(a), claim(b), claim(c)]);
@@ -534,6 +558,7 @@ mod tests {
             .map(|content| ClaimInput {
                 content,
                 stance: Stance::Asserted,
+                source: None,
                 links: vec![],
             })
             .collect();

@@ -181,6 +181,11 @@ const HEDGES: &[&str] = &[
     "maybe",
 ];
 
+/// Prepositions after which a negation opens a phrase ("of not charging").
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "by", "about", "from", "with", "without", "against", "on", "in",
+];
+
 const NEGATIONS: &[&str] = &[
     "no", "not", "never", "n't", "none", "nor", "neither", "cannot",
 ];
@@ -269,7 +274,10 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         }
         i += 1;
         if NEGATIONS.contains(&word.as_str()) {
-            if main_clause {
+            // After a preposition a negation is inside a phrase, not the clause: "a policy
+            // of not charging the sitting president", "with no evidence".
+            let in_phrase = i >= 2 && PREPOSITIONS.contains(&words[i - 2].0.as_str());
+            if main_clause && !in_phrase {
                 negations += 1;
             }
             continue;
@@ -291,6 +299,60 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         tokens: tokens.into_iter().filter(|t| !t.is_empty()).collect(),
         negated: negations % 2 == 1,
     }
+}
+
+/// Words that show a clause (a verb that takes a tense): auxiliaries and modals, and common
+/// past forms that do not end in "-ed".
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "do", "does", "did", "not", "said", "says",
+    "came", "went", "made", "took", "gave", "told", "found", "left", "won", "lost", "met", "began",
+    "saw", "knew", "thought", "became", "held", "kept", "sent", "spent", "built", "paid", "led",
+    "fell", "rose", "ran", "got", "put", "set", "cut", "hit", "let", "brought", "bought", "caught",
+    "taught", "fought", "sought", "struck", "stood", "wrote", "spoke", "broke", "chose", "drove",
+    "flew", "grew", "threw", "wore", "won't", "can't",
+];
+
+/// Whether a content is a fragment, what was left of a sentence around a cue ("of crimes
+/// from Hong Kong to the mainland", "on Thursday via Twitter", "Iran for the attacks"): no
+/// word shows a clause (no auxiliary or contraction of one, no past form, no "-s" verb after
+/// a name or pronoun: "Russia supplies …"). A fragment states nothing to corroborate or
+/// deny, so it joins a proposition only through a link the text makes.
+///
+/// ```
+/// use hearsay::track::is_fragment;
+/// assert!(is_fragment("on Thursday via Twitter"));
+/// assert!(!is_fragment("the cockpit voice recorder was recovered"));
+/// ```
+pub fn is_fragment(text: &str) -> bool {
+    let words: Vec<(String, bool)> = text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+            (w.to_lowercase().replace('’', "'"), capitalized)
+        })
+        .collect();
+    // A capitalized word is a name ("United", "Science Advances"), never the verb.
+    let clause = words.iter().enumerate().any(|(i, (word, capitalized))| {
+        CLAUSE_WORDS.contains(&word.as_str())
+            || ["'re", "'ve", "'ll", "'d", "'m"]
+                .iter()
+                .any(|contraction| word.ends_with(contraction))
+            || (!capitalized && word.len() > 4 && word.ends_with("ed"))
+            || (!capitalized
+                && i > 0
+                && words[i - 1].1
+                && word.len() > 3
+                && word.ends_with('s')
+                && !word.ends_with("ss"))
+            || (i > 0
+                && matches!(
+                    words[i - 1].0.as_str(),
+                    "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "that" | "which"
+                ))
+    });
+    !clause
 }
 
 /// Countries and demonyms folded to one token ("American", "U.S." → "us-country"; a
@@ -465,6 +527,32 @@ mod tests {
         assert_eq!(a.tokens, b.tokens);
         assert!(!a.negated && b.negated);
         assert_eq!(tokens("American troops"), tokens("U.S. troops"));
+        // A negation inside a phrase negates the phrase, not what the content says.
+        assert!(
+            !normalize_content("a policy of not charging the sitting president with crimes")
+                .negated
+        );
+        assert!(!normalize_content("the claims were made with no evidence").negated);
+        assert!(normalize_content("there was no evidence").negated);
+        // Fragments left around a cue match nothing; clauses do.
+        for fragment in [
+            "of crimes from Hong Kong to the mainland",
+            "on Thursday via Twitter",
+            "Iran for the attacks",
+            "to draft articles of impeachment",
+            "the pending exit of the United Kingdom from the European Union (EU",
+            "on Wednesday in Science Advances",
+        ] {
+            assert!(is_fragment(fragment), "{fragment}");
+        }
+        for clause in [
+            "Russia supplies weapons to North Korea",
+            "the cockpit voice recorder was recovered",
+            "In a thirty hour period, Dorian only traversed thirty miles",
+            "we're seeing a new process",
+        ] {
+            assert!(!is_fragment(clause), "{clause}");
+        }
         assert_eq!(tokens("the United States signed"), tokens("US signs"));
     }
 }

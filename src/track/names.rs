@@ -7,6 +7,9 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
 use crate::extract::SourceKind;
 use crate::graph::source_key;
 
@@ -559,44 +562,71 @@ pub fn looks_like_acronym(name: &str) -> bool {
         && !NOT_ACRONYMS.contains(&source_key(name).as_str())
 }
 
+/// The most a bracket that introduces an acronym holds: seven letters (two bytes each at
+/// most in the scripts that have capitals), with dots and spaces between them.
+const MAX_ACRONYM_BYTES: usize = 64;
+
+/// How far before an acronym's bracket its full name may start: ten words (seven initials
+/// and small words) of a long name's length.
+const MAX_FULL_NAME_BYTES: usize = 256;
+
 /// "Korean Central News Agency (KCNA)" in a text: each acronym key with the full name it is
 /// introduced with, when the acronym's letters are the name's initials.
+///
+/// Linear in the text: each bracket looks only at a short window after it (for the closing
+/// bracket) and before it (for the name), so a text of a million "(" costs a pass, not a
+/// million scans to its end.
 pub fn acronyms_in_text(text: &str) -> BTreeMap<String, String> {
     let mut found = BTreeMap::new();
-    let mut rest = text;
-    let mut offset = 0;
-    while let Some(open) = rest.find('(') {
-        let absolute = offset + open;
-        let after = &text[absolute + 1..];
-        let Some(close) = after.find(')') else { break };
+    for (open, _) in text.match_indices('(') {
+        let after = &text[open + 1..floor_boundary(text, open + 1 + MAX_ACRONYM_BYTES)];
+        let Some(close) = after.find(')') else {
+            continue;
+        };
         let inside = &after[..close];
-        if looks_like_acronym(inside) {
-            let acronym = source_key(inside);
-            // Take as many capitalized words before the bracket as there are letters, or
-            // one more for a skipped small word.
-            let before: Vec<&str> = text[..absolute].split_whitespace().collect();
-            for take in (2..=acronym.chars().count() + 3).rev() {
-                if take > before.len() {
-                    continue;
-                }
-                let candidate = before[before.len() - take..].join(" ");
-                let candidate = strip_article(&candidate);
-                if initials(candidate).as_deref() == Some(acronym.as_str()) {
-                    found.insert(acronym.clone(), candidate.to_owned());
-                    break;
-                }
+        if !looks_like_acronym(inside) {
+            continue;
+        }
+        let acronym = source_key(inside);
+        // Take as many capitalized words before the bracket as there are letters, or one
+        // more for a skipped small word. A word the window cuts into is no candidate.
+        let start = floor_boundary(text, open.saturating_sub(MAX_FULL_NAME_BYTES));
+        let mut before: Vec<&str> = text[start..open].split_whitespace().collect();
+        let cut = start > 0
+            && !text[..start].ends_with(char::is_whitespace)
+            && !text[start..].starts_with(char::is_whitespace);
+        if cut && !before.is_empty() {
+            before.remove(0);
+        }
+        for take in (2..=acronym.chars().count() + 3).rev() {
+            if take > before.len() {
+                continue;
+            }
+            let candidate = before[before.len() - take..].join(" ");
+            let candidate = strip_article(&candidate);
+            if initials(candidate).as_deref() == Some(acronym.as_str()) {
+                found.insert(acronym.clone(), candidate.to_owned());
+                break;
             }
         }
-        offset = absolute + 1;
-        rest = &text[offset..];
     }
     found
+}
+
+/// `at`, or the nearest character boundary before it, within `text`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Which of two spellings of one source to show: the fullest (most words, then most
 /// characters, determiners and quantifiers aside: "Korean Central News Agency" over "KCNA",
 /// "American officials" over "two U.S. officials"), then the one with fewer such words ("U.S.
-/// officials" over "two U.S. officials"), then the alphabetically first. `Less` means `a`. A
+/// officials" over "two U.S. officials"), then the one with more diacritics ("Erdoğan" over
+/// "Erdogan", which [`source_key`] folds together), then the alphabetically first. `Less` means `a`. A
 /// function of the two spellings alone, so the name shown never depends on the order
 /// articles came in.
 pub(crate) fn fullest_first(a: &str, b: &str) -> Ordering {
@@ -606,11 +636,13 @@ pub(crate) fn fullest_first(a: &str, b: &str) -> Ordering {
             .map(|w| w.chars().count())
             .sum::<usize>()
     };
+    let diacritics = |s: &str| s.nfd().filter(|c| is_combining_mark(*c)).count();
     let (core_a, core_b) = (core(a), core(b));
     words(core_b)
         .cmp(&words(core_a))
         .then_with(|| chars(core_b).cmp(&chars(core_a)))
         .then_with(|| words(a).cmp(&words(b)))
+        .then_with(|| diacritics(b).cmp(&diacritics(a)))
         .then_with(|| a.cmp(b))
 }
 
@@ -962,6 +994,29 @@ mod tests {
         assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
         index.add("Senate Republicans");
         assert_eq!(index.resolve("Republicans"), None, "a group, not a surname");
+    }
+
+    #[test]
+    fn names_meet_whatever_their_diacritics_and_show_them() {
+        for order in [
+            ["Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"],
+            ["Recep Tayyip Erdoğan", "RECEP TAYYIP ERDOGAN"],
+        ] {
+            let mut index = NameIndex::new();
+            for name in order {
+                index.add(name);
+            }
+            assert_eq!(index.resolve("Erdogan"), Some("recep tayyip erdogan"));
+            assert_eq!(index.resolve("Erdoğan"), Some("recep tayyip erdogan"));
+            let shown = resolve_source(
+                "Erdogan",
+                SourceKind::Person,
+                "aaaa",
+                &NameIndex::new(),
+                &index,
+            );
+            assert_eq!(shown.label, "Recep Tayyip Erdoğan", "{order:?}");
+        }
     }
 
     #[test]

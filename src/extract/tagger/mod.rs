@@ -7,10 +7,12 @@
 
 mod model;
 
-pub(crate) use model::Upos;
+pub(crate) use model::{
+    encode_as, fnv1a, key, mix, Format, Model, ModelError, Trained, Upos, TAGS,
+};
 
 use super::token::Token;
-use model::{Context, Model, ModelError};
+use model::Context;
 use std::sync::OnceLock;
 
 /// The shipped model, written by `cargo run --release --example train_tagger`.

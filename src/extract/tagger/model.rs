@@ -118,14 +118,14 @@ fn fnv_char(h: u64, c: char) -> u64 {
 }
 
 /// The splitmix64 finaliser: spreads FNV's weak low bits before the table masks them.
-const fn mix(mut z: u64) -> u64 {
+pub(crate) const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
 /// The key of feature `template` with values `a` and `b`; never 0 (0 marks an empty slot).
-const fn key(template: u8, a: u64, b: u64) -> u64 {
+pub(crate) const fn key(template: u8, a: u64, b: u64) -> u64 {
     let k = mix(a.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         ^ b.rotate_left(29)
         ^ (template as u64).wrapping_mul(0xd6e8_feb8_6659_fd93));
@@ -353,28 +353,40 @@ const TAGDICT_TEMPLATE: u8 = 255;
 //   n_dict × { key u64 LE, tag u8 }
 //   checksum u64 LE               FNV-1a of everything before it
 
-const MAGIC: &[u8; 8] = b"HSTAGGER";
 pub(crate) const FORMAT_VERSION: u16 = 1;
+
+/// What tells one model file from another in this format: its magic bytes and the number of
+/// feature templates its weights were trained with. The cue model (`../cue_model`) stores its
+/// weights in the same format under its own magic.
+#[derive(Clone, Copy)]
+pub(crate) struct Format {
+    pub magic: &'static [u8; 8],
+    pub features: u8,
+}
+
+/// The tagger's own file.
+pub(crate) const TAGGER: Format = Format {
+    magic: b"HSTAGGER",
+    features: FEATURES as u8,
+};
 
 /// Why a model file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum ModelError {
-    /// The file does not start with the tagger's magic bytes.
-    #[error("not a hearsay tagger model (bad magic bytes)")]
+    /// The file does not start with the expected magic bytes.
+    #[error("not a hearsay model of this kind (bad magic bytes)")]
     BadMagic,
     /// The file was written by another version of the format.
     #[error("tagger model format version {found}, expected {FORMAT_VERSION}")]
     Version { found: u16 },
     /// Tag set or feature templates differ from this code's.
-    #[error(
-        "tagger model has {tags} tags and {features} features, expected {TAGS} and {FEATURES}"
-    )]
+    #[error("model has {tags} classes and {features} features, which this code does not read")]
     Shape { tags: u8, features: u8 },
     /// The file ends before its declared content.
-    #[error("tagger model is truncated")]
+    #[error("model is truncated")]
     Truncated,
     /// Checksum mismatch, a tag outside the tag set, a duplicate key, or trailing bytes.
-    #[error("tagger model is corrupt: {0}")]
+    #[error("model is corrupt: {0}")]
     Corrupt(&'static str),
 }
 
@@ -382,6 +394,8 @@ pub(crate) enum ModelError {
 pub(crate) struct Model {
     weights: Weights,
     dict: Table,
+    /// Stored weight = real weight × scale.
+    scale: f32,
 }
 
 /// What training hands to [`encode`]: averaged weights per feature key, and the tag dictionary.
@@ -391,9 +405,14 @@ pub(crate) struct Trained<'a> {
     pub dict: &'a [(u64, Upos)],
 }
 
-/// Writes a model file; weights whose magnitude is below `prune` are dropped.
-#[allow(dead_code)] // Only the training example writes models; the library only reads them.
+/// Writes a tagger model file; weights whose magnitude is below `prune` are dropped.
+#[allow(dead_code)] // For examples/train_tagger.rs.
 pub(crate) fn encode(model: &Trained<'_>, prune: f32) -> Vec<u8> {
+    encode_as(TAGGER, model, prune)
+}
+
+/// Writes a model file of format `format`; weights whose magnitude is below `prune` are dropped.
+pub(crate) fn encode_as(format: Format, model: &Trained<'_>, prune: f32) -> Vec<u8> {
     let max = model
         .weights
         .iter()
@@ -419,10 +438,10 @@ pub(crate) fn encode(model: &Trained<'_>, prune: f32) -> Vec<u8> {
     dict.sort_unstable_by_key(|(k, _)| *k);
 
     let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(format.magic);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.push(TAGS as u8);
-    out.push(FEATURES as u8);
+    out.push(format.features);
     out.extend_from_slice(&scale.to_le_bytes());
     out.extend_from_slice(&(weights.len() as u32).to_le_bytes());
     out.extend_from_slice(&(dict.len() as u32).to_le_bytes());
@@ -473,8 +492,16 @@ impl Model {
     /// Reads a model file. Checks magic, version, shape, checksum and every count before
     /// trusting it: a damaged file gives an error, never a panic or a huge allocation.
     pub(crate) fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
+        Model::decode_as(TAGGER, bytes)
+    }
+
+    /// Reads a model file of format `format`, with the checks of [`Model::decode`].
+    pub(crate) fn decode_as(format: Format, bytes: &[u8]) -> Result<Model, ModelError> {
         let mut r = Reader { bytes };
-        if r.take(MAGIC.len()).map_err(|_| ModelError::BadMagic)? != MAGIC {
+        if r.take(format.magic.len())
+            .map_err(|_| ModelError::BadMagic)?
+            != format.magic
+        {
             return Err(ModelError::BadMagic);
         }
         let found = u16::from_le_bytes(r.array()?);
@@ -482,7 +509,7 @@ impl Model {
             return Err(ModelError::Version { found });
         }
         let [tags, features] = r.array()?;
-        if usize::from(tags) != TAGS || usize::from(features) != FEATURES {
+        if usize::from(tags) != TAGS || features != format.features {
             return Err(ModelError::Shape { tags, features });
         }
         let body_len = bytes.len().checked_sub(8).ok_or(ModelError::Truncated)?;
@@ -535,7 +562,29 @@ impl Model {
         if r.bytes.len() != 8 {
             return Err(ModelError::Corrupt("unexpected bytes after the tables"));
         }
-        Ok(Model { weights, dict })
+        Ok(Model {
+            weights,
+            dict,
+            scale,
+        })
+    }
+
+    /// The summed weights of `features` for every class, in real (unquantised) units.
+    pub(crate) fn scores(&self, features: &[u64]) -> [f32; TAGS] {
+        self.sums(features).map(|s| s as f32 / self.scale)
+    }
+
+    /// The summed stored weights of `features` for every class.
+    fn sums(&self, features: &[u64]) -> [i32; TAGS] {
+        let mut sums = [0i32; TAGS];
+        for &f in features {
+            if let Some(row) = self.weights.get(f) {
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        sums
     }
 
     /// Number of weight rows (features kept after pruning).
@@ -577,14 +626,7 @@ impl Model {
     }
 
     fn predict(&self, features: &[u64; FEATURES]) -> Upos {
-        let mut scores = [0i32; TAGS];
-        for &f in features {
-            if let Some(row) = self.weights.get(f) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
-            }
-        }
+        let scores = self.sums(features);
         // Ties go to the lowest tag index: deterministic.
         let mut best = 0;
         for t in 1..TAGS {

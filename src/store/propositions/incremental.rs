@@ -8,9 +8,11 @@
 //! claim of an article the run wrote (found through that article's claims, whose number
 //! the index keeps: `hs:indexedClaims`), or holds a content similar to one of the run's
 //! (found through the content keys' tokens, `hs:indexToken`). Every other component keeps
-//! its claims, so its propositions. The touched components' claims are read back (each
-//! claim and key names its component, `hs:component`), clustered with the run's, and only
-//! the quads that differ are written, in one transaction.
+//! its claims, so its propositions, and its claims their origins (a relay chain stays in
+//! one component: links join components). The touched components' claims are read back
+//! (each claim and key names its component, `hs:component`) with the claims without a
+//! proposition they link to, clustered with the run's, and only the quads that differ are
+//! written, in one transaction.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -109,14 +111,27 @@ impl Store {
             _ => None,
         }));
 
-        let quads: Vec<Vec<Quad>> = stored
-            .par_iter()
-            .map(|claim| self.claim_quads(claim.as_ref()))
-            .collect::<Result<_, _>>()?;
-        for quad in quads.iter().flatten() {
-            fresh.add_quad(quad);
+        // The stored claims, and the claims they link to that have no proposition (so no
+        // component): a relay chain passes through them ("the paper reported that the
+        // agency quoted officials"), and a link makes a claim part of a proposition.
+        let mut read: HashSet<String> = HashSet::new();
+        let mut next = stored;
+        while !next.is_empty() {
+            read.extend(next.iter().map(|c| c.as_str().to_owned()));
+            let quads: Vec<Vec<Quad>> = next
+                .par_iter()
+                .map(|claim| self.claim_quads(claim.as_ref()))
+                .collect::<Result<_, _>>()?;
+            for quad in quads.iter().flatten() {
+                fresh.add_quad(quad);
+            }
+            next = fresh
+                .unread_link_targets()
+                .into_iter()
+                .filter(|iri| !read.contains(iri) && !fresh_prefixes.contains(claim_prefix(iri)))
+                .filter_map(|iri| NamedNode::new(iri).ok())
+                .collect();
         }
-        drop(quads);
 
         let whole = fresh.fresh_ids();
         let mut table = fresh.into_table();
@@ -219,8 +234,7 @@ impl Store {
     }
 
     /// A claim's quads in its article graph, with what clustering reads beside them: its
-    /// source's kind and its article's date (in that graph), and the source of a claim it
-    /// relays.
+    /// source's kind and its article's date (in that graph).
     fn claim_quads(&self, claim: NamedNodeRef<'_>) -> Result<Vec<Quad>, StoreError> {
         let mut quads: Vec<Quad> = self
             .inner
@@ -240,8 +254,6 @@ impl Store {
                 hs::SOURCE_KIND_PROP
             } else if quad.predicate == hs::ARTICLE_PROP {
                 schema::DATE_PUBLISHED
-            } else if quad.predicate == hs::RELAYS {
-                prov::WAS_ATTRIBUTED_TO
             } else {
                 continue;
             };

@@ -61,7 +61,7 @@ pub struct RefreshOutcome {
 /// Which propositions [`Store::propositions`] returns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PropositionFilter {
-    /// Only propositions some origin asserts and another denies.
+    /// Only propositions some origin asserts and another origin denies.
     pub contested: bool,
     /// Only propositions asserted by at least this many independent origins.
     pub min_origins: Option<usize>,
@@ -88,6 +88,16 @@ pub struct PropositionRow {
     pub asserting: usize,
     pub denying: usize,
     pub unconfirmed: usize,
+    /// Independent origins on either side, asserting or denying: a proposition is contested
+    /// when it has both sides and at least two of these.
+    pub contending: usize,
+}
+
+impl PropositionRow {
+    /// Whether some origin asserts it and another denies it.
+    pub fn is_contested(&self) -> bool {
+        self.asserting > 0 && self.denying > 0 && self.contending > 1
+    }
 }
 
 /// What [`Store::timeline`] selects; every field `None` lists every claim.
@@ -146,11 +156,39 @@ impl Store {
         &self,
         filter: &PropositionFilter,
     ) -> Result<Vec<PropositionRow>, StoreError> {
+        self.propositions_among(filter, None)
+    }
+
+    /// One proposition by id (as [`proposition_id`] gives it) or IRI, with its counts;
+    /// `None` if the store has no such proposition with a claim.
+    pub fn proposition(&self, id_or_iri: &str) -> Result<Option<PropositionRow>, StoreError> {
+        let Some(iri) = proposition_iri_from_id(id_or_iri) else {
+            return Ok(None);
+        };
+        let filter = PropositionFilter {
+            min_claims: Some(1),
+            ..PropositionFilter::default()
+        };
+        Ok(self
+            .propositions_among(&filter, Some(&iri))?
+            .into_iter()
+            .next())
+    }
+
+    /// [`Store::propositions`], of `only` when given.
+    fn propositions_among(
+        &self,
+        filter: &PropositionFilter,
+        only: Option<&NamedNode>,
+    ) -> Result<Vec<PropositionRow>, StoreError> {
         let text = nonblank(&filter.text).map(|t| literal(&t.to_lowercase()));
         // Contested propositions have a denial (denials are few), and a word narrows by the
         // labels: list those propositions first, then read each one's claims (LATERAL). Over
         // every proposition, hash joins of the whole graph win.
         let mut candidates = Vec::new();
+        if let Some(iri) = only {
+            candidates.push(format!("VALUES ?p {{ {iri} }}"));
+        }
         if filter.contested {
             candidates.push(format!(
                 "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
@@ -165,7 +203,7 @@ impl Store {
             "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
        (COUNT(DISTINCT ?article) AS ?articles)
        (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
-       (COUNT(DISTINCT ?declining) AS ?u)
+       (COUNT(DISTINCT ?declining) AS ?u) (COUNT(DISTINCT ?contending) AS ?c)
 WHERE {
 ",
         );
@@ -185,13 +223,18 @@ WHERE {
   BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
   BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
   BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
+  BIND(IF(?stance = hs:Asserted || ?stance = hs:Denied, ?origin, ?none) AS ?contending)
 ",
         );
         sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
         let mut having = Vec::new();
         if filter.contested {
-            having
-                .push("COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0".to_owned());
+            // Both sides, and two origins between them: then some origin asserts what
+            // another denies (a source contradicting itself is no contest).
+            having.push(
+                "COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0 && COUNT(DISTINCT ?contending) > 1"
+                    .to_owned(),
+            );
         }
         if let Some(n) = filter.min_origins {
             having.push(format!("COUNT(DISTINCT ?asserting) >= {n}"));
@@ -217,6 +260,7 @@ WHERE {
                     asserting: number(s, "a").unwrap_or(0),
                     denying: number(s, "d").unwrap_or(0),
                     unconfirmed: number(s, "u").unwrap_or(0),
+                    contending: number(s, "c").unwrap_or(0),
                     iri,
                 }
             })

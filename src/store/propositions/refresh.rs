@@ -27,7 +27,7 @@ use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, prov, rdf, schema};
 use crate::graph::{certainty_from_iri, source_kind_from_iri, stance_from_iri};
 use crate::store::{BulkOptions, Store, StoreError, BULK_BATCH_QUADS};
-use crate::track::{cluster, Assignment, ClaimInput};
+use crate::track::{cluster, is_fragment, Assignment, ClaimInput};
 
 /// Changes up to this many quads go in one transaction (readers see the old graph or the
 /// new one). Larger ones, such as the first refresh after a bulk load, are written in steps:
@@ -253,16 +253,7 @@ impl Store {
 
 /// Clusters a table's claims into propositions.
 pub(super) fn cluster_table(table: &ClaimTable) -> Vec<Option<Assignment>> {
-    let inputs: Vec<ClaimInput<'_>> = table
-        .claims
-        .iter()
-        .zip(&table.links)
-        .map(|(c, links)| ClaimInput {
-            content: &c.content,
-            stance: c.stance,
-            links: links.clone(),
-        })
-        .collect();
+    let inputs: Vec<ClaimInput<'_>> = (0..table.claims.len()).map(|i| table.input(i)).collect();
     cluster(&inputs)
 }
 
@@ -414,8 +405,6 @@ pub(super) struct StoredClaim {
     pub(super) kind: Option<SourceKind>,
     pub(super) article: Option<u32>,
     pub(super) position: u64,
-    /// The source of the claim it relays, if any.
-    pub(super) relayed: Option<u32>,
 }
 
 /// Claims gathered from article quads, in any order: from an ingest run's articles as they
@@ -480,6 +469,19 @@ impl ClaimSet {
         self.fresh_claims
             .iter()
             .map(|&i| Arc::clone(&self.claims[i].content))
+            .collect()
+    }
+
+    /// The claims a link points at that no article graph's quads typed yet.
+    pub(super) fn unread_link_targets(&self) -> Vec<String> {
+        self.links
+            .iter()
+            .filter(|(_, _, to)| {
+                self.index
+                    .get(to.as_str())
+                    .map_or(true, |&i| self.graph_of[i].is_none())
+            })
+            .map(|(_, _, to)| to.clone())
             .collect()
     }
 
@@ -678,22 +680,6 @@ impl ClaimSet {
         for (new, &old) in keep.iter().enumerate() {
             order[old] = Some(new);
         }
-        // A relayed claim credits the source of the claim it relays (the first by IRI, if
-        // it relays several), which need not be kept: an incremental refresh reads only
-        // that claim's source.
-        let mut relays: HashMap<usize, &str> = HashMap::new();
-        for (from, kind, to) in &raw_links {
-            if *kind == LinkKind::Relays {
-                let first = relays.entry(*from).or_insert(to);
-                if to.as_str() < *first {
-                    *first = to;
-                }
-            }
-        }
-        let relayed: HashMap<usize, u32> = relays
-            .into_iter()
-            .filter_map(|(from, to)| Some((from, claims[*index.get(to)?].source?)))
-            .collect();
         let mut links: Vec<Vec<(LinkKind, usize)>> = vec![Vec::new(); keep.len()];
         for (from, kind, to) in raw_links {
             let to = index.get(to.as_str()).and_then(|&i| order[i]);
@@ -705,6 +691,12 @@ impl ClaimSet {
         }
         for l in &mut links {
             l.sort_by_key(|(kind, to)| (link_rank(*kind), *to));
+        }
+        let mut pointed_at = vec![false; keep.len()];
+        for &(kind, to) in links.iter().flatten() {
+            if kind != LinkKind::Relays {
+                pointed_at[to] = true;
+            }
         }
         drop(index);
         let mut slots: Vec<Option<(ClaimFields, Option<u32>)>> =
@@ -722,13 +714,13 @@ impl ClaimSet {
                     source: c.source,
                     article: c.article,
                     position: c.position,
-                    relayed: relayed.get(&i).copied(),
                 })
             })
             .collect();
         ClaimTable {
             claims,
             links,
+            pointed_at,
             sources: sources.into_names(),
             articles: articles.into_names(),
             whole: None,
@@ -741,6 +733,8 @@ pub(super) struct ClaimTable {
     pub(super) claims: Vec<StoredClaim>,
     /// Links from each claim, by index into `claims`, in a fixed order.
     pub(super) links: Vec<Vec<(LinkKind, usize)>>,
+    /// Whether another claim's link (other than a relay) points at each claim.
+    pointed_at: Vec<bool>,
     sources: Vec<String>,
     /// Article IRIs, by the ids in [`StoredClaim::article`].
     articles: Vec<String>,
@@ -749,6 +743,29 @@ pub(super) struct ClaimTable {
 }
 
 impl ClaimTable {
+    /// The words claim `i` is matched by: none for a fragment (see `is_fragment`) unless the
+    /// text points at it ("accused North Korea of supplying Russia with weapons" is what
+    /// "denied such claims" denies). A claim pointing at another is in its component (see
+    /// [`crate::track::cluster`]), so an incremental refresh sees every pointer too.
+    /// Claim `i` as clustering sees it.
+    pub(super) fn input(&self, i: usize) -> ClaimInput<'_> {
+        ClaimInput {
+            content: self.matched_content(i),
+            stance: self.claims[i].stance,
+            source: self.source(i),
+            links: self.links[i].clone(),
+        }
+    }
+
+    pub(super) fn matched_content(&self, i: usize) -> &str {
+        let content = &*self.claims[i].content;
+        if !self.pointed_at[i] && is_fragment(content) {
+            ""
+        } else {
+            content
+        }
+    }
+
     pub(super) fn source(&self, claim: usize) -> Option<&str> {
         self.claims[claim].source.map(|s| self.source_name(s))
     }

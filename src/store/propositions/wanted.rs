@@ -12,10 +12,12 @@ use sha2::{Digest, Sha256};
 
 use super::refresh::ClaimTable;
 use super::PROPOSITIONS_GRAPH;
-use crate::extract::Stance;
+use crate::extract::{LinkKind, Stance};
 use crate::graph::stance_iri;
 use crate::graph::vocab::{hs, rdf, rdfs, ID};
-use crate::track::{normalize_content, proposition_confidence, Assignment, Backing, MIN_TOKENS};
+use crate::track::{
+    answers, normalize_content, proposition_confidence, Assignment, Backing, MIN_TOKENS,
+};
 
 /// The propositions graph as the claims call for it, produced a node at a time.
 pub(super) struct WantedGraph<'t> {
@@ -58,13 +60,61 @@ impl<'t> WantedGraph<'t> {
         }
     }
 
-    /// The origin and relay of claim `i`: a relayed claim credits the cited source.
+    /// The origin and relay of claim `i`: a relayed claim credits the cited source, and a
+    /// claim that relays a relay the source at the end of the chain ("the paper reported that
+    /// the agency quoted officials as saying …": the officials).
     fn origin_of(&self, i: usize) -> (Option<&'t str>, Option<&'t str>) {
         let table = self.table;
-        match table.claims[i].relayed.map(|s| table.source_name(s)) {
-            Some(cited) => (Some(cited), table.source(i)),
-            None => (table.source(i), None),
+        let proposition = |claim: usize| self.assignments[claim].map(|a| a.proposition);
+        // Of the claims a report relays, the one that says what it says; a claim it answers
+        // it does not pass on (see `answers`).
+        let cited = |claim: usize| {
+            let mut relayed = table.links[claim]
+                .iter()
+                .filter(|(kind, to)| *kind == LinkKind::Relays && *to != claim)
+                .map(|&(_, to)| to)
+                .filter(|&to| !answers(&table.input(claim), &table.input(to)));
+            let first = relayed.clone().next();
+            relayed
+                .find(|&to| proposition(to) == proposition(claim))
+                .or(first)
+        };
+        let mut end = i;
+        // A chain in one sentence is short; the bound only guards against a cycle.
+        for _ in 0..8 {
+            match cited(end) {
+                Some(to) if to != i && table.source(to).is_some() => end = to,
+                _ => break,
+            }
         }
+        if end == i {
+            (table.source(i), None)
+        } else {
+            (table.source(end), table.source(i))
+        }
+    }
+
+    /// The origin and relay of each claim of one proposition (`list`): as [`Self::origin_of`]
+    /// says, except that a claim with no source, in an article where a claim of the same
+    /// proposition has one, is the article relaying that source ("Humberto was expected to
+    /// pass by Bermuda" beside "the NHC predicted that Humberto would pass by Bermuda"), not
+    /// an origin of its own.
+    fn origins(&self, list: &[usize]) -> Vec<(Option<&'t str>, Option<&'t str>)> {
+        let claims = &self.table.claims;
+        let article = |i: usize| claims[i].iri.rsplit_once('-').map_or("", |(a, _)| a);
+        let mut origins: Vec<_> = list.iter().map(|&i| self.origin_of(i)).collect();
+        let mut sourced: HashMap<&str, &'t str> = HashMap::new();
+        for (&i, (origin, _)) in list.iter().zip(&origins) {
+            if let Some(origin) = origin {
+                sourced.entry(article(i)).or_insert(origin);
+            }
+        }
+        for (&i, (origin, _)) in list.iter().zip(&mut origins) {
+            if origin.is_none() {
+                *origin = sourced.get(article(i)).copied();
+            }
+        }
+        origins
     }
 
     /// Calls `node` with each node of the graph and all its quads, in a fixed order.
@@ -87,12 +137,14 @@ impl<'t> WantedGraph<'t> {
                 })
                 .or_else(|| list.iter().find(|&&i| !claims[i].content.trim().is_empty()))
                 .map_or("", |&i| &*claims[i].content);
+            let origins = self.origins(list);
             let backing: Vec<Backing<'_>> = list
                 .iter()
-                .filter_map(|&i| {
+                .zip(&origins)
+                .filter_map(|(&i, &(origin, _))| {
                     let a = self.assignments[i]?;
                     Some(Backing {
-                        origin: self.origin_of(i).0.unwrap_or(&claims[i].iri),
+                        origin: origin.unwrap_or(&claims[i].iri),
                         stance: a.stance,
                         certainty: claims[i].certainty,
                         kind: claims[i].kind,
@@ -115,7 +167,7 @@ impl<'t> WantedGraph<'t> {
                     ),
                 ],
             );
-            for &i in list {
+            for (&i, &(origin, relay)) in list.iter().zip(&origins) {
                 let Some(a) = self.assignments[i] else {
                     continue;
                 };
@@ -130,7 +182,6 @@ impl<'t> WantedGraph<'t> {
                     ),
                     quad(&claim, hs::COMPONENT, component.into()),
                 ];
-                let (origin, relay) = self.origin_of(i);
                 if let Some(origin) = origin.and_then(|o| NamedNode::new(o).ok()) {
                     quads.push(quad(&claim, hs::ORIGIN, origin.into()));
                 }
@@ -138,8 +189,9 @@ impl<'t> WantedGraph<'t> {
                     quads.push(quad(&claim, hs::RELAY, relay.into()));
                 }
                 node(&claim, quads);
+                // Keyed by the words clustering matched it by: a fragment's are none.
                 let tokens = self.tokens_of(i);
-                if tokens.len() >= MIN_TOKENS {
+                if tokens.len() >= MIN_TOKENS && !self.table.matched_content(i).is_empty() {
                     keys.entry(content_key(tokens))
                         .or_insert((tokens, a.component));
                 }

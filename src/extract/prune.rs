@@ -1,0 +1,100 @@
+//! Drops attributions that are no claim of their own: an impression with no source inside
+//! another attribution's content ("According to the Miami Herald, Humberto is not expected
+//! to make landfall" is the Herald's claim, hedged, not a second one denying it), a cue inside
+//! another attribution's source, which is part of that source's name ("According to videos
+//! posted on social media"), and a claim made by "you" (an addressee, the reader or an
+//! interviewer, never the one who claims).
+//! Knows nothing of names beyond the source's words.
+
+use super::patterns::Found;
+use super::words::Words;
+
+/// `found` without the attributions above, relays renumbered past the ones dropped.
+pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
+    let hosts = Spans::of(&found, |f| {
+        f.source.is_some().then_some(f.content.as_slice())
+    });
+    let names = Spans::of(&found, |f| f.source.as_ref().map(std::slice::from_ref));
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            let unsourced_inside_content = f.source.is_none() && hosts.cue_inside(f);
+            !(by_addressee(w, f) || unsourced_inside_content || names.speaker_inside(f))
+        })
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return found;
+    }
+    let mut renumbered = Vec::with_capacity(keep.len());
+    let mut next = 0;
+    for &k in &keep {
+        renumbered.push(k.then_some(next));
+        next += usize::from(k);
+    }
+    let mut index = 0;
+    found.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+    for f in &mut found {
+        f.relayed_by = f.relayed_by.and_then(|m| renumbered[m]);
+    }
+    found
+}
+
+/// Whether the source is a bare "you".
+fn by_addressee(w: &Words, f: &Found) -> bool {
+    matches!(f.source, Some((a, b)) if a == b && w.low(a) == "you")
+}
+
+/// Token ranges of the attributions (their contents, or their sources), sorted by start,
+/// with the furthest end reached so far: whether a token lies in one is a binary search.
+struct Spans {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Spans {
+    fn of<'f>(
+        found: &'f [Found],
+        ranges_of: impl Fn(&'f Found) -> Option<&'f [(usize, usize)]>,
+    ) -> Self {
+        let mut ranges: Vec<(usize, usize)> = found
+            .iter()
+            .filter_map(ranges_of)
+            .flatten()
+            .copied()
+            .collect();
+        ranges.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = ranges
+            .iter()
+            .map(|&(_, b)| {
+                furthest = furthest.max(b);
+                furthest
+            })
+            .collect();
+        Spans {
+            starts: ranges.iter().map(|&(a, _)| a).collect(),
+            furthest_end,
+        }
+    }
+
+    fn contains(&self, token: usize) -> bool {
+        let before = self.starts.partition_point(|&a| a <= token);
+        before > 0 && self.furthest_end[before - 1] >= token
+    }
+
+    /// Whether the first token of `f`'s cue lies inside one of the ranges.
+    fn cue_inside(&self, f: &Found) -> bool {
+        f.cue.first().is_some_and(|&(cue, _)| self.contains(cue))
+    }
+
+    /// Whether `f`'s cue and the whole of its source lie inside the ranges (another
+    /// attribution's source: its own never holds its cue).
+    fn speaker_inside(&self, f: &Found) -> bool {
+        self.cue_inside(f)
+            && f.source
+                .map_or(true, |(a, b)| self.contains(a) && self.contains(b))
+    }
+}
