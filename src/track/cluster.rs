@@ -502,6 +502,53 @@ mod tests {
         assert_eq!((p(0), p(1), p(2)), (Some(0), Some(0), Some(1)));
     }
 
+    /// A claim that takes the other side of another source's claim it holds answers it and
+    /// joins its proposition; one that passes it on, or holds its own source's, does not.
+    #[test]
+    fn an_answer_joins_the_proposition_of_the_claim_it_holds() {
+        // 2 is held by 1 (1 relays 2) and like 0; 1 is like neither 0 (overlap 5/7) nor
+        // anything else by its words.
+        let contents = [
+            "w1 w2 w3 w4 w5 w7 w8",
+            "v1 v2 v3 v4 v5 v6 v7 w1 w2 w3 w4 w5",
+            "w1 w2 w3 w4 w5",
+        ];
+        let run = |stance: Stance, source: &'static str| {
+            let claims: Vec<ClaimInput<'_>> = contents
+                .iter()
+                .enumerate()
+                .map(|(i, &content)| ClaimInput {
+                    content,
+                    stance: if i == 1 { stance } else { Stance::Asserted },
+                    source: Some(if i == 1 { source } else { "officials" }),
+                    links: if i == 1 {
+                        vec![(LinkKind::Relays, 2)]
+                    } else {
+                        vec![]
+                    },
+                })
+                .collect();
+            let out = cluster(&claims);
+            let p = |i: usize| out[i].map(|a| (a.proposition, a.stance));
+            (p(0), p(1), p(2))
+        };
+        let (a, b, c) = run(Stance::Denied, "ministry");
+        assert_eq!(a.map(|p| p.0), c.map(|p| p.0));
+        assert_eq!(
+            b,
+            Some((a.unwrap().0, Stance::Denied)),
+            "the answer denies it"
+        );
+        let (a, b, _) = run(Stance::Asserted, "ministry");
+        assert_ne!(
+            a.map(|p| p.0),
+            b.map(|p| p.0),
+            "a relay is placed by its words"
+        );
+        let (a, b, _) = run(Stance::Denied, "officials");
+        assert_ne!(a.map(|p| p.0), b.map(|p| p.0), "its own source's claim");
+    }
+
     /// Complete link, brute force: claims in order, each joins the first proposition (in
     /// order of creation) all of whose claims it is similar to.
     fn reference(tokens: &[Vec<String>]) -> Vec<Option<usize>> {
