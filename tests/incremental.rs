@@ -13,9 +13,12 @@ use hearsay::store::{RefreshOutcome, Store, PROPOSITIONS_GRAPH};
 use hearsay::track::{article_names, tracked_quads};
 
 /// Ingests `articles` as one `hearsay ingest` run of transactions does: names first, one
-/// transaction per article, then the propositions brought up to date from the run's claims.
+/// transaction per article, stored sources brought to the run's names, then the
+/// propositions brought up to date from the run's claims and the articles whose sources
+/// moved.
 fn ingest_run(store: &Store, articles: &[Article]) -> RefreshOutcome {
-    let mut known = store.known_names().expect("known names");
+    let stored_names = store.known_names().expect("known names");
+    let mut known = stored_names.clone();
     let items: Vec<_> = articles.iter().map(|a| (a, extract(&a.text))).collect();
     for (a, e) in &items {
         known.merge(&article_names(a, e));
@@ -28,6 +31,12 @@ fn ingest_run(store: &Store, articles: &[Article]) -> RefreshOutcome {
             .ingest(article_iri(a).as_ref(), &quads)
             .expect("ingest");
     }
+    let aligned = store
+        .align_sources(&known, &stored_names)
+        .expect("align sources");
+    store
+        .add_stored_articles(&mut fresh, aligned.moved_in.iter().map(String::as_str))
+        .expect("moved articles");
     store.refresh_propositions_with(fresh).expect("refresh")
 }
 
@@ -242,6 +251,45 @@ fn a_relay_chain_through_a_claim_without_a_proposition_survives_a_later_run() {
     let incremental = propositions(&store);
     store.refresh_propositions().expect("rebuild");
     assert_eq!(incremental, propositions(&store));
+}
+
+/// "Peskov" stored alone, then "Dmitry Peskov" in a later run: the stored source moves onto
+/// the full name, so the first article's claims change origin, and the later run's
+/// incremental refresh must recompute their propositions too.
+#[test]
+fn a_source_renamed_by_a_later_run_leaves_what_a_rebuild_gives() {
+    let article = |id: &str, text: &str| Article {
+        origin: "tests/incremental.rs".into(),
+        id: Some(id.into()),
+        title: None,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 5, id.len() as u32),
+        url: Some(format!("https://example.org/{id}")),
+        publisher: Some("Example News".into()),
+        author: None,
+        text: text.into(),
+    };
+    let first = article(
+        "peskov",
+        "Peskov said that the summit in Vladivostok would take place in September. \
+         Anna Berg said that the summit in Vladivostok would take place in September.",
+    );
+    let later = article(
+        "dmitry-peskov",
+        "Kremlin spokesman Dmitry Peskov said that the grain deal would not be renewed.",
+    );
+    let temp = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(temp.path().join("store")).expect("store");
+    let outcomes = runs_equal_a_rebuild(&store, &[vec![first], vec![later]]);
+    let moved = store
+        .oxigraph()
+        .quads_for_pattern(None, Some(ORIGIN), None, Some(PROPOSITIONS_GRAPH.into()))
+        .filter(|q| {
+            q.as_ref()
+                .is_ok_and(|q| q.object.to_string().contains("dmitry-peskov"))
+        })
+        .count();
+    assert_eq!(moved, 2, "Peskov's claim in each article names Dmitry Peskov");
+    assert!(outcomes[1].claims >= 3, "{:?}", outcomes[1]);
 }
 
 /// PolNeAR train (840 articles) ingested in four runs: the propositions equal a rebuild's.

@@ -118,6 +118,28 @@ impl Store {
         })
     }
 
+    /// Adds the stored article graphs `articles` to `fresh` as if the run had written them,
+    /// so that [`Store::refresh_propositions_with`] recomputes their claims' components:
+    /// for articles whose sources [`Store::align_sources`] moved (their claims' origins
+    /// changed) after the run's articles were added.
+    pub fn add_stored_articles<'a>(
+        &self,
+        fresh: &mut ClaimSet,
+        articles: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), StoreError> {
+        for article in articles {
+            let Ok(article) = NamedNode::new(article) else {
+                continue;
+            };
+            let quads = self
+                .inner
+                .quads_for_pattern(None, None, None, Some(article.as_ref().into()))
+                .collect::<Result<Vec<Quad>, _>>()?;
+            fresh.add_article(article.as_ref(), &quads);
+        }
+        Ok(())
+    }
+
     /// Whether the store has an article graph that `fresh` was not given.
     fn has_articles_besides(&self, fresh: &ClaimSet) -> Result<bool, StoreError> {
         for graph in self.inner.named_graphs() {
