@@ -10,12 +10,14 @@
 #
 # IN_PLACE=1 is for a disk without room for a copy of the store: each run ingests new
 # articles into the replica itself (NEW=dev: the k-th batch of 8 PolNeAR dev articles, from
-# FIRST_BATCH on, so that every run brings articles the store does not hold; NEW=data only
-# with RUNS=1). The store grows by 8 articles a run, which changes nothing measurable. Each
+# FIRST_BATCH on, so that every run brings articles the store does not hold; NEW=wikinews:
+# the k-th batch of 8 Wikinews 2019 articles; NEW=reprint: one more copy of the k-th batch
+# of 8 train articles, each of whose claims the store holds 50 times, the costly case;
+# NEW=data only with RUNS=1). The store grows by 8 articles a run, which changes nothing measurable. Each
 # run records the 1-minute load average before and after it (other work on the machine).
 # The replica store is built once (a few minutes of both cores) into STORE_DIR and reused;
 # delete it to build it again (a build that changes what the store holds needs its own).
-# Tools: GNU time (/usr/bin/time), python3. Env: COPIES (50), RUNS (5), NEW (data | dev),
+# Tools: GNU time (/usr/bin/time), python3. Env: COPIES (50), RUNS (5), NEW (data | dev | wikinews | reprint),
 # STORE_DIR ($CARGO_TARGET_DIR/incremental-bench), HS (the hearsay binary; built in release
 # when unset), OUT (results as JSON lines).
 set -euo pipefail
@@ -24,6 +26,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TRAIN="$ROOT/../shared/eval/polnear/train.jsonl"
 DEV="$ROOT/../shared/eval/polnear/dev.jsonl"
+WIKINEWS="$ROOT/../shared/corpus/wikinews/wikinews_2019.csv"
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 COPIES=${COPIES:-50}
 RUNS=${RUNS:-5}
@@ -67,7 +70,29 @@ input_of() {
             python3 benches/replica.py "$STORE_DIR/dev8.raw" 1 "$STORE_DIR/dev8-$batch.jsonl"
             echo "$STORE_DIR/dev8-$batch.jsonl"
             ;;
-        *) echo "benches/incremental.sh: NEW is data or dev" >&2; exit 1 ;;
+        reprint)
+            local batch=1
+            [ "$IN_PLACE" = 1 ] && batch=$((FIRST_BATCH + $1 - 1))
+            sed -n "$((8 * batch - 7)),$((8 * batch))p" "$TRAIN" > "$STORE_DIR/train8.raw"
+            python3 benches/replica.py "$STORE_DIR/train8.raw" 1 "$STORE_DIR/reprint8-$batch.jsonl" "$COPIES"
+            echo "$STORE_DIR/reprint8-$batch.jsonl"
+            ;;
+        wikinews)
+            local batch=1
+            [ "$IN_PLACE" = 1 ] && batch=$((FIRST_BATCH + $1 - 1))
+            python3 - "$WIKINEWS" "$batch" "$STORE_DIR/wikinews8-$batch.csv" <<'PY'
+import csv, sys
+csv.field_size_limit(1 << 30)
+source, batch, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rows = list(csv.DictReader(open(source, newline="")))[8 * batch - 8:8 * batch]
+with open(out, "w", newline="") as f:
+    writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+    writer.writeheader()
+    writer.writerows(rows)
+PY
+            echo "$STORE_DIR/wikinews8-$batch.csv"
+            ;;
+        *) echo "benches/incremental.sh: NEW is data, dev, wikinews or reprint" >&2; exit 1 ;;
     esac
 }
 

@@ -288,7 +288,10 @@ fn a_source_renamed_by_a_later_run_leaves_what_a_rebuild_gives() {
                 .is_ok_and(|q| q.object.to_string().contains("dmitry-peskov"))
         })
         .count();
-    assert_eq!(moved, 2, "Peskov's claim in each article names Dmitry Peskov");
+    assert_eq!(
+        moved, 2,
+        "Peskov's claim in each article names Dmitry Peskov"
+    );
     assert!(outcomes[1].claims >= 3, "{:?}", outcomes[1]);
 }
 
