@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use hearsay::article::{read_inputs, Article};
-use hearsay::extract::{extract, Link, LinkKind};
+use hearsay::extract::{extract, Extraction, Link, LinkKind};
 use hearsay::graph::vocab::hs::ORIGIN;
 use hearsay::graph::{article_iri, claim_iri};
 use hearsay::store::{RefreshOutcome, Store, PROPOSITIONS_GRAPH};
@@ -17,14 +17,19 @@ use hearsay::track::{article_names, tracked_quads};
 /// propositions brought up to date from the run's claims and the articles whose sources
 /// moved.
 fn ingest_run(store: &Store, articles: &[Article]) -> RefreshOutcome {
+    let items: Vec<_> = articles.iter().map(|a| (a, extract(&a.text))).collect();
+    ingest_extracted(store, &items)
+}
+
+/// [`ingest_run`] of articles already extracted.
+fn ingest_extracted(store: &Store, items: &[(&Article, Extraction)]) -> RefreshOutcome {
     let stored_names = store.known_names().expect("known names");
     let mut known = stored_names.clone();
-    let items: Vec<_> = articles.iter().map(|a| (a, extract(&a.text))).collect();
-    for (a, e) in &items {
+    for (a, e) in items {
         known.merge(&article_names(a, e));
     }
     let mut fresh = store.claim_set().expect("claim set");
-    for (a, e) in &items {
+    for (a, e) in items {
         let quads = tracked_quads(a, e, &known);
         fresh.add_article(article_iri(a).as_ref(), &quads);
         store
@@ -183,7 +188,6 @@ fn a_relay_chain_through_a_claim_without_a_proposition_survives_a_later_run() {
     let temp = tempfile::tempdir().expect("tempdir");
     let store = Store::open(temp.path().join("store")).expect("store");
     let run = |articles: &[&Article], links: &[Link]| {
-        let mut known = store.known_names().expect("known names");
         let items: Vec<_> = articles
             .iter()
             .map(|a| {
@@ -192,18 +196,7 @@ fn a_relay_chain_through_a_claim_without_a_proposition_survives_a_later_run() {
                 (*a, e)
             })
             .collect();
-        for (a, e) in &items {
-            known.merge(&article_names(a, e));
-        }
-        let mut fresh = store.claim_set().expect("claim set");
-        for (a, e) in &items {
-            let quads = tracked_quads(a, e, &known);
-            fresh.add_article(article_iri(a).as_ref(), &quads);
-            store
-                .ingest(article_iri(a).as_ref(), &quads)
-                .expect("ingest");
-        }
-        store.refresh_propositions_with(fresh).expect("refresh")
+        ingest_extracted(&store, &items)
     };
     let sources: Vec<String> = extract(&first.text)
         .attributions
