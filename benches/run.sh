@@ -95,18 +95,7 @@ PY
 
 # --- corpora ---------------------------------------------------------------------------------
 say "generating the ${COPIES}x replica of PolNeAR train"
-python3 - "$TRAIN" "$COPIES" "$WORK/replica.jsonl" <<'PY'
-import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
-with open(sys.argv[3], "w") as out:
-    for copy in range(int(sys.argv[2])):
-        for r in rows:
-            # Its own id and URL per copy, so each copy is its own article graph.
-            rid = f"{r['id']}~{copy}"
-            out.write(json.dumps({"id": rid, "url": f"https://bench.invalid/polnear/{rid}",
-                                  "publisher": r.get("publisher"), "date": r.get("publication_date"),
-                                  "text": r["text"]}) + "\n")
-PY
+python3 benches/replica.py "$TRAIN" "$COPIES" "$WORK/replica.jsonl"
 
 # --- (b) end-to-end ingest, (e) its max RSS ------------------------------------------------
 ingest_runs() { # name corpus runs

@@ -241,6 +241,40 @@ fn the_story_gives_corroborated_contested_and_one_origin_for_a_reprint() {
             && r.proposition_stance == Some(hearsay::Stance::Asserted)
     ));
 
+    // U.S. officials say Valdoria agreed to the lease; the foreign ministry "denied that it
+    // had agreed to let Drovnian warships use Puerto Marín, a day after U.S. officials said
+    // …": its denial holds the officials' claim and answers it (it does not relay it), so
+    // the lease is contested, and the denial's origin is the ministry.
+    let lease = contested
+        .iter()
+        .find(|p| p.label.starts_with("Valdoria has agreed to lease"))
+        .unwrap_or_else(|| panic!("{contested:#?}"));
+    let timeline = store
+        .timeline(&TimelineQuery {
+            proposition: Some(lease.id.clone()),
+            ..TimelineQuery::default()
+        })
+        .expect("timeline");
+    let denial = timeline
+        .iter()
+        .find(|r| r.proposition_stance == Some(hearsay::Stance::Denied))
+        .unwrap_or_else(|| panic!("{timeline:#?}"));
+    assert!(
+        denial
+            .content
+            .contains("had agreed to let Drovnian warships"),
+        "{denial:?}"
+    );
+    // No origin apart from its source: the ministry speaks for itself.
+    assert!(
+        denial.origin.is_none()
+            && denial
+                .source
+                .as_deref()
+                .is_some_and(|s| s.contains("foreign ministry")),
+        "{denial:?}"
+    );
+
     // Confidence: the corroborated proposition above the contested one.
     assert!(signed.confidence > berth.confidence, "{signed:?} {berth:?}");
 

@@ -145,13 +145,16 @@ pub fn run(store: &Store, args: &IngestArgs) -> Result<Outcome> {
             .context("linking stored sources to the names of this run")?;
         // Propositions are a function of every article stored: brought up to date once per
         // run, by the bulk load itself or after the transactions, so lookups never see them
-        // stale. Sources that moved changed identity in articles the run did not write, so
-        // then they are brought up to date from every stored claim.
+        // stale. Sources that moved changed identity in articles the run did not write:
+        // those articles are brought up to date as if the run had written them, or, after a
+        // bulk load, every stored claim.
         progress.set_message("updating propositions");
         let propositions = match loaded {
-            _ if aligned.moved > 0 => store.refresh_propositions(),
+            Some(_) if aligned.moved > 0 => store.refresh_propositions(),
             Some(propositions) => Ok(propositions),
-            None => store.refresh_propositions_with(fresh),
+            None => store
+                .add_stored_articles(&mut fresh, aligned.moved_in.iter().map(String::as_str))
+                .and_then(|()| store.refresh_propositions_with(fresh)),
         }
         .context("updating propositions")?;
         if logged {

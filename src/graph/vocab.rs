@@ -159,6 +159,15 @@ pub mod hs {
         RELAY = "relay";
         /// Proposition → xsd:double in [0, 1]; formula in the ontology.
         PROPOSITION_CONFIDENCE = "propositionConfidence";
+        // The propositions graph's index, so that an ingest recomputes only what it touches.
+        /// Claim or content key → the component (claims tied by similarity or links) it is in.
+        COMPONENT = "component";
+        /// Content key → one token of the normalized contents it stands for.
+        INDEX_TOKEN = "indexToken";
+        /// Content key → how many tokens it has.
+        TOKEN_COUNT = "tokenCount";
+        /// Article → how many claims it had when the propositions were last brought up to date.
+        INDEXED_CLAIMS = "indexedClaims";
         /// Source → a title or role it is given ("Kremlin spokesman").
         ROLE = "role";
         /// Source → an organisation it is given as belonging to ("Atlantic Shipping Institute").

@@ -8,6 +8,8 @@
 //! run over all the articles would have stored, so a store does not depend on how its
 //! articles were split into runs.
 
+use std::collections::BTreeSet;
+
 use oxigraph::model::{
     GraphName, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
@@ -20,10 +22,12 @@ use crate::graph::{source_iri, source_key};
 use crate::track::{is_generic, parse_source_name, NameIndex};
 
 /// What [`Store::align_sources`] changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SourceAlignment {
     /// Sources moved from a one-word name onto a full name's node.
     pub moved: usize,
+    /// The article graphs they moved in: their claims' sources changed.
+    pub moved_in: BTreeSet<String>,
     /// Sources given a fuller spelling to be shown by.
     pub relabeled: usize,
 }
@@ -74,7 +78,8 @@ impl Store {
                     .flatten()
             };
             let moved = move_source(&mut transaction, former, word, written_as_word)?;
-            done.moved += usize::from(moved);
+            done.moved += usize::from(!moved.is_empty());
+            done.moved_in.extend(moved);
         }
         for (word, full) in known.resolvable() {
             // The name it was keyed under must be the one that resolves: "US" keyed "us" is
@@ -84,7 +89,9 @@ impl Store {
                     .any(|name| known.resolve(name) == Some(full))
                     .then(|| known.label(full).unwrap_or(full).to_owned())
             };
-            done.moved += usize::from(move_source(&mut transaction, word, full, resolves)?);
+            let moved = move_source(&mut transaction, word, full, resolves)?;
+            done.moved += usize::from(!moved.is_empty());
+            done.moved_in.extend(moved);
         }
         for (key, label) in known.labels_changed_since(before) {
             let node = source_iri(key);
@@ -123,18 +130,18 @@ impl Store {
 
 /// Moves the source keyed `from` onto the node keyed `to` in every article graph where
 /// `fits` gives, from its quads there (as subject and as object), the label to show it by;
-/// `true` if it moved anywhere.
+/// the graphs it moved in.
 fn move_source(
     transaction: &mut Transaction<'_>,
     from: &str,
     to: &str,
     fits: impl Fn(&[Quad]) -> Option<String>,
-) -> Result<bool, StoreError> {
+) -> Result<Vec<String>, StoreError> {
     let (old, new) = (source_iri(from), source_iri(to));
+    let mut moved = Vec::new();
     if old == new {
-        return Ok(false);
+        return Ok(moved);
     }
-    let mut moved = false;
     for graph in source_graphs(transaction, &old)? {
         let stored = transaction
             .quads_for_pattern(Some(old.as_ref().into()), None, None, Some(graph.as_ref()))
@@ -154,7 +161,9 @@ fn move_source(
         for quad in stored {
             transaction.insert(&moved_quad(quad, &old, &new, to, &label));
         }
-        moved = true;
+        if let GraphName::NamedNode(graph) = graph {
+            moved.push(graph.into_string());
+        }
     }
     Ok(moved)
 }

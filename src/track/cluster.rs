@@ -1,8 +1,8 @@
-//! Propositions as clusters of claims: claims whose normalized contents are [`similar`], or
-//! that a link of the text ties together (a denial of a claim, a confirmation), are one
-//! proposition. Pure: knows nothing of RDF or the store.
+//! Propositions as clusters of claims: claims whose normalized contents are all pairwise
+//! [`similar`], or that a link of the text ties together (a denial of a claim, a
+//! confirmation), are one proposition. Pure: knows nothing of RDF or the store.
 //!
-//! Clustering runs over every claim of a store after each ingest, so it must stay near
+//! Clustering runs over every claim of a store after a bulk ingest, so it must stay near
 //! linear on a million claims: identical contents (reprints, wire copies) are merged by
 //! hashing, and candidates come from a prefix-filtered inverted index (see [`cluster`]).
 
@@ -21,6 +21,8 @@ use crate::extract::{LinkKind, Stance};
 pub struct ClaimInput<'a> {
     pub content: &'a str,
     pub stance: Stance,
+    /// Who made the claim, if the text says (see [`answers`]).
+    pub source: Option<&'a str>,
     /// Links from this claim to others, by index into the same slice.
     pub links: Vec<(LinkKind, usize)>,
 }
@@ -33,16 +35,24 @@ pub struct Assignment {
     /// What the claim does with the proposition: a denial of "the lease was signed" and an
     /// assertion of "no lease had been signed" both deny it.
     pub stance: Stance,
+    /// Index of the claim's component (dense, 0-based, in order of first claim): the claims
+    /// that similarity and links (relays too) connect, however indirectly. Propositions never
+    /// cross components, and a component's propositions depend on its own claims only, so a
+    /// store can recompute just the components that new claims touch.
+    pub component: usize,
 }
 
 /// Groups claims into propositions. `claims` must come in a canonical order (date, article,
 /// position): the result depends on it and nothing else, so re-running on the same claims
 /// gives the same propositions.
 ///
-/// A claim that denies, declines to confirm or corroborates another (a link the text makes)
-/// joins that claim's proposition; claims whose contents are [`similar`] share one (single
-/// linkage: a paraphrase can bridge two wordings). Claims with fewer than [`MIN_TOKENS`]
-/// tokens and no link get none. A proposition is numbered by its earliest claim.
+/// No chaining: every two claims that share a proposition by their words are [`similar`]
+/// (complete link), so "A is like B, B is like C" does not put A with C when A is not like
+/// C. Claims are taken in order; each joins the earliest proposition all of whose claims it
+/// is similar to, or starts one. A claim that denies, declines to confirm or corroborates
+/// another (a link the text makes) joins that claim's proposition whatever its words ("such
+/// claims" is like nothing), and so does a claim that [`answers`] another. Claims with fewer than [`MIN_TOKENS`] tokens and no link get
+/// none. A proposition is numbered by its earliest claim.
 ///
 /// Cost: every similar pair is found, but only candidates that can be similar are compared.
 /// Tokens are ranked rarest first; a pair can only be similar if they share at least
@@ -50,88 +60,215 @@ pub struct Assignment {
 /// `len - min_shared + 1` ranks (its *prefix*) must meet the other set. Each claim looks up
 /// its prefix in an index of every earlier claim's tokens, and all its tokens in an index of
 /// earlier claims' prefixes: common words are looked up only when a claim has little else.
+/// The complete-link check then costs one step per similar pair found: a claim can join a
+/// proposition only if it is similar to all its members, so counting, per proposition, the
+/// earlier claims it is similar to decides it (no pair is compared twice; identical
+/// contents count once).
 pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
     let (ranked, negated) = rank_tokens(claims);
+    let graph = SimilarityGraph::new(&ranked);
+    let n = claims.len();
 
-    let mut sets = DisjointSets::new(claims.len());
-    let mut has_proposition = vec![false; claims.len()];
-    // Claims with exactly these tokens, by their first claim: a reprint joins it directly.
-    let mut first_with: HashMap<&[u32], usize> = HashMap::new();
-    let mut all_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut prefixes: HashMap<u32, Vec<u32>> = HashMap::new();
-    // `seen_by[j] == i + 1`: claim j is already a candidate of claim i.
-    let mut seen_by: Vec<usize> = vec![0; claims.len()];
-    let mut candidates: Vec<usize> = Vec::new();
-    for (i, tokens) in ranked.iter().enumerate() {
-        if tokens.len() < MIN_TOKENS {
-            has_proposition[i] = claims[i].links.iter().any(|(kind, to)| {
-                *to < claims.len() && *to != i && !matches!(kind, LinkKind::Relays)
-            });
-            continue;
-        }
-        has_proposition[i] = true;
-        if let Some(&first) = first_with.get(tokens.as_slice()) {
-            // Whatever is similar to this claim is similar to its first copy, which is
-            // indexed: joining the copy is all there is to do.
-            sets.union(i, first);
-            continue;
-        }
-        first_with.insert(tokens.as_slice(), i);
-        let prefix = &tokens[..prefix_len(tokens.len())];
-        candidates.clear();
-        let lookups = prefix
-            .iter()
-            .filter_map(|t| all_tokens.get(t))
-            .chain(tokens.iter().filter_map(|t| prefixes.get(t)));
-        for list in lookups {
-            for &j in list {
-                let j = j as usize;
-                if seen_by[j] != i + 1 {
-                    seen_by[j] = i + 1;
-                    candidates.push(j);
-                }
-            }
-        }
-        for &j in &candidates {
-            if similar(tokens, &ranked[j]) {
-                sets.union(i, j);
-            }
-        }
-        // Claim indexes fit in u32: a store of four billion claims is out of reach anyway.
-        let id = i as u32;
-        for &t in tokens {
-            all_tokens.entry(t).or_default().push(id);
-        }
-        for &t in prefix {
-            prefixes.entry(t).or_default().push(id);
-        }
-    }
-    // Links the text makes: the linking claim joins its target's proposition.
-    for (i, claim) in claims.iter().enumerate() {
-        for (kind, to) in &claim.links {
-            if *to >= claims.len() || *to == i || matches!(kind, LinkKind::Relays) {
-                continue;
-            }
-            if has_proposition[*to] {
-                sets.union(i, *to);
-            }
-        }
-    }
-    let mut ids: HashMap<usize, usize> = HashMap::new();
-    (0..claims.len())
+    // A claim with a link (other than a relay) to a claim in a proposition is placed by it.
+    let linked = |i: usize, to: usize, kind: LinkKind| {
+        to < n && to != i && !matches!(kind, LinkKind::Relays)
+    };
+    let has_proposition: Vec<bool> = (0..n)
+        .map(|i| {
+            graph.unit_of[i].is_some() || claims[i].links.iter().any(|&(k, to)| linked(i, to, k))
+        })
+        .collect();
+    // A claim that answers one it holds (see `answers`) joins its proposition, as a denial
+    // of "such claims" does, unless another link placed it: its words go beyond the answered
+    // claim's, so they are rarely like every claim of that proposition.
+    let answering = |i: usize, to: usize, kind: LinkKind| {
+        kind == LinkKind::Relays && to < n && to != i && answers(&claims[i], &claims[to])
+    };
+    let placed_by: Vec<Option<usize>> = (0..n)
         .map(|i| {
             if !has_proposition[i] {
                 return None;
             }
-            let root = sets.find(i);
-            let next = ids.len();
-            let proposition = *ids.entry(root).or_insert(next);
+            claims[i]
+                .links
+                .iter()
+                .find(|&&(k, to)| (linked(i, to, k) || answering(i, to, k)) && has_proposition[to])
+                .map(|&(_, to)| to)
+        })
+        .collect();
+
+    // Components: similarity, copies and every link, relays and links to claims without a
+    // proposition included, so that whatever a claim's origin depends on (the chain of
+    // claims it relays, see `crate::store`) is in its component.
+    let mut components = DisjointSets::new(n);
+    for (i, claim) in claims.iter().enumerate() {
+        if let Some(unit) = graph.unit_of[i] {
+            components.union(i, unit);
+        }
+        for &j in &graph.earlier[i] {
+            components.union(i, j as usize);
+        }
+        for &(_, to) in &claim.links {
+            if to < n {
+                components.union(i, to);
+            }
+        }
+    }
+
+    // Complete link over the units (distinct token sets) that some claim not placed by a
+    // link stands on, in order of their first claim.
+    let mut takes_part = vec![false; n];
+    for (unit, placed) in graph.unit_of.iter().zip(&placed_by) {
+        if let (Some(unit), None) = (unit, placed) {
+            takes_part[*unit] = true;
+        }
+    }
+    const NONE: u32 = u32::MAX;
+    let mut group_of_unit: Vec<u32> = vec![NONE; n];
+    let mut group_size: Vec<u32> = Vec::new();
+    let mut groups: Vec<u32> = Vec::new();
+    for unit in (0..n).filter(|&u| takes_part[u]) {
+        groups.clear();
+        groups.extend(
+            graph.earlier[unit]
+                .iter()
+                .map(|&j| group_of_unit[j as usize])
+                .filter(|&group| group != NONE),
+        );
+        groups.sort_unstable();
+        // The earliest group whose every member this unit is similar to.
+        let joined = groups
+            .chunk_by(|a, b| a == b)
+            .find(|run| run.len() == group_size[run[0] as usize] as usize)
+            .map(|run| run[0]);
+        let group = joined.unwrap_or_else(|| {
+            group_size.push(0);
+            (group_size.len() - 1) as u32
+        });
+        group_size[group as usize] += 1;
+        group_of_unit[unit] = group;
+    }
+
+    // Each claim's group: its unit's, its link target's (followed along chains of links), or
+    // its own.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    enum Group {
+        Similar(u32),
+        Alone(usize),
+    }
+    let own_group = |i: usize| match (placed_by[i], graph.unit_of[i]) {
+        (None, Some(unit)) => Some(Group::Similar(group_of_unit[unit])),
+        (None, None) if has_proposition[i] => Some(Group::Alone(i)),
+        _ => None,
+    };
+    let group_of = |i: usize| -> Option<Group> {
+        if !has_proposition[i] {
+            return None;
+        }
+        let mut path = vec![i];
+        let mut at = i;
+        while let Some(to) = placed_by[at] {
+            if let Some(start) = path.iter().position(|&p| p == to) {
+                // A cycle of links (each denying the next): its first claim anchors it.
+                let anchor = path[start..].iter().copied().min().unwrap_or(to);
+                return Some(Group::Alone(anchor));
+            }
+            path.push(to);
+            at = to;
+        }
+        own_group(at)
+    };
+    let mut proposition_of: HashMap<Group, (usize, usize)> = HashMap::new();
+    let mut component_ids: HashMap<usize, usize> = HashMap::new();
+    (0..n)
+        .map(|i| {
+            let group = group_of(i)?;
+            let next = proposition_of.len();
+            let (proposition, first) = *proposition_of.entry(group).or_insert((next, i));
+            let root = components.find(i);
+            let next = component_ids.len();
+            let component = *component_ids.entry(root).or_insert(next);
             Some(Assignment {
                 proposition,
-                stance: effective_stance(&claims[i], &ranked, &negated, i, root),
+                stance: effective_stance(&claims[i], &ranked, &negated, i, first),
+                component,
             })
         })
         .collect()
+}
+
+/// Whether `claim`, which holds `held` in its content (a relay link), answers it rather than
+/// passing it on: it takes the other side, and another source holds it ("the ministry denied
+/// that it had agreed …, a day after U.S. officials said …"). One source holding its own
+/// claim ("Quirin denied any sexual activity, but … he claimed sex had been consensual")
+/// answers no one.
+pub fn answers(claim: &ClaimInput<'_>, held: &ClaimInput<'_>) -> bool {
+    claim.stance != held.stance && claim.source != held.source
+}
+
+/// Every similar pair among claims' token sets, found through the prefix filter.
+struct SimilarityGraph {
+    /// For each claim with at least [`MIN_TOKENS`] tokens, its *unit*: the first claim with
+    /// exactly its tokens.
+    unit_of: Vec<Option<usize>>,
+    /// For each unit, the earlier units it is similar to (empty for other claims).
+    earlier: Vec<Vec<u32>>,
+}
+
+impl SimilarityGraph {
+    fn new(ranked: &[Vec<u32>]) -> Self {
+        let n = ranked.len();
+        let mut unit_of = vec![None; n];
+        let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut first_with: HashMap<&[u32], usize> = HashMap::new();
+        let mut all_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut prefixes: HashMap<u32, Vec<u32>> = HashMap::new();
+        // `seen_by[j] == i + 1`: unit j is already a candidate of claim i.
+        let mut seen_by: Vec<usize> = vec![0; n];
+        let mut candidates: Vec<usize> = Vec::new();
+        for (i, tokens) in ranked.iter().enumerate() {
+            if tokens.len() < MIN_TOKENS {
+                continue;
+            }
+            if let Some(&first) = first_with.get(tokens.as_slice()) {
+                // Whatever is similar to this claim is similar to its first copy.
+                unit_of[i] = Some(first);
+                continue;
+            }
+            first_with.insert(tokens.as_slice(), i);
+            unit_of[i] = Some(i);
+            let prefix = &tokens[..prefix_len(tokens.len())];
+            candidates.clear();
+            let lookups = prefix
+                .iter()
+                .filter_map(|t| all_tokens.get(t))
+                .chain(tokens.iter().filter_map(|t| prefixes.get(t)));
+            for list in lookups {
+                for &j in list {
+                    let j = j as usize;
+                    if seen_by[j] != i + 1 {
+                        seen_by[j] = i + 1;
+                        candidates.push(j);
+                    }
+                }
+            }
+            candidates.sort_unstable();
+            // Claim indexes fit in u32: a store of four billion claims is out of reach anyway.
+            earlier[i] = candidates
+                .iter()
+                .filter(|&&j| similar(tokens, &ranked[j]))
+                .map(|&j| j as u32)
+                .collect();
+            let id = i as u32;
+            for &t in tokens {
+                all_tokens.entry(t).or_default().push(id);
+            }
+            for &t in prefix {
+                prefixes.entry(t).or_default().push(id);
+            }
+        }
+        SimilarityGraph { unit_of, earlier }
+    }
 }
 
 /// Each claim's tokens as ranks, sorted (rank 0 is the rarest token over all claims, ties
@@ -293,6 +430,7 @@ mod tests {
         let claim = |content: &'static str, stance, links: Vec<(LinkKind, usize)>| ClaimInput {
             content,
             stance,
+            source: None,
             links,
         };
         let claims = vec![
@@ -334,9 +472,109 @@ mod tests {
         assert_eq!(cluster(&claims), out, "deterministic");
     }
 
-    /// The indexed search finds exactly the pairs a comparison of every pair finds.
+    /// A chain of paraphrases: A is like B, B is like C, A is not like C. Single link made
+    /// them one proposition; complete link keeps A and C apart.
     #[test]
-    fn prefix_filter_loses_no_similar_pair() {
+    fn a_chain_of_similar_claims_is_not_one_proposition() {
+        // Jaccard 3/5 for A–B and B–C, 2/6 for A–C.
+        let a = "w1 w2 w3 w4";
+        let b = "w2 w3 w4 w5";
+        let c = "w3 w4 w5 w6";
+        let tokens = |s: &str| normalize_content(s).tokens;
+        assert!(similar(&tokens(a), &tokens(b)) && similar(&tokens(b), &tokens(c)));
+        assert!(!similar(&tokens(a), &tokens(c)));
+        let claim = |content| ClaimInput {
+            content,
+            stance: Stance::Asserted,
+            source: None,
+            links: vec![],
+        };
+        let out = cluster(&[claim(a), claim(b), claim(c)]);
+        let p = |i: usize| out[i].map(|x| x.proposition);
+        assert_eq!(p(0), p(1), "B joins A, the first it is like");
+        assert_ne!(p(0), p(2), "C is not like A: not in A's proposition");
+        assert_eq!(p(2), Some(1));
+        let component = |i: usize| out[i].map(|x| x.component);
+        assert!(component(0) == component(1) && component(1) == component(2));
+        // C before A: C and B group, A is left alone.
+        let out = cluster(&[claim(c), claim(b), claim(a)]);
+        let p = |i: usize| out[i].map(|x| x.proposition);
+        assert_eq!((p(0), p(1), p(2)), (Some(0), Some(0), Some(1)));
+    }
+
+    /// A claim that takes the other side of another source's claim it holds answers it and
+    /// joins its proposition; one that passes it on, or holds its own source's, does not.
+    #[test]
+    fn an_answer_joins_the_proposition_of_the_claim_it_holds() {
+        // 2 is held by 1 (1 relays 2) and like 0; 1 is like neither 0 (overlap 5/7) nor
+        // anything else by its words.
+        let contents = [
+            "w1 w2 w3 w4 w5 w7 w8",
+            "v1 v2 v3 v4 v5 v6 v7 w1 w2 w3 w4 w5",
+            "w1 w2 w3 w4 w5",
+        ];
+        let run = |stance: Stance, source: &'static str| {
+            let claims: Vec<ClaimInput<'_>> = contents
+                .iter()
+                .enumerate()
+                .map(|(i, &content)| ClaimInput {
+                    content,
+                    stance: if i == 1 { stance } else { Stance::Asserted },
+                    source: Some(if i == 1 { source } else { "officials" }),
+                    links: if i == 1 {
+                        vec![(LinkKind::Relays, 2)]
+                    } else {
+                        vec![]
+                    },
+                })
+                .collect();
+            let out = cluster(&claims);
+            let p = |i: usize| out[i].map(|a| (a.proposition, a.stance));
+            (p(0), p(1), p(2))
+        };
+        let (a, b, c) = run(Stance::Denied, "ministry");
+        assert_eq!(a.map(|p| p.0), c.map(|p| p.0));
+        assert_eq!(
+            b,
+            Some((a.unwrap().0, Stance::Denied)),
+            "the answer denies it"
+        );
+        let (a, b, _) = run(Stance::Asserted, "ministry");
+        assert_ne!(
+            a.map(|p| p.0),
+            b.map(|p| p.0),
+            "a relay is placed by its words"
+        );
+        let (a, b, _) = run(Stance::Denied, "officials");
+        assert_ne!(a.map(|p| p.0), b.map(|p| p.0), "its own source's claim");
+    }
+
+    /// Complete link, brute force: claims in order, each joins the first proposition (in
+    /// order of creation) all of whose claims it is similar to.
+    fn reference(tokens: &[Vec<String>]) -> Vec<Option<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut out = vec![None; tokens.len()];
+        for i in 0..tokens.len() {
+            if tokens[i].len() < MIN_TOKENS {
+                continue;
+            }
+            let found = groups
+                .iter()
+                .position(|g| g.iter().all(|&j| similar(&tokens[i], &tokens[j])));
+            let g = found.unwrap_or_else(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+            out[i] = Some(g);
+        }
+        out
+    }
+
+    /// The indexed search and the counting check give exactly the propositions a comparison
+    /// of every pair gives, and every two claims of a proposition are similar.
+    #[test]
+    fn indexed_complete_link_equals_brute_force() {
         // Made-up words with a digit, so stemming leaves them alone.
         let words: Vec<String> = (0..40).map(|k| format!("w{k}")).collect();
         // Deterministic pseudo-random contents of 2 to 8 words over a small vocabulary, so
@@ -348,7 +586,7 @@ mod tests {
             state ^= state << 17;
             (state % n as u64) as usize
         };
-        let contents: Vec<String> = (0..400)
+        let mut contents: Vec<String> = (0..400)
             .map(|_| {
                 let len = 2 + next(7);
                 (0..len)
@@ -357,48 +595,63 @@ mod tests {
                     .join(" ")
             })
             .collect();
+        // Reprints: some contents again, later.
+        for k in 0..40 {
+            let copy = contents[k * 7].clone();
+            contents.push(copy);
+        }
         let claims: Vec<ClaimInput<'_>> = contents
             .iter()
             .map(|content| ClaimInput {
                 content,
                 stance: Stance::Asserted,
+                source: None,
                 links: vec![],
             })
             .collect();
         let out = cluster(&claims);
-        // Reference: connected components over every similar pair.
         let tokens: Vec<Vec<String>> = claims
             .iter()
             .map(|c| normalize_content(c.content).tokens)
             .collect();
-        let mut sets = DisjointSets::new(claims.len());
+        let expected = reference(&tokens);
+        let mut components = DisjointSets::new(claims.len());
         for i in 0..claims.len() {
             for j in 0..i {
                 if similar(&tokens[i], &tokens[j]) {
-                    sets.union(i, j);
+                    components.union(i, j);
                 }
             }
         }
         for i in 0..claims.len() {
             for j in 0..i {
-                let same = match (out[i], out[j]) {
-                    (Some(a), Some(b)) => a.proposition == b.proposition,
-                    _ => false,
-                };
-                assert_eq!(
-                    same,
-                    sets.find(i) == sets.find(j),
-                    "claims {j} and {i}: {:?} / {:?}",
-                    tokens[j],
-                    tokens[i]
-                );
+                let (a, b) = (out[i], out[j]);
+                let same = matches!((a, b), (Some(a), Some(b)) if a.proposition == b.proposition);
+                let expected_same = expected[i].is_some() && expected[i] == expected[j];
+                assert_eq!(same, expected_same, "claims {j} and {i}");
+                if same {
+                    assert!(similar(&tokens[i], &tokens[j]), "chained: {j} and {i}");
+                }
+                let together = matches!((a, b), (Some(a), Some(b)) if a.component == b.component);
+                let expected_together = expected_same
+                    || (a.is_some() && b.is_some() && components.find(i) == components.find(j));
+                assert_eq!(together, expected_together, "components of {j} and {i}");
             }
         }
         let propositions = out.iter().flatten().map(|a| a.proposition).max();
         let grouped = out.iter().flatten().count() - propositions.map_or(0, |p| p + 1);
+        let split = (0..claims.len())
+            .filter(|&i| {
+                (0..i).any(|j| {
+                    matches!((out[i], out[j]), (Some(a), Some(b))
+                        if a.component == b.component && a.proposition != b.proposition)
+                })
+            })
+            .count();
         assert!(
-            propositions > Some(20) && grouped > 20,
-            "the test needs many propositions, some with several claims: {propositions:?}, {grouped}"
+            propositions > Some(20) && grouped > 20 && split > 5,
+            "the test needs many propositions, some with several claims, and components \
+             that complete link splits: {propositions:?}, {grouped}, {split}"
         );
     }
 

@@ -433,14 +433,19 @@ fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// above [`JACCARD_THRESHOLD`], or the smaller almost inside the larger ([`OVERLAP_THRESHOLD`],
 /// [`MIN_SHARED`]).
 pub fn similar<T: Ord>(a: &[T], b: &[T]) -> bool {
-    if a.len() < MIN_TOKENS || b.len() < MIN_TOKENS {
+    similar_by_count(shared(a, b), a.len(), b.len())
+}
+
+/// [`similar`] for two sets of `a` and `b` tokens, `shared` of them in common: all it
+/// depends on, so an index that counts shared tokens can decide it.
+pub fn similar_by_count(shared: usize, a: usize, b: usize) -> bool {
+    if a < MIN_TOKENS || b < MIN_TOKENS {
         return false;
     }
-    let n = shared(a, b);
-    let union = a.len() + b.len() - n;
-    let smaller = a.len().min(b.len());
-    n as f64 >= JACCARD_THRESHOLD * union as f64
-        || (n >= MIN_SHARED && n as f64 >= OVERLAP_THRESHOLD * smaller as f64)
+    let union = a + b - shared;
+    let smaller = a.min(b);
+    shared as f64 >= JACCARD_THRESHOLD * union as f64
+        || (shared >= MIN_SHARED && shared as f64 >= OVERLAP_THRESHOLD * smaller as f64)
 }
 
 #[cfg(test)]

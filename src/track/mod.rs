@@ -11,11 +11,11 @@ mod content;
 mod names;
 
 pub use article::{article_names, body_hash, tracked_quads};
-pub use cluster::{cluster, Assignment, ClaimInput};
+pub use cluster::{answers, cluster, Assignment, ClaimInput};
 pub use confidence::{proposition_confidence, Backing};
 pub use content::{
-    is_fragment, jaccard, normalize_content, similar, NormalizedContent, JACCARD_THRESHOLD,
-    MIN_SHARED, MIN_TOKENS, OVERLAP_THRESHOLD,
+    is_fragment, jaccard, normalize_content, similar, similar_by_count, NormalizedContent,
+    JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, OVERLAP_THRESHOLD,
 };
 pub use names::{
     acronyms_in_text, entity_key, initials, is_generic, looks_like_acronym, parse_source_name,

@@ -7,7 +7,9 @@
 //! Counts (claims, origins asserting / denying / declining to confirm, first appearance)
 //! are never stored: every lookup derives them by SPARQL, so they cannot go stale.
 
+mod incremental;
 mod refresh;
+mod wanted;
 
 pub use refresh::ClaimSet;
 
@@ -137,9 +139,14 @@ impl Store {
     /// resolving "Peskov" or "KCNA" in the next articles ingested.
     pub fn known_names(&self) -> Result<NameIndex, StoreError> {
         let mut index = NameIndex::new();
-        let rows = self.select(
-            "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?s a hs:Source ; rdfs:label ?label } }",
-        )?;
+        // In an article graph only sources have a label (the propositions graph labels its
+        // propositions), so the labels are asked for alone: joined with the sources' type,
+        // the query took 11.4 s on the 42,000-article replica store (700,000 source
+        // mentions), every ingest run; alone, 0.35 s.
+        let rows = self.select(&format!(
+            "SELECT DISTINCT ?label WHERE {{ GRAPH ?g {{ ?s rdfs:label ?label }} \
+             FILTER(?g != {PROPOSITIONS_GRAPH}) }}"
+        ))?;
         for row in rows {
             if let Some(label) = string(&row, "label") {
                 index.add(&label);
