@@ -477,14 +477,7 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             if let Some(f) = open_verb(ctx, k, i, &out[first_new..])
                 .filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::OpenVerb, f, out))
             {
-                for r in &f.cue {
-                    for t in r.0..=r.1 {
-                        if t >= s0 && t < s1 {
-                            used[t - s0] = true;
-                        }
-                    }
-                }
-                out.push(f);
+                take(f, &mut used, s0, out);
             }
             i += 1;
             continue;
@@ -529,14 +522,7 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
         if let Some(f) = verb_cue(ctx, k, i, entry, &out[first_new..])
             .filter(|f| ctx.judge.keeps(ctx, k, i, Pattern::Verb, f, out))
         {
-            for r in &f.cue {
-                for t in r.0..=r.1 {
-                    if t >= s0 && t < s1 {
-                        used[t - s0] = true;
-                    }
-                }
-            }
-            out.push(f);
+            take(f, &mut used, s0, out);
         }
         i += 1;
     }
@@ -631,6 +617,19 @@ fn open_verb(ctx: &Ctx, k: usize, c: usize, earlier: &[Found]) -> Option<Found> 
         form,
     };
     verb_cue_found(ctx, k, c, entry, earlier).filter(|f| f.source.is_some())
+}
+
+/// Keeps the attribution `f` of the sentence starting at token `s0`: its cue's tokens there
+/// are `used` and cue no other attribution.
+fn take(f: Found, used: &mut [bool], s0: usize, out: &mut Vec<Found>) {
+    for r in &f.cue {
+        for t in r.0..=r.1 {
+            if let Some(u) = t.checked_sub(s0).and_then(|j| used.get_mut(j)) {
+                *u = true;
+            }
+        }
+    }
+    out.push(f);
 }
 
 /// Whether "called" here says something of its object ("called the plan a scam", "called it

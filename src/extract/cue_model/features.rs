@@ -148,16 +148,26 @@ fn trailing_cue_after(
         .any(|j| j + near >= s1 && cues::lookup(w.low(j)).is_some_and(|e| fits(&e)))
 }
 
-/// The feature ids of proposal `f`, found by `pattern` at cue word `head` in sentence `k`
-/// after the attributions `earlier`.
-pub(crate) fn of(
-    ctx: &Ctx,
-    k: usize,
-    head: usize,
-    pattern: Pattern,
-    f: &Found,
-    earlier: &[Found],
-) -> Vec<u64> {
+/// One proposal put to the model: `found`, found by `pattern` at cue word `head` in sentence
+/// `k`, after the attributions `earlier`.
+#[derive(Clone, Copy)]
+pub(crate) struct Asked<'p> {
+    pub k: usize,
+    pub head: usize,
+    pub pattern: Pattern,
+    pub found: &'p Found,
+    pub earlier: &'p [Found],
+}
+
+/// The feature ids of a proposal.
+pub(crate) fn of(ctx: &Ctx, asked: Asked) -> Vec<u64> {
+    let Asked {
+        k,
+        head,
+        pattern,
+        found: f,
+        earlier,
+    } = asked;
     let w = ctx.w;
     let (s0, s1) = ctx.sentences[k];
     let p = pattern as u64;

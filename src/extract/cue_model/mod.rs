@@ -79,6 +79,13 @@ impl Judge {
         f: &Found,
         earlier: &[Found],
     ) -> bool {
+        let asked = features::Asked {
+            k,
+            head,
+            pattern,
+            found: f,
+            earlier,
+        };
         match self {
             Judge::KeepAll => true,
             // A denial or a refusal to confirm always stays: PolNeAR has too few of them to
@@ -93,11 +100,11 @@ impl Judge {
             // too, but an earlier content that runs too long blurs it in training.
             Judge::Model(_) if features::attitude_inside(ctx, head, earlier) => false,
             Judge::Model(model) => {
-                let feats = features::of(ctx, k, head, pattern, f, earlier);
+                let feats = features::of(ctx, asked);
                 model.scores(&feats)[0] >= THRESHOLD
             }
             Judge::Record(rows) => {
-                let feats = features::of(ctx, k, head, pattern, f, earlier);
+                let feats = features::of(ctx, asked);
                 let cue = f.cue.iter().map(|&(a, b)| ctx.w.span(a, b)).collect();
                 rows.borrow_mut().push(Proposal {
                     cue,
