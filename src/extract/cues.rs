@@ -375,8 +375,9 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
     lexicon().get(word).copied()
 }
 
-/// Cue forms that news-attribution annotators mark so rarely (under a quarter of the times
-/// the extractor found them on PolNeAR train) that finding them costs more than it gains:
+/// Cue forms that news-attribution annotators mark rarely (under a quarter of the times the
+/// extractor found them on PolNeAR train). The cue model judges their proposals; the rules
+/// still ask this where a content's end or an infinitive's cue is read:
 /// wishes and a few mental states ("they want", "thinking of"), and forms that are mostly
 /// something else ("continue", "back", "states"). "think", "believe" and a third person's
 /// "wants" stay cues: annotators mark a group's beliefs and aims ("economists believe …",

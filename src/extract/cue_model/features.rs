@@ -1,6 +1,7 @@
 //! The cue model's features: hashed ids of the words, tags and shape around a proposed cue and
 //! of what the rules found with it (source, content, quote). Ids only, never text.
 
+use super::super::cues;
 use super::super::patterns::{Ctx, Found};
 use super::super::tagger::{fnv1a, key, Upos};
 use super::super::words::Kind;
@@ -18,11 +19,13 @@ pub(crate) enum Pattern {
     Evidential,
     /// "Name: content" at a paragraph's start.
     SpeakerColon,
+    /// A verb the lexicon lacks, with what follows it.
+    OpenVerb,
 }
 
 /// Number of feature templates: the file records it, so a model trained with other templates
 /// is refused.
-pub(crate) const TEMPLATES: u8 = 40;
+pub(crate) const TEMPLATES: u8 = 54;
 
 /// The hash of a word's lowercase form.
 fn word(ctx: &Ctx, i: usize) -> u64 {
@@ -37,6 +40,23 @@ fn tag(ctx: &Ctx, i: usize) -> u64 {
         return 99;
     }
     ctx.tags.get(i).map_or(98, |t: Upos| t as u64)
+}
+
+/// The hash of a word's lemma: the lexicon's for a cue form ("blamed" → "blame"), else the
+/// word less a common inflection, so that forms share what they teach.
+fn lemma(ctx: &Ctx, i: usize) -> u64 {
+    if i >= ctx.w.len() {
+        return 1;
+    }
+    let low = ctx.w.low(i);
+    if let Some(e) = cues::lookup(low) {
+        return fnv1a(e.lemma.as_bytes());
+    }
+    let stem = ["ing", "ed", "es", "s"]
+        .iter()
+        .find_map(|suffix| low.strip_suffix(suffix).filter(|s| s.len() > 2))
+        .unwrap_or(low);
+    fnv1a(stem.as_bytes())
 }
 
 /// Coarse length classes: 0, 1, 2, 3, 4–5, 6–9, 10–19, 20–39, 40+.
@@ -81,8 +101,73 @@ fn next_class(ctx: &Ctx, i: usize) -> u64 {
     }
 }
 
-/// The feature ids of proposal `f`, found by `pattern` at cue word `head` in sentence `k`.
-pub(crate) fn of(ctx: &Ctx, k: usize, head: usize, pattern: Pattern, f: &Found) -> Vec<u64> {
+/// How many of the latest attributions are asked whether a cue stands in their content.
+const EARLIER_SEEN: usize = 8;
+
+/// Whether the cue word `head` is a verb of saying ("said", "told", "argues"), which may
+/// stand after its content.
+fn is_saying(ctx: &Ctx, head: usize) -> bool {
+    cues::lookup(ctx.w.low(head)).is_some_and(|e| e.has(cues::TRAIL))
+}
+
+/// Whether the cue word `head` is no verb of saying and stands inside the content of one of
+/// the latest attributions `earlier` ("a survey found that most riders want …").
+pub(crate) fn attitude_inside(ctx: &Ctx, head: usize, earlier: &[Found]) -> bool {
+    let s1 = ctx
+        .sentences
+        .get(ctx.sentences.partition_point(|&(_, e)| e <= head))
+        .map_or(head, |s| s.1);
+    !is_saying(ctx, head)
+        && (earlier
+            .iter()
+            .rev()
+            .take(EARLIER_SEEN)
+            .any(|e| e.content.iter().any(|&(a, b)| a <= head && head <= b))
+            // "Most riders want a later ferry, a survey shows.": the finding of a trailing
+            // poll or study.
+            || trailing_cue_after(ctx, head + 1, s1, 3, |e| {
+                matches!(e.lemma, "show" | "find" | "indicate")
+            }))
+}
+
+/// Whether a comma in `from..s1` is followed, within a few words, by a cue that `fits` and
+/// stands at most `near` tokens before the sentence's end ("…, the survey shows.", "…,
+/// officials said on Monday.").
+fn trailing_cue_after(
+    ctx: &Ctx,
+    from: usize,
+    s1: usize,
+    near: usize,
+    fits: impl Fn(&cues::Entry) -> bool,
+) -> bool {
+    let w = ctx.w;
+    let Some(comma) = (from..s1).rev().find(|&j| w.is_punct(j, ",")) else {
+        return false;
+    };
+    (comma + 1..s1.min(comma + 8))
+        .any(|j| j + near >= s1 && cues::lookup(w.low(j)).is_some_and(|e| fits(&e)))
+}
+
+/// One proposal put to the model: `found`, found by `pattern` at cue word `head` in sentence
+/// `k`, after the attributions `earlier`.
+#[derive(Clone, Copy)]
+pub(crate) struct Asked<'p> {
+    pub k: usize,
+    pub head: usize,
+    pub pattern: Pattern,
+    pub found: &'p Found,
+    pub earlier: &'p [Found],
+}
+
+/// The feature ids of a proposal.
+pub(crate) fn of(ctx: &Ctx, asked: Asked) -> Vec<u64> {
+    let Asked {
+        k,
+        head,
+        pattern,
+        found: f,
+        earlier,
+    } = asked;
     let w = ctx.w;
     let (s0, s1) = ctx.sentences[k];
     let p = pattern as u64;
@@ -144,6 +229,31 @@ pub(crate) fn of(ctx: &Ctx, k: usize, head: usize, pattern: Pattern, f: &Found) 
     let cap = u64::from(w.is_cap(head));
     let cap_before = u64::from(cue_a > s0 && w.is_cap(cue_a - 1));
     let other_cues_before = u64::from(f.sentence.0 < s0);
+    let l = lemma(ctx, head);
+    let form = cues::lookup(w.low(head)).map_or(9, |e| e.form as u64);
+    // A cue inside the clause of another verb of saying before it ("a survey found that most
+    // riders want …"): nested attributions are marked less often.
+    let nested = (s0..cue_a)
+        .any(|i| w.low(i) == "that" && (s0..i).any(|j| cues::lookup(w.low(j)).is_some()));
+    let relative = cue_a > s0 && matches!(w.low(cue_a - 1), "who" | "which" | "that");
+    let src_before = match f.source {
+        Some((a, _)) if a > s0 => word(ctx, a - 1),
+        Some(_) => 2,
+        None => 4,
+    };
+    let src_first_tag = f.source.map_or(96, |(a, _)| tag(ctx, a));
+    let t_after = tag(ctx, cue_b + 1);
+    let t_after2 = tag(ctx, cue_b + 2);
+    // A verb of attitude inside what an earlier attribution reports ("a survey found that most
+    // riders want …"): PolNeAR marks no attribution inside another's content. Verbs of saying
+    // are left out, so a relay ("the paper reported that Lee said …") keeps its judgement.
+    // The same holds before a trailing source ("most riders want …, a survey shows").
+    let inside = attitude_inside(ctx, head, earlier)
+        || (!is_saying(ctx, head)
+            && trailing_cue_after(ctx, cue_b + 1, s1, 6, |e| {
+                e.has(cues::TRAIL) || matches!(e.lemma, "show" | "find")
+            }));
+    let content_ends_sentence = f.content.last().map_or(2, |&(_, b)| u64::from(b + 2 >= s1));
     vec![
         key(0, 0, 0),
         key(1, p, 0),
@@ -185,5 +295,19 @@ pub(crate) fn of(ctx: &Ctx, k: usize, head: usize, pattern: Pattern, f: &Found) 
         key(37, h, t_prev),
         key(38, other_cues_before, p),
         key(39, h, u64::from(f.pronoun)),
+        key(40, l, 0),
+        key(41, l, form),
+        key(42, l, after),
+        key(43, l, u64::from(f.source.is_some())),
+        key(44, l, quote),
+        key(45, l, u64::from(nested)),
+        key(46, u64::from(nested), p),
+        key(47, l, u64::from(relative)),
+        key(48, src_before, src_first_tag),
+        key(49, t_after, t_after2),
+        key(50, l, t_after),
+        key(51, l, content_ends_sentence),
+        key(52, l, u64::from(inside)),
+        key(53, u64::from(inside), p),
     ]
 }
