@@ -77,6 +77,7 @@ def shoot(driver, name, widths=(1280,)):
 def propositions_of(driver, wait, proposition):
     """The proposition page open in `driver`: its confidence, term by term, is the stored one;
     its chart draws each dated claim once, on its side; its story picture opens."""
+    fits_a_phone(driver, f"proposition {proposition}")
     stored = select(f"SELECT ?c WHERE {{ <{proposition}> hs:propositionConfidence ?c }}")[0]["c"]
     shown = driver.find_element(By.CSS_SELECTOR, ".confidence [data-confidence]").get_attribute("data-confidence")
     check("proposition: confidence is the stored one", abs(float(shown) - float(stored)) < 1e-6, (shown, stored))
@@ -120,7 +121,16 @@ def story_of(driver, node):
     check("story: at most 40 nodes", 0 < nodes <= 40, nodes)
     name = path.strip("/").replace("/", "-")
     shoot(driver, f"story-{name[:40]}", (1280, 375))
+    fits_a_phone(driver, f"story of {node}")
     console_errors(driver, f"story of {node}")
+
+
+def fits_a_phone(driver, page):
+    """At 375 px the page needs no sideways scrolling (wide tables scroll in their own box)."""
+    driver.set_window_size(375, 800)
+    wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+    driver.set_window_size(1280, 800)
+    check(f"{page} fits 375 px", wide <= 0, wide)
 
 
 def pages(driver):
@@ -245,6 +255,7 @@ def pages(driver):
         expected = [(local(o).replace(BASE, ""), local(p).replace(BASE, "")) for o, p in expected]
         check(f"source: {table}", shown == sorted(expected), (shown, expected))
     shoot(driver, "source-opponents", (1280, 375))
+    fits_a_phone(driver, "source with opponents")
     console_errors(driver, "source with opponents")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Story picture").click()
     wait.until(lambda d: d.current_url.endswith("/story"))
