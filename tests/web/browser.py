@@ -117,6 +117,10 @@ def story_of(driver, node):
     drawn = len(driver.find_elements(By.CSS_SELECTOR, "figure.story svg .edge"))
     listed = len(driver.find_elements(By.CSS_SELECTOR, "ul.story-edges li"))
     check("story: every edge drawn is listed", drawn == listed and drawn > 0, (drawn, listed))
+    focused = driver.execute_script(
+        "const a = document.querySelector('figure.story svg a'); a.focus(); return document.activeElement === a;"
+    )
+    check("story: its nodes are reachable from the keyboard", focused)
     nodes = len(driver.find_elements(By.CSS_SELECTOR, "figure.story svg .node"))
     check("story: at most 40 nodes", 0 < nodes <= 40, nodes)
     name = path.strip("/").replace("/", "-")
