@@ -64,8 +64,19 @@ pub struct Story {
     pub left_out: usize,
 }
 
-/// A source's name: its label, else a name any article gives it.
+/// A source's name: its label, else its name, as read by [`name_in`].
 const SOURCE_NAME: &str = "COALESCE(MIN(?label), MIN(?name))";
+
+/// Reads `?label` and `?name` of `node` in the article graph `graph` (the graph of the claim
+/// that mentions it): one seek each, where reading every graph that names a source would
+/// cost as many rows as articles quote it.
+fn name_in(node: &str, graph: &str) -> String {
+    format!(
+        "  LATERAL {{ OPTIONAL {{ GRAPH {graph} {{ {node} rdfs:label ?label }} }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH {graph} {{ {node} schema:name ?name }} }} }}
+"
+    )
+}
 
 impl Store {
     /// The sources that assert what the source `iri` denies, or deny what it asserts, by
@@ -85,10 +96,9 @@ impl Store {
   FILTER(?theirs IN (hs:Asserted, hs:Denied) && ?theirs != ?mine)
   GRAPH ?h {{ ?opposing prov:wasAttributedTo ?other }}
   FILTER(?other != {node})
-  OPTIONAL {{ GRAPH ?k {{ ?other rdfs:label ?label }} }}
-  OPTIONAL {{ GRAPH ?k {{ ?other schema:name ?name }} }}
-}}
-GROUP BY ?p ?plabel ?mine ?other ?theirs"
+{}}}
+GROUP BY ?p ?plabel ?mine ?other ?theirs",
+            name_in("?other", "?h")
         );
         let mut rows: Vec<Opponent> = self
             .select(&sparql)?
@@ -134,11 +144,10 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs"
   BIND(COALESCE(?o, ?claim) AS ?origin)
   GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
     OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }}
-  OPTIONAL {{ GRAPH ?k {{ ?o rdfs:label ?label }} }}
-  OPTIONAL {{ GRAPH ?k {{ ?o schema:name ?name }} }}
-}}
+{}}}
 GROUP BY ?claim ?stance ?origin ?certainty ?kind
-ORDER BY ?claim"
+ORDER BY ?claim",
+            name_in("?origin", "?g")
         );
         Ok(self
             .select(&sparql)?
@@ -174,13 +183,14 @@ ORDER BY ?claim"
     UNION {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?mine hs:relay {node} ; hs:proposition ?p }} }}
   }} }}
   GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?plabel . ?claim hs:proposition ?p ;
-    hs:propositionStance ?stance ; hs:origin ?origin OPTIONAL {{ ?claim hs:relay ?relay }} }}
-  OPTIONAL {{ GRAPH ?k {{ ?origin rdfs:label ?label }} }}
-  OPTIONAL {{ GRAPH ?k {{ ?origin schema:name ?name }} }}
-  OPTIONAL {{ GRAPH ?r {{ ?relay rdfs:label ?relayLabel }} }}
-  OPTIONAL {{ GRAPH ?r {{ ?relay schema:name ?relayNameAny }} }}
+    hs:propositionStance ?stance ; hs:origin ?origin }}
+  GRAPH ?g {{ ?claim a hs:Claim }}
+{}  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:relay ?relay }}
+    LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?relay rdfs:label ?relayLabel }} }} }}
+    LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?relay schema:name ?relayNameAny }} }} }} }} }}
 }}
-GROUP BY ?p ?plabel ?origin ?stance ?relay"
+GROUP BY ?p ?plabel ?origin ?stance ?relay",
+            name_in("?origin", "?g")
         );
         let rows = self.select(&sparql)?;
         let mut propositions: BTreeMap<String, (String, usize)> = BTreeMap::new();

@@ -97,11 +97,13 @@ def propositions_of(driver, wait, proposition):
     wait.until(lambda d: d.current_url.endswith("/story"))
     story_of(driver, proposition)
     drawn = driver.execute_script(
-        "return Array.from(document.querySelectorAll('figure.story svg a')).map(a => a.getAttribute('href'));"
+        "return Array.from(document.querySelectorAll('figure.story svg a')).filter(a => a.querySelector('circle.source')).map(a => a.getAttribute('href'));"
     )
-    origins = {local(c["o"]).replace(BASE, "") for c in claims if "o" in c}
-    if len(origins) < 40:
-        check("story: draws every origin of the proposition", origins <= set(drawn), (origins, drawn))
+    sources = select(f"""SELECT DISTINCT ?s WHERE {{ GRAPH {PROPOSITIONS} {{ ?c hs:proposition <{proposition}> ;
+        hs:origin ?o OPTIONAL {{ ?c hs:relay ?r }} }} VALUES ?v {{ 1 2 }} BIND(IF(?v = 1, ?o, ?r) AS ?s) FILTER(BOUND(?s)) }}""")
+    sources = {local(r["s"]).replace(BASE, "") for r in sources}
+    if len(sources) < 20:
+        check("story: its sources are the proposition's origins and relays", sources == set(drawn), (sources, drawn))
     driver.back()
 
 
