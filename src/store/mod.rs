@@ -22,6 +22,7 @@ mod lookup;
 mod narrowing;
 mod propositions;
 mod relink;
+mod sides;
 mod values;
 
 use std::collections::{HashMap, HashSet};
@@ -45,6 +46,7 @@ pub use propositions::{
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
 };
 pub use relink::SourceAlignment;
+pub use sides::{BackingRow, Opponent, Story, StoryEdgeKind, StoryNode};
 
 use crate::graph::vocab::{hs, rdf, PREFIXES};
 

@@ -37,6 +37,41 @@ fn kind_weight(k: Option<SourceKind>) -> f64 {
     }
 }
 
+/// The terms of [`proposition_confidence`], so that a reader can check the result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfidenceTerms<'a> {
+    /// Each (side, origin) once, by its strongest claim, asserting origins first.
+    pub origins: Vec<OriginTerm<'a>>,
+    /// `1 − Π(1 − w)` over asserting origins.
+    pub support: f64,
+    /// `1 − Π(1 − w)` over denying origins.
+    pub opposition: f64,
+    /// Origins that decline to confirm.
+    pub unconfirmed: usize,
+    /// `support × (1 − 0.7 × opposition) × 0.9^unconfirmed`, in [0, 1], rounded to 6 decimals.
+    pub confidence: f64,
+}
+
+/// One independent origin on one side, weighed by its strongest claim there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OriginTerm<'a> {
+    pub origin: &'a str,
+    pub stance: Stance,
+    /// The strongest claim's certainty and its weight.
+    pub certainty: (Certainty, f64),
+    /// The strongest claim's source kind and its weight.
+    pub kind: (Option<SourceKind>, f64),
+    /// `0.6 × certainty weight × kind weight`.
+    pub weight: f64,
+}
+
+/// The weight of one origin's claim in the formula: `0.6 × certainty weight × kind weight`.
+const BASE_WEIGHT: f64 = 0.6;
+/// How much a certain denial takes away: `1 − 0.7 × opposition`.
+pub const OPPOSITION_FACTOR: f64 = 0.7;
+/// What each origin declining to confirm keeps: `× 0.9`.
+pub const UNCONFIRMED_FACTOR: f64 = 0.9;
+
 /// `support × (1 − 0.7 × opposition) × 0.9^unconfirmed`, where support and opposition are
 /// `1 − Π(1 − w)` over asserting and denying origins, each origin weighing its strongest
 /// claim's `0.6 × certainty weight × kind weight`. In [0, 1], rounded to 6 decimals.
@@ -50,37 +85,113 @@ fn kind_weight(k: Option<SourceKind>) -> f64 {
 /// assert!(proposition_confidence(&[b("a", Stance::Asserted), b("c", Stance::Denied)]) < 0.6);
 /// ```
 pub fn proposition_confidence(backing: &[Backing<'_>]) -> f64 {
-    // Strongest weight per (stance, origin).
-    let mut strongest: BTreeMap<(u8, &str), f64> = BTreeMap::new();
+    confidence_terms(backing).confidence
+}
+
+/// [`proposition_confidence`] with every term it multiplies.
+pub fn confidence_terms<'a>(backing: &[Backing<'a>]) -> ConfidenceTerms<'a> {
+    // Strongest claim per (stance, origin).
+    let mut strongest: BTreeMap<(u8, &str), OriginTerm<'a>> = BTreeMap::new();
     for b in backing {
         let side = match b.stance {
             Stance::Asserted => 0,
             Stance::Denied => 1,
             Stance::Unconfirmed => 2,
         };
-        let w = 0.6 * certainty_weight(b.certainty) * kind_weight(b.kind);
-        let entry = strongest.entry((side, b.origin)).or_insert(0.0);
-        if w > *entry {
-            *entry = w;
+        let (c, k) = (certainty_weight(b.certainty), kind_weight(b.kind));
+        let term = OriginTerm {
+            origin: b.origin,
+            stance: b.stance,
+            certainty: (b.certainty, c),
+            kind: (b.kind, k),
+            weight: BASE_WEIGHT * c * k,
+        };
+        let entry = strongest.entry((side, b.origin)).or_insert(OriginTerm {
+            weight: 0.0,
+            ..term.clone()
+        });
+        if term.weight > entry.weight {
+            *entry = term;
         }
     }
-    let combine = |side: u8| {
+    let combine = |stance: Stance| {
         1.0 - strongest
-            .iter()
-            .filter(|((s, _), _)| *s == side)
-            .map(|(_, w)| 1.0 - w)
+            .values()
+            .filter(|t| t.stance == stance)
+            .map(|t| 1.0 - t.weight)
             .product::<f64>()
     };
-    let support = combine(0);
-    let opposition = combine(1);
-    let unconfirmed = strongest.keys().filter(|(s, _)| *s == 2).count();
-    let x = support * (1.0 - 0.7 * opposition) * 0.9f64.powi(unconfirmed as i32);
-    (x.clamp(0.0, 1.0) * 1e6).round() / 1e6
+    let support = combine(Stance::Asserted);
+    let opposition = combine(Stance::Denied);
+    let unconfirmed = strongest
+        .values()
+        .filter(|t| t.stance == Stance::Unconfirmed)
+        .count();
+    let x = support
+        * (1.0 - OPPOSITION_FACTOR * opposition)
+        * UNCONFIRMED_FACTOR.powi(unconfirmed as i32);
+    ConfidenceTerms {
+        origins: strongest.into_values().collect(),
+        support,
+        opposition,
+        unconfirmed,
+        confidence: (x.clamp(0.0, 1.0) * 1e6).round() / 1e6,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_terms_are_the_strongest_claim_of_each_origin_and_multiply_to_the_result() {
+        let b = |origin, stance, certainty, kind| Backing {
+            origin,
+            stance,
+            certainty,
+            kind: Some(kind),
+        };
+        let claims = [
+            b(
+                "a",
+                Stance::Asserted,
+                Certainty::Possible,
+                SourceKind::Person,
+            ),
+            b(
+                "a",
+                Stance::Asserted,
+                Certainty::Certain,
+                SourceKind::Person,
+            ),
+            b("m", Stance::Asserted, Certainty::Certain, SourceKind::Media),
+            b(
+                "d",
+                Stance::Denied,
+                Certainty::Probable,
+                SourceKind::Government,
+            ),
+            b(
+                "u",
+                Stance::Unconfirmed,
+                Certainty::Certain,
+                SourceKind::Person,
+            ),
+        ];
+        let terms = confidence_terms(&claims);
+        let weights: Vec<(&str, f64)> =
+            terms.origins.iter().map(|t| (t.origin, t.weight)).collect();
+        assert_eq!(weights.len(), 4, "{weights:?}");
+        assert!((weights[0].1 - 0.6).abs() < 1e-12, "a's certain claim wins");
+        assert_eq!(terms.origins[0].certainty, (Certainty::Certain, 1.0));
+        assert!((terms.support - (1.0 - 0.4 * 0.46)).abs() < 1e-12);
+        assert!((terms.opposition - 0.45).abs() < 1e-12);
+        assert_eq!(terms.unconfirmed, 1);
+        let product =
+            terms.support * (1.0 - OPPOSITION_FACTOR * terms.opposition) * UNCONFIRMED_FACTOR;
+        assert_eq!(terms.confidence, (product * 1e6).round() / 1e6);
+        assert_eq!(terms.confidence, proposition_confidence(&claims));
+    }
 
     #[test]
     fn more_origins_more_confidence_denials_less() {

@@ -12,7 +12,10 @@ mod names;
 
 pub use article::{article_names, body_hash, tracked_quads};
 pub use cluster::{answers, cluster, Assignment, ClaimInput};
-pub use confidence::{proposition_confidence, Backing};
+pub use confidence::{
+    confidence_terms, proposition_confidence, Backing, ConfidenceTerms, OriginTerm,
+    OPPOSITION_FACTOR, UNCONFIRMED_FACTOR,
+};
 pub use content::{
     is_fragment, jaccard, normalize_content, similar, similar_by_count, NormalizedContent,
     JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, OVERLAP_THRESHOLD,

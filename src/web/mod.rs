@@ -12,6 +12,7 @@
 //! costs a queue's worth of memory, never a crash. Queries have a time limit and a cap on
 //! rows ([`Options`]).
 
+mod charts;
 mod negotiate;
 mod pages;
 mod routes;

@@ -6,14 +6,18 @@
 use maud::{html, Markup, DOCTYPE};
 use oxigraph::model::Term;
 
+use super::charts;
 use super::sparql::ResultTable;
 use super::Options;
 use crate::extract::Stance;
 use crate::graph::vocab::{short_form, ID};
 use crate::offsets::CodePoints;
 use crate::store::{
-    ArticleDetail, ArticleRow, ClaimDetail, ClaimRow, ClaimSpans, PropositionRow, SourceDetail,
-    Store, TimelineRow,
+    ArticleDetail, ArticleRow, BackingRow, ClaimDetail, ClaimRow, ClaimSpans, Opponent,
+    PropositionRow, SourceDetail, Store, Story, StoryEdgeKind, TimelineRow,
+};
+use crate::track::{
+    confidence_terms, Backing, ConfidenceTerms, OPPOSITION_FACTOR, UNCONFIRMED_FACTOR,
 };
 
 /// The stylesheet, served at `/style.css`.
@@ -115,7 +119,7 @@ pub fn message(title: &str, text: &str) -> Markup {
     layout(title, None, html! { h1 { (title) } p { (text) } })
 }
 
-fn stance_class(stance: Stance) -> &'static str {
+pub(super) fn stance_class(stance: Stance) -> &'static str {
     match stance {
         Stance::Asserted => "asserted",
         Stance::Denied => "denied",
@@ -466,8 +470,12 @@ pub fn article(detail: &ArticleDetail) -> Markup {
     )
 }
 
-/// A source: its names, aliases, roles and kind, and its claims over time.
-pub fn source(detail: &SourceDetail) -> Markup {
+/// Opponents listed on a source's page; the rest are counted.
+const OPPONENTS_SHOWN: usize = 100;
+
+/// A source: its names, aliases, roles and kind, whom it contradicts and who contradicts
+/// it, and its claims over time.
+pub fn source(detail: &SourceDetail, opponents: &[Opponent]) -> Markup {
     let name = detail
         .names
         .first()
@@ -486,14 +494,52 @@ pub fn source(detail: &SourceDetail) -> Markup {
                 @if let Some(key) = &detail.key { dt { "Key" } dd { code { (key) } } }
                 dt { "Claims" } dd { (detail.claims.len()) }
             }
+            p { a href=(story_path(&detail.iri)) { "Story picture: the sources and propositions around " (name) } }
+            section.opponents aria-labelledby="opponents" {
+                h2 #opponents { "At odds with" }
+                @if opponents.is_empty() {
+                    p { "No other source takes the opposite side of a proposition " (name) " takes." }
+                }
+                @for (stance, id, heading, explained) in [
+                    (Stance::Denied, "contradicts", "Whom it contradicts", "denies what they assert"),
+                    (Stance::Asserted, "contradicted", "Who contradicts it", "asserts what they deny"),
+                ] {
+                    @let rows = opponents.iter().filter(|o| o.stance == stance).collect::<Vec<_>>();
+                    @if !rows.is_empty() {
+                        h3 id=(id) { (heading) }
+                        p { (name) " " (explained) ":" }
+                        div.scroll {
+                            table.opponents aria-labelledby=(id) {
+                                thead { tr { th scope="col" { "Source" } th scope="col" { "Its stance" } th scope="col" { "Proposition" } } }
+                                tbody {
+                                    @for o in rows.iter().take(OPPONENTS_SHOWN) {
+                                        tr {
+                                            td { (link_to(&o.other_iri, html! { (o.other_name.as_deref().unwrap_or("unnamed")) })) }
+                                            td { span class=(stance_class(o.other_stance)) { (o.other_stance) } }
+                                            td { (link_to(&o.proposition_iri, html! { (o.proposition_label) })) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        @if rows.len() > OPPONENTS_SHOWN { p { "and " (rows.len() - OPPONENTS_SHOWN) " more." } }
+                    }
+                }
+            }
             h2 { "Claims over time" }
             (claim_table(detail.claims.iter()))
         },
     )
 }
 
-/// A proposition: its claims on each side, its independent origins and its confidence.
-pub fn proposition(row: &PropositionRow, claims: &[TimelineRow]) -> Markup {
+/// The path of the story picture around a hearsay node.
+pub fn story_path(iri: &str) -> String {
+    format!("{}/story", local_path(iri).unwrap_or_default())
+}
+
+/// A proposition: its claims on each side, its independent origins, its confidence with the
+/// terms of its formula, and its claims over time as a chart.
+pub fn proposition(row: &PropositionRow, claims: &[TimelineRow], backing: &[BackingRow]) -> Markup {
     let side = |stance: Stance| {
         claims
             .iter()
@@ -544,6 +590,141 @@ pub fn proposition(row: &PropositionRow, claims: &[TimelineRow]) -> Markup {
             }
             h2 { "Independent origins" }
             ul { @for origin in origins { li { (origin) } } }
+            p { a href=(story_path(&row.iri)) { "Story picture: the sources around this proposition" } }
+            h2 #over-time { "Over time" }
+            (charts::timeline(claims))
+            (confidence_section(row.confidence, backing))
+        },
+    )
+}
+
+/// A number as the formula pages show it.
+fn figure(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+/// `1 − Π(1 − w)` written out over the weights of one side's origins.
+fn combined(terms: &ConfidenceTerms<'_>, stance: Stance, result: f64) -> String {
+    let factors: Vec<String> = terms
+        .origins
+        .iter()
+        .filter(|t| t.stance == stance)
+        .map(|t| format!("(1 − {})", figure(t.weight)))
+        .collect();
+    if factors.is_empty() {
+        "0 (no origin)".to_owned()
+    } else {
+        format!("1 − {} = {}", factors.join(" × "), figure(result))
+    }
+}
+
+/// The confidence of a proposition, term by term, as `crate::track::proposition_confidence`
+/// computes it from the claims the store holds now, beside the value the store holds.
+fn confidence_section(stored: Option<f64>, backing: &[BackingRow]) -> Markup {
+    let claims: Vec<Backing<'_>> = backing
+        .iter()
+        .map(|b| Backing {
+            origin: &b.origin,
+            stance: b.stance,
+            certainty: b.certainty,
+            kind: b.kind,
+        })
+        .collect();
+    let terms = confidence_terms(&claims);
+    let name = |origin: &str| {
+        backing
+            .iter()
+            .find(|b| b.origin == origin)
+            .and_then(|b| b.origin_name.clone())
+            .unwrap_or_else(|| "no source named (the claim counts alone)".to_owned())
+    };
+    html! {
+        section.confidence aria-labelledby="confidence" {
+            h2 #confidence { "How its confidence is computed" }
+            p {
+                "How well the store backs it, not whether it is true. Each independent origin counts once, "
+                "by its strongest claim on each side: weight w = 0.6 × certainty weight × source kind weight."
+            }
+            div.scroll {
+                table.terms {
+                    thead { tr { th scope="col" { "Origin" } th scope="col" { "Side" } th scope="col" { "Certainty (weight)" } th scope="col" { "Source kind (weight)" } th scope="col" { "w" } } }
+                    tbody {
+                        @for t in &terms.origins {
+                            tr {
+                                td { (link_to(t.origin, html! { (name(t.origin)) })) }
+                                td { span class=(stance_class(t.stance)) { (t.stance) } }
+                                td { (t.certainty.0) " (" (t.certainty.1) ")" }
+                                td { @match t.kind.0 { Some(kind) => (kind), None => "none" } " (" (t.kind.1) ")" }
+                                td.weight { (figure(t.weight)) }
+                            }
+                        }
+                    }
+                }
+            }
+            dl.facts.formula {
+                dt { "support" } dd.support { (combined(&terms, Stance::Asserted, terms.support)) }
+                dt { "opposition" } dd.opposition { (combined(&terms, Stance::Denied, terms.opposition)) }
+                dt { "declining to confirm" } dd { (terms.unconfirmed) }
+                dt { "confidence" }
+                dd.result {
+                    "support × (1 − " (OPPOSITION_FACTOR) " × opposition) × " (UNCONFIRMED_FACTOR) "^" (terms.unconfirmed) " = "
+                    (figure(terms.support)) " × (1 − " (OPPOSITION_FACTOR) " × " (figure(terms.opposition)) ") × "
+                    (figure(UNCONFIRMED_FACTOR.powi(terms.unconfirmed as i32))) " = "
+                    strong data-confidence=(terms.confidence) { (figure(terms.confidence)) }
+                }
+            }
+            @match stored {
+                Some(value) if (value - terms.confidence).abs() < 1e-6 => p { "The store holds the same value, " (value) "." },
+                Some(value) => p.error { "The store holds " (value) ", computed when its propositions were last refreshed." },
+                None => p { "The store holds no confidence for it." },
+            }
+        }
+    }
+}
+
+/// Nodes at most in a story picture.
+pub const STORY_NODES: usize = 40;
+
+/// The story picture around a source or a proposition, with the same network as a list.
+pub fn story(center: &str, title: &str, story: &Story) -> Markup {
+    layout(
+        &format!("Story: {title}"),
+        Some(center),
+        html! {
+            h1 { "Story: " (link_to(center, html! { (title) })) }
+            p {
+                "Sources on the left, propositions on the right; lines in green assert, in red deny, "
+                "in brown decline to confirm; grey arcs on the left join a source to the source it relays."
+            }
+            @if story.sources.is_empty() && story.propositions.is_empty() {
+                p { "No proposition in the store connects to it." }
+            } @else {
+                figure.chart.story {
+                    (charts::story(story))
+                    figcaption {
+                        (story.sources.len()) " sources and " (story.propositions.len()) " propositions"
+                        @if story.left_out > 0 { "; " span.left-out { (story.left_out) } " more left out (at most " (STORY_NODES) " are drawn)" }
+                        "."
+                    }
+                }
+                h2 #as-list { "The same, as a list" }
+                ul.story-edges aria-labelledby="as-list" {
+                    @for &(from, to, kind) in &story.edges {
+                        li {
+                            (link_to(&story.sources[from].iri, html! { (story.sources[from].label) }))
+                            @match kind {
+                                StoryEdgeKind::Takes(stance) => {
+                                    " " span class=(stance_class(stance)) { (charts::verb(stance)) } " "
+                                    (link_to(&story.propositions[to].iri, html! { (story.propositions[to].label) }))
+                                },
+                                StoryEdgeKind::Relays => {
+                                    " relays " (link_to(&story.sources[to].iri, html! { (story.sources[to].label) }))
+                                },
+                            }
+                        }
+                    }
+                }
+            }
         },
     )
 }

@@ -148,6 +148,9 @@ fn claim_filter(form: &ClaimsForm) -> Result<ClaimFilter, String> {
 /// `/id/KIND/ID`: the page of the node `https://w3id.org/hearsay/id/KIND/ID`, or its RDF
 /// when the client asks for an RDF format rather than HTML.
 fn resource(request: &Request, store: &Store, rest: &str) -> Result<Reply, StoreError> {
+    if let Some(node) = rest.strip_suffix("/story") {
+        return story(store, node);
+    }
     let iri = format!("{ID}{rest}");
     // RDF only for a client that names an RDF format before HTML and before any wildcard:
     // a browser, or curl's `*/*`, gets the page.
@@ -160,20 +163,46 @@ fn resource(request: &Request, store: &Store, rest: &str) -> Result<Reply, Store
     let page = match kind {
         "article" => store.article(&iri)?.map(|detail| pages::article(&detail)),
         "claim" => store.claim(&iri)?.map(|detail| pages::claim(&detail)),
-        "source" => store.source(&iri)?.map(|detail| pages::source(&detail)),
+        "source" => match store.source(&iri)? {
+            Some(detail) => Some(pages::source(&detail, &store.opponents(&iri)?)),
+            None => None,
+        },
         "proposition" => match store.proposition(id)? {
             Some(row) => {
                 let claims = store.timeline(&TimelineQuery {
                     proposition: Some(row.id.clone()),
                     ..TimelineQuery::default()
                 })?;
-                Some(pages::proposition(&row, &claims))
+                let backing = store.backing(&row.iri)?;
+                Some(pages::proposition(&row, &claims, &backing))
             }
             None => None,
         },
         _ => None,
     };
     Ok(page.map_or_else(not_found, Reply::html))
+}
+
+/// `/id/KIND/ID/story`: the story picture around the source or proposition `KIND/ID`.
+fn story(store: &Store, node: &str) -> Result<Reply, StoreError> {
+    let iri = format!("{ID}{node}");
+    let (kind, id) = node.split_once('/').unwrap_or((node, ""));
+    let title = match kind {
+        "source" => store.source(&iri)?.map(|detail| {
+            detail
+                .names
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| id.to_owned())
+        }),
+        "proposition" => store.proposition(id)?.map(|row| row.label),
+        _ => None,
+    };
+    let Some(title) = title else {
+        return Ok(not_found());
+    };
+    let story = store.story(&iri, pages::STORY_NODES)?;
+    Ok(Reply::html(pages::story(&iri, &title, &story)))
 }
 
 /// The triples about `iri` (its concise bounded description) in `format`.

@@ -26,6 +26,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2]
 ID = "https://w3id.org/hearsay/id/"
+PROPOSITIONS = f"<{ID}graph/propositions>"
 
 
 def check(what, ok, detail=""):
@@ -71,6 +72,71 @@ def shoot(driver, name, widths=(1280,)):
         driver.set_window_size(width, 800)
         driver.save_screenshot(os.path.join(SHOTS, f"{name}-{width}.png"))
     driver.set_window_size(1280, 800)
+
+
+def propositions_of(driver, wait, proposition):
+    """The proposition page open in `driver`: its confidence, term by term, is the stored one;
+    its chart draws each dated claim once, on its side; its story picture opens."""
+    fits_a_phone(driver, f"proposition {proposition}")
+    stored = select(f"SELECT ?c WHERE {{ <{proposition}> hs:propositionConfidence ?c }}")[0]["c"]
+    shown = driver.find_element(By.CSS_SELECTOR, ".confidence [data-confidence]").get_attribute("data-confidence")
+    check("proposition: confidence is the stored one", abs(float(shown) - float(stored)) < 1e-6, (shown, stored))
+    claims = select(f"""SELECT ?c ?s ?o WHERE {{ GRAPH {PROPOSITIONS} {{ ?c hs:proposition <{proposition}> ;
+        hs:propositionStance ?s OPTIONAL {{ ?c hs:origin ?o }} }} }}""")
+    sides = {(c["s"], c.get("o", c["c"])) for c in claims}
+    terms = texts(driver, "table.terms tbody tr")
+    check("proposition: one term per origin and side", len(terms) == len(sides), (terms, sides))
+    dated = select(f"""SELECT DISTINCT ?c ?s WHERE {{ GRAPH {PROPOSITIONS} {{ ?c hs:proposition <{proposition}> ;
+        hs:propositionStance ?s }} ?c hs:article ?a . ?a schema:datePublished ?d }}""")
+    for stance in ("Asserted", "Denied", "Unconfirmed"):
+        drawn = len(driver.find_elements(By.CSS_SELECTOR, f"figure.timeline circle.{stance.lower()}"))
+        drawn += sum(int(e.get_attribute("data-more")) for e in driver.find_elements(By.CSS_SELECTOR, f"figure.timeline text.more.{stance.lower()}"))
+        want = sum(1 for c in dated if c["s"].endswith(stance))
+        check(f"proposition: {stance.lower()} claims on the chart", drawn == want, (drawn, want))
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Story picture").click()
+    wait.until(lambda d: d.current_url.endswith("/story"))
+    story_of(driver, proposition)
+    drawn = driver.execute_script(
+        "return Array.from(document.querySelectorAll('figure.story svg a')).filter(a => a.querySelector('circle.source')).map(a => a.getAttribute('href'));"
+    )
+    sources = select(f"""SELECT DISTINCT ?s WHERE {{ GRAPH {PROPOSITIONS} {{ ?c hs:proposition <{proposition}> ;
+        hs:origin ?o OPTIONAL {{ ?c hs:relay ?r }} }} VALUES ?v {{ 1 2 }} BIND(IF(?v = 1, ?o, ?r) AS ?s) FILTER(BOUND(?s)) }}""")
+    sources = {local(r["s"]).replace(BASE, "") for r in sources}
+    if len(sources) < 20:
+        check("story: its sources are the proposition's origins and relays", sources == set(drawn), (sources, drawn))
+    driver.back()
+
+
+def story_of(driver, node):
+    """The story picture open in `driver`, around `node`: it draws the node, each edge once
+    (listed beside it), and nothing runs."""
+    check("story: a picture", driver.find_elements(By.CSS_SELECTOR, "figure.story svg"))
+    links = driver.execute_script(
+        "return Array.from(document.querySelectorAll('figure.story svg a')).map(a => a.getAttribute('href'));"
+    )
+    path = local(node).replace(BASE, "")
+    check("story: draws the node it is about", path in links, (path, links))
+    drawn = len(driver.find_elements(By.CSS_SELECTOR, "figure.story svg .edge"))
+    listed = len(driver.find_elements(By.CSS_SELECTOR, "ul.story-edges li"))
+    check("story: every edge drawn is listed", drawn == listed and drawn > 0, (drawn, listed))
+    focused = driver.execute_script(
+        "const a = document.querySelector('figure.story svg a'); a.focus(); return document.activeElement === a;"
+    )
+    check("story: its nodes are reachable from the keyboard", focused)
+    nodes = len(driver.find_elements(By.CSS_SELECTOR, "figure.story svg .node"))
+    check("story: at most 40 nodes", 0 < nodes <= 40, nodes)
+    name = path.strip("/").replace("/", "-")
+    shoot(driver, f"story-{name[:40]}", (1280, 375))
+    fits_a_phone(driver, f"story of {node}")
+    console_errors(driver, f"story of {node}")
+
+
+def fits_a_phone(driver, page):
+    """At 375 px the page needs no sideways scrolling (wide tables scroll in their own box)."""
+    driver.set_window_size(375, 800)
+    wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+    driver.set_window_size(1280, 800)
+    check(f"{page} fits 375 px", wide <= 0, wide)
 
 
 def pages(driver):
@@ -154,8 +220,16 @@ def pages(driver):
     driver.find_element(By.CSS_SELECTOR, "ol.propositions a").click()
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "dl.facts"))
     check("proposition: both sides", texts(driver, "h2.asserted") and texts(driver, "h2.denied"))
-    shoot(driver, "proposition")
+    shoot(driver, "proposition", (1280, 375))
     console_errors(driver, "proposition")
+    proposition = driver.current_url.split("/id/", 1)[1]
+    propositions_of(driver, wait, ID + proposition)
+
+    # The proposition most origins take a side on: its terms, its chart and its story.
+    busiest = select("""SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c hs:proposition ?p ; hs:propositionStance ?s }
+        GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""")[0]["p"]
+    driver.get(local(busiest))
+    propositions_of(driver, wait, busiest)
 
     # A source, reached from a claim's row.
     driver.get(f"{BASE}/claims?stance=denied")
@@ -164,6 +238,34 @@ def pages(driver):
     check("source: claims over time", texts(driver, "table.claims tbody tr"))
     shoot(driver, "source", (1280, 375))
     console_errors(driver, "source")
+
+    # A source that some other source contradicts: whom it contradicts and who contradicts it,
+    # as the store says (asked of /sparql).
+    at_odds = f"""SELECT DISTINCT ?s ?mine ?other ?theirs ?p WHERE {{
+        ?c prov:wasAttributedTo ?s . GRAPH {PROPOSITIONS} {{ ?c hs:proposition ?p ; hs:propositionStance ?mine .
+        ?d hs:proposition ?p ; hs:propositionStance ?theirs }}
+        ?d prov:wasAttributedTo ?other
+        FILTER(?mine IN (hs:Asserted, hs:Denied) && ?theirs IN (hs:Asserted, hs:Denied) && ?mine != ?theirs && ?other != ?s) }}"""
+    rows = select(at_odds)
+    check("source: the store has a contradiction", rows)
+    source = sorted(r["s"] for r in rows)[0]
+    mine = [r for r in rows if r["s"] == source]
+    driver.get(local(source))
+    for stance, table in (("Denied", "contradicts"), ("Asserted", "contradicted")):
+        expected = sorted((r["other"], r["p"]) for r in mine if r["mine"].endswith(stance))
+        shown = driver.execute_script(
+            f"return Array.from(document.querySelectorAll('table[aria-labelledby={table}] tbody tr'))"
+            ".map(r => Array.from(r.querySelectorAll('a')).map(a => a.getAttribute('href')));"
+        )
+        shown = sorted((a, b) for a, b in shown)
+        expected = [(local(o).replace(BASE, ""), local(p).replace(BASE, "")) for o, p in expected]
+        check(f"source: {table}", shown == sorted(expected), (shown, expected))
+    shoot(driver, "source-opponents", (1280, 375))
+    fits_a_phone(driver, "source with opponents")
+    console_errors(driver, "source with opponents")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Story picture").click()
+    wait.until(lambda d: d.current_url.endswith("/story"))
+    story_of(driver, source)
 
     # The SPARQL page: the first example (queries/denials.rq) run from the form.
     driver.get(f"{BASE}/sparql")

@@ -441,6 +441,38 @@ fn pages_escape_the_hostile_article_and_iris_dereference() {
         );
     }
 
+    // Its sources' pages and story pictures: their names shown as text.
+    let sources = stored.query_csv(&format!(
+        "SELECT DISTINCT ?s WHERE {{ GRAPH <{hostile}> {{ ?c prov:wasAttributedTo ?s }} }}"
+    ));
+    let sources: Vec<&str> = sources.lines().skip(1).map(str::trim).collect();
+    assert!(!sources.is_empty());
+    for source in sources {
+        let page = source.replace("https://w3id.org/hearsay/id/", "/id/");
+        for path in [page.clone(), format!("{page}/story")] {
+            let got = curl(&[], &format!("{}{path}", served.base));
+            assert_eq!(got.status, 200, "{path}");
+            assert!(
+                !got.body.contains("<script") && !got.body.contains("<img"),
+                "{path}: {}",
+                got.body
+            );
+        }
+    }
+    // A story of nothing the store holds is not found.
+    for path in [
+        "/id/source/no-such-source/story",
+        "/id/proposition/0000000000000000/story",
+        "/id/claim/story",
+        "/id/story",
+    ] {
+        assert_eq!(
+            curl(&[], &format!("{}{path}", served.base)).status,
+            404,
+            "{path}"
+        );
+    }
+
     // The IRI gives Turtle to an RDF client, the page to anyone else.
     let turtle = curl(
         &["-H", "Accept: text/turtle"],
