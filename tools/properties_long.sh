@@ -7,7 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 export PROPTEST_CASES="${PROPTEST_CASES:-200000}"
-cargo build --release --locked --tests --quiet
+cargo test --release --locked --quiet --test properties --no-run
 echo "PROPTEST_CASES=$PROPTEST_CASES, started $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s)
 cargo test --release --locked --quiet --test properties -- --test-threads 1
