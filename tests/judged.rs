@@ -114,7 +114,7 @@ impl Judged {
         self.propositions_of(a)
             .iter()
             .flatten()
-            .any(|p| of_b.contains(&Some(*p)) && within.map_or(true, |set| set.contains(*p)))
+            .any(|p| of_b.contains(&Some(*p)) && within.is_none_or(|set| set.contains(*p)))
     }
 
     /// Whether some claim containing `text` is in a proposition of `set`.

@@ -95,6 +95,6 @@ impl Spans {
     fn speaker_inside(&self, f: &Found) -> bool {
         self.cue_inside(f)
             && f.source
-                .map_or(true, |(a, b)| self.contains(a) && self.contains(b))
+                .is_none_or(|(a, b)| self.contains(a) && self.contains(b))
     }
 }

@@ -244,7 +244,7 @@ impl Lexer<'_> {
             }
             '”' | '»' | '›' => TokenKind::CloseQuote,
             '"' | '\'' | '’' => {
-                let opens = self.before(i).map_or(true, opens_after)
+                let opens = self.before(i).is_none_or(opens_after)
                     && next.is_some_and(|n| !n.is_whitespace());
                 if c != '"' {
                     self.open_single = opens;
@@ -265,8 +265,8 @@ impl Lexer<'_> {
                     self.push(i, j, TokenKind::Dash);
                     return j;
                 }
-                let spaced = self.before(i).map_or(true, char::is_whitespace)
-                    || next.map_or(true, char::is_whitespace);
+                let spaced = self.before(i).is_none_or(char::is_whitespace)
+                    || next.is_none_or(char::is_whitespace);
                 if spaced {
                     TokenKind::Dash
                 } else {

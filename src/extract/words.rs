@@ -100,9 +100,9 @@ fn is_open_context(prev: Option<char>) -> bool {
 /// Whether a straight double quote followed by `rest` closes a quotation though a space
 /// stands before it (`say, 'no,' " she said`): nothing but a space or punctuation follows it.
 fn closes_before(rest: &str) -> bool {
-    rest.chars().next().map_or(true, |c| {
-        c.is_whitespace() || matches!(c, ',' | '.' | ';' | '!' | '?' | ')')
-    })
+    rest.chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '!' | '?' | ')'))
 }
 
 impl<'t> Words<'t> {

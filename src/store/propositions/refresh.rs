@@ -501,7 +501,7 @@ impl ClaimSet {
             .filter(|(_, _, to)| {
                 self.index
                     .get(to.as_str())
-                    .map_or(true, |&i| self.graph_of[i].is_none())
+                    .is_none_or(|&i| self.graph_of[i].is_none())
             })
             .map(|(_, _, to)| to.clone())
             .collect()
