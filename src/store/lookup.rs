@@ -25,11 +25,11 @@ pub struct ClaimFilter {
     /// The source. When some source's normalized key equals this one's ("U.S. officials",
     /// "US officials" and "the US officials" share the key "us officials"), exactly that
     /// source's claims, found through an index (milliseconds on any store). Otherwise a
-    /// case-insensitive substring of the source's name, its surface text in the article, or
-    /// its key ("korean central", "it"), which reads every name and surface text (seconds
-    /// on a million claims: Oxigraph has no text index).
+    /// part of the source's name, its surface text in the article, or its key ("korean
+    /// central", "it"), case and diacritics aside, found through the text index.
     pub source: Option<String>,
-    /// Case-insensitive substring of the content; alone, it reads every content.
+    /// Words the content holds, case and diacritics aside: every word, a phrase between
+    /// double quotes, `immigra*` for words that begin so (the text index's matching).
     pub text: Option<String>,
     pub stance: Option<Stance>,
     /// Claims with at least this confidence (claims without one never match).
@@ -224,8 +224,8 @@ impl Store {
         // The first filter an index answers narrows the claims; the others are FILTERs on
         // their rows, as a later narrowing step might read much more than the rows.
         let mut narrowing = Narrowing::default();
-        if let Some(article) = &article {
-            narrowing.step(format_args!("VALUES ?g {{ {article} }}"));
+        if let Some(article) = article {
+            narrowing.in_graph(article);
         }
         if let Some(source) = nonblank(&filter.source) {
             if let Some(node) = self.source_with_key(&source_key(source))? {
@@ -233,17 +233,14 @@ impl Store {
                     "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
                 ));
             } else {
-                // No source has that key: a substring of its name, a name it was written
-                // under ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source
-                // as written ("it").
-                narrowing.source_containing(
-                    &literal(&source.to_lowercase()),
-                    "schema:name hs:alias hs:key",
-                );
+                // No source has that key: a part of its name, a name it was written under
+                // ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source as
+                // written ("it").
+                narrowing.among(self.claims_with_source_containing(source)?);
             }
         }
         if let Some(text) = nonblank(&filter.text) {
-            narrowing.content_containing(&literal(&text.to_lowercase()));
+            narrowing.among(self.claims_with_words(text)?);
         }
         if let Some(stance) = filter.stance {
             let stance = stance_iri(stance);

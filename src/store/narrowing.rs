@@ -8,7 +8,10 @@
 //! SEP-0006), list the claims and their graphs; then a row query per chunk of them, whose
 //! patterns are `LATERAL` too, so every property is one index seek for the claim at hand.
 //! Terms stay encoded until a solution is read, so only the projected values are decoded.
+//! Filters on words of the content or on parts of a source's name go through the text index
+//! (`super::text_index`), whose claims come first.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use oxigraph::model::{NamedNode, Term};
@@ -32,11 +35,29 @@ fn chunk_size(claims: usize, cores: usize) -> usize {
 /// for what no index answers.
 #[derive(Debug, Default)]
 pub(super) struct Narrowing {
+    /// Only the claims of this article graph.
+    graph: Option<NamedNode>,
+    /// Only these claims, found by the text index (the intersection of every such filter).
+    among: Option<HashSet<(NamedNode, NamedNode)>>,
     steps: Vec<String>,
     filters: String,
 }
 
 impl Narrowing {
+    /// Keeps the claims of one article graph.
+    pub fn in_graph(&mut self, graph: NamedNode) {
+        self.graph = Some(graph);
+    }
+
+    /// Keeps only `claims` (with their graphs), as the text index found them.
+    pub fn among(&mut self, claims: Vec<(NamedNode, NamedNode)>) {
+        let claims: HashSet<_> = claims.into_iter().collect();
+        self.among = Some(match self.among.take() {
+            Some(before) => before.intersection(&claims).cloned().collect(),
+            None => claims,
+        });
+    }
+
     /// Adds a step, a group graph pattern evaluated for each solution of the steps before.
     pub fn step(&mut self, pattern: std::fmt::Arguments<'_>) {
         self.steps.push(pattern.to_string());
@@ -50,43 +71,43 @@ impl Narrowing {
     /// Whether a step narrows the claims already: later filters are better as FILTERs on the
     /// rows, as a second narrowing step might read much more than the rows.
     pub fn is_narrowed(&self) -> bool {
-        !self.steps.is_empty()
+        self.graph.is_some() || self.among.is_some() || !self.steps.is_empty()
     }
 
-    /// Claims whose source as written ("it") contains `q`, a lowercase SPARQL literal, or
-    /// whose source goes by a value of one of the `names` properties that does. Oxigraph has
-    /// no text index: this reads every such value once, and each matching source once.
-    pub fn source_containing(&mut self, q: &str, names: &str) {
-        self.step(format_args!(
-            "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
-    UNION {{ {{ SELECT DISTINCT ?named WHERE {{
-                 VALUES ?np {{ {names} }}
-                 GRAPH ?k {{ ?named ?np ?nv }}
-                 FILTER(CONTAINS(LCASE(STR(?nv)), {q})) }} }}
-             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
-        ));
-    }
-
-    /// Claims whose `?content` contains `q`, a lowercase SPARQL literal: a step reading every
-    /// content when nothing narrows the claims yet, else a FILTER on the rows.
-    pub fn content_containing(&mut self, q: &str) {
-        if self.is_narrowed() {
-            self.filter(format_args!("CONTAINS(LCASE(?content), {q})"));
-        } else {
-            self.step(format_args!(
-                "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
-            ));
-        }
+    /// The claims the text index found, in the graph asked for if any.
+    fn among_in_graph(&self) -> Option<Vec<(NamedNode, NamedNode)>> {
+        let among = self.among.as_ref()?;
+        let mut claims: Vec<_> = among
+            .iter()
+            .filter(|(_, graph)| self.graph.as_ref().is_none_or(|wanted| wanted == graph))
+            .cloned()
+            .collect();
+        // In a stable order, so that chunks and their queries repeat from run to run.
+        claims.sort_unstable();
+        Some(claims)
     }
 
     /// The claims the steps keep, with their graphs (every claim when there is no step).
-    fn claims_query(&self) -> String {
+    fn claims_query(&self, among: Option<&[(NamedNode, NamedNode)]>) -> String {
         let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
-        for (i, step) in self.steps.iter().enumerate() {
-            let lateral = if i == 0 { "" } else { "LATERAL " };
-            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
+        let mut first = true;
+        if let Some(among) = among {
+            sparql.push_str("  { VALUES (?claim ?g) {");
+            for (claim, graph) in among {
+                let _ = write!(sparql, " ({claim} {graph})");
+            }
+            sparql.push_str(" } }\n");
+            first = false;
+        } else if let Some(graph) = &self.graph {
+            let _ = writeln!(sparql, "  {{ VALUES ?g {{ {graph} }} }}");
+            first = false;
         }
-        let lateral = if self.is_narrowed() { "LATERAL " } else { "" };
+        for step in &self.steps {
+            let lateral = if first { "" } else { "LATERAL " };
+            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
+            first = false;
+        }
+        let lateral = if first { "" } else { "LATERAL " };
         let _ = writeln!(
             sparql,
             "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
@@ -120,17 +141,22 @@ impl Store {
         row: &str,
         to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
     ) -> Result<Vec<T>, StoreError> {
-        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
-        let claims: Vec<(NamedNode, NamedNode)> = self
-            .select(&narrowing.claims_query())?
-            .iter()
-            .filter_map(|s| match (s.get("claim"), s.get("g")) {
-                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
-                    Some((claim.clone(), graph.clone()))
-                }
-                _ => None,
-            })
-            .collect();
+        let among = narrowing.among_in_graph();
+        let claims: Vec<(NamedNode, NamedNode)> = match among {
+            // The text index named them all: nothing to ask the store.
+            Some(among) if narrowing.steps.is_empty() => among,
+            // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+            among => self
+                .select(&narrowing.claims_query(among.as_deref()))?
+                .iter()
+                .filter_map(|s| match (s.get("claim"), s.get("g")) {
+                    (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                        Some((claim.clone(), graph.clone()))
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
         let chunks = claims
             .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
             .map(|chunk| {

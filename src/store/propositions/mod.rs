@@ -296,21 +296,10 @@ WHERE {
             ));
         }
         if let Some(source) = nonblank(&query.source) {
-            let q = literal(&source.to_lowercase());
-            if narrowing.is_narrowed() {
-                narrowing.filter(format_args!(
-                    "CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
-    GRAPH ?k {{ ?source ?np ?nv }}
-    VALUES ?np {{ {SOURCE_NAMES} }}
-    FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
-  }}"
-                ));
-            } else {
-                narrowing.source_containing(&q, SOURCE_NAMES);
-            }
+            narrowing.among(self.claims_with_source_containing(source)?);
         }
         if let Some(text) = nonblank(&query.text) {
-            narrowing.content_containing(&literal(&text.to_lowercase()));
+            narrowing.among(self.claims_with_words(text)?);
         }
         let row = format!(
             "  LATERAL {{ GRAPH ?g {{ ?claim hs:article ?article ; hs:position ?position ; hs:stance ?stance }} }}
@@ -374,9 +363,6 @@ SELECT ?claim ?date ?article ?position ?title ?publisher ?content ?cue ?stance
        ?pstance ?p ?sourceName ?sourceLabel ?sourceText ?originName ?origin ?source
 WHERE {
 ";
-
-/// The properties a source goes by in a timeline lookup.
-const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
 
 /// Which graph a pattern reads.
 #[derive(Clone, Copy, PartialEq)]
