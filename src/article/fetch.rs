@@ -259,7 +259,7 @@ fn ascii(text: &str) -> String {
 }
 
 /// The pause a busy server asks for in seconds (`Retry-After: 120`), if it says.
-fn retry_after(response: &Response<Body>) -> Option<Duration> {
+pub(crate) fn retry_after(response: &Response<Body>) -> Option<Duration> {
     let seconds = response
         .headers()
         .get("retry-after")?
