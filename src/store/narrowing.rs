@@ -110,10 +110,22 @@ impl Narrowing {
 
     /// `head` (`SELECT … WHERE {`) over `claims`, each in its graph, then `row`'s patterns
     /// and the filters.
-    fn rows_query(&self, head: &str, row: &str, claims: &[(NamedNode, NamedNode)]) -> String {
+    fn rows_query(
+        &self,
+        head: &str,
+        row: &str,
+        claims: &[(NamedNode, NamedNode)],
+        form: SparqlForm,
+    ) -> String {
         let mut sparql = String::from(head);
         sparql.push_str("  VALUES (?claim ?g) {");
         for (claim, graph) in claims {
+            let _ = write!(sparql, " ({claim} {graph})");
+        }
+        if let ([(claim, graph)], SparqlForm::Standard) = (claims, form) {
+            // Virtuoso 7.2's SPARQL compiler fails on a one-row VALUES before two OPTIONALs
+            // over one named graph (SP031, "no SPART_VARR_FIXED"). The row twice gives each
+            // solution twice, which the lookups drop as they drop a claim's other repeats.
             let _ = write!(sparql, " ({claim} {graph})");
         }
         sparql.push_str(" }\n");
@@ -148,7 +160,7 @@ pub(super) fn rows_narrowed<S: SparqlReader + ?Sized, T: Send>(
     let chunks = claims
         .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
         .map(|chunk| {
-            db.select(&narrowing.rows_query(head, row, chunk))?
+            db.select(&narrowing.rows_query(head, row, chunk, db.form()))?
                 .iter()
                 .map(&to_row)
                 .collect::<Result<Vec<_>, _>>()
