@@ -5,6 +5,10 @@
 #
 #   benches/push.sh STORE [HEARSAY]      # HEARSAY defaults to target/release/hearsay
 #
+# CONNECTIONS (default 4) is push's --connections. LIMIT_SECONDS stops each first push
+# after that long (a push is safe to stop: the next one sends what is missing) and reports
+# the graphs it sent by then; the second push is then skipped.
+#
 # Needs the `oxigraph` command (python3 -m pip install oxigraph) and, for Virtuoso,
 # virtuoso-t (apt-get install -y virtuoso-opensource); a server that is missing is skipped.
 # The store is only read.
@@ -23,22 +27,31 @@ trap cleanup EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+connections=${CONNECTIONS:-4}
+limit=${LIMIT_SECONDS:-0}
+
 # push LABEL ENDPOINT: two pushes, each timed.
 push() {
   local label=$1 endpoint=$2
   for run in first second; do
-    local before after start end
+    local before after start end status=0
     before=$(load)
     start=$(date +%s.%N)
-    "$hearsay" --store "$store" push --endpoint "$endpoint" 2>"$work/push.log"
+    timeout "$limit" "$hearsay" --store "$store" push --endpoint "$endpoint" \
+      --connections "$connections" 2>"$work/push.log" || status=$?
     end=$(date +%s.%N)
     after=$(load)
-    printf '%s %s push: %.1f s wall (load before %s, after %s)\n  %s\n' \
-      "$label" "$run" "$(echo "$end - $start" | bc)" "$before" "$after" "$(tail -n1 "$work/push.log")"
+    printf '%s %s push, %s connections: %.1f s wall (load before %s, after %s)\n  %s\n' \
+      "$label" "$run" "$connections" "$(echo "$end - $start" | bc)" "$before" "$after" "$(tail -n1 "$work/push.log")"
+    if [ "$status" = 124 ]; then
+      echo "  stopped at LIMIT_SECONDS=$limit; the line above is the last progress report"
+      return
+    fi
+    [ "$status" = 0 ] || { cat "$work/push.log" >&2; return 1; }
   done
 }
 
-echo "store: $store ($("$hearsay" --store "$store" query 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --results-format tsv | tail -n1) quads), $(nproc) cores"
+echo "store: $store, $(nproc) cores"
 
 if command -v oxigraph >/dev/null; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

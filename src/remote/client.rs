@@ -9,7 +9,7 @@ use ureq::http::Response;
 use ureq::Body;
 
 use super::RemoteError;
-use crate::article::{retry_after, USER_AGENT};
+use crate::article::{with_retries, USER_AGENT};
 
 /// The user name for HTTP basic authentication, read from the environment only: a password
 /// on the command line would be seen by every user of the machine (`ps`).
@@ -21,8 +21,6 @@ pub const PASSWORD_VARIABLE: &str = "HEARSAY_ENDPOINT_PASSWORD";
 const ATTEMPTS: u32 = 5;
 /// The first pause between attempts; it doubles after each.
 const FIRST_PAUSE: Duration = Duration::from_millis(500);
-/// A server asking for a longer pause (`Retry-After`) than this is not waited for.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// What one answer may hold: a lookup's rows on a large store reach hundreds of MB.
 const MAX_ANSWER_BYTES: u64 = 4 << 30;
 
@@ -40,6 +38,19 @@ pub struct Answer {
 impl Answer {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+
+    /// The answer when it is a success, else [`RemoteError::Rejected`] with what the
+    /// server said.
+    pub fn success(self, url: &str) -> Result<Answer, RemoteError> {
+        if self.is_success() {
+            return Ok(self);
+        }
+        Err(RemoteError::Rejected {
+            url: url.to_owned(),
+            status: self.status,
+            message: self.message(),
+        })
     }
 
     /// The first line of what the server said, for an error message.
@@ -111,30 +122,9 @@ impl Client {
     /// reads the answer. 401 and 403 are errors that name the credentials' variables; other
     /// statuses are the caller's to judge.
     pub fn send(&self, method: Method<'_>, url: &str, accept: &str) -> Result<Answer, RemoteError> {
-        let mut pause = FIRST_PAUSE;
-        let mut attempt = 1;
-        loop {
-            let result = self.attempt(&method, url, accept);
-            let wait = match &result {
-                Ok(response) => {
-                    let status = response.status();
-                    (status.as_u16() == 429 || status.is_server_error())
-                        .then(|| retry_after(response).unwrap_or(pause))
-                }
-                Err(
-                    ureq::Error::Io(_) | ureq::Error::Timeout(_) | ureq::Error::ConnectionFailed,
-                ) => Some(pause),
-                Err(_) => None,
-            };
-            match wait {
-                Some(wait) if attempt < ATTEMPTS && wait <= MAX_RETRY_AFTER => {
-                    std::thread::sleep(wait);
-                    pause *= 2;
-                    attempt += 1;
-                }
-                _ => return self.answer(result, url, attempt),
-            }
-        }
+        let (result, attempts) =
+            with_retries(ATTEMPTS, FIRST_PAUSE, || self.attempt(&method, url, accept));
+        self.answer(result, url, attempts)
     }
 
     fn attempt(

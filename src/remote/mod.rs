@@ -110,18 +110,14 @@ impl Remote {
         let form: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("query", &text)
             .finish();
-        let answer = self.client.send(
-            Method::Post("application/x-www-form-urlencoded", form.as_bytes()),
-            url,
-            QUERY_ACCEPT,
-        )?;
-        if !answer.is_success() {
-            return Err(RemoteError::Rejected {
-                url: url.clone(),
-                status: answer.status,
-                message: answer.message(),
-            });
-        }
+        let answer = self
+            .client
+            .send(
+                Method::Post("application/x-www-form-urlencoded", form.as_bytes()),
+                url,
+                QUERY_ACCEPT,
+            )?
+            .success(url)?;
         results(url, answer.media_type.as_str(), answer.body)
     }
 }

@@ -313,18 +313,14 @@ fn put_graphs(remote: &Remote, graphs: &[Prepared]) -> Result<Sent, RemoteError>
             let mut body = prepared.lines.concat();
             body.extend(digest_line(prepared)?);
             let url = graph_url(store, prepared.graph.as_str());
-            let answer = remote.client.send(
-                Method::Put("application/n-triples; charset=utf-8", &body),
-                &url,
-                "*/*",
-            )?;
-            if !answer.is_success() {
-                return Err(RemoteError::Rejected {
-                    url,
-                    status: answer.status,
-                    message: answer.message(),
-                });
-            }
+            remote
+                .client
+                .send(
+                    Method::Put("application/n-triples; charset=utf-8", &body),
+                    &url,
+                    "*/*",
+                )?
+                .success(&url)?;
             Ok((prepared.lines.len() + 1, body.len(), 1))
         })
         .try_reduce(|| (0, 0, 0), |a, b| Ok((a.0 + b.0, a.1 + b.1, a.2 + b.2)))
@@ -387,18 +383,14 @@ fn update(remote: &Remote, request: &str) -> Result<(), RemoteError> {
     let Some(url) = &remote.endpoints.update else {
         return Ok(());
     };
-    let answer = remote.client.send(
-        Method::Post("application/sparql-update", request.as_bytes()),
-        url,
-        "*/*",
-    )?;
-    if !answer.is_success() {
-        return Err(RemoteError::Rejected {
-            url: url.clone(),
-            status: answer.status,
-            message: answer.message(),
-        });
-    }
+    remote
+        .client
+        .send(
+            Method::Post("application/sparql-update", request.as_bytes()),
+            url,
+            "*/*",
+        )?
+        .success(url)?;
     Ok(())
 }
 
@@ -411,14 +403,11 @@ fn drop_graph(remote: &Remote, channel: Channel, graph: &str) -> Result<(), Remo
         (Channel::GraphStore, Some(store)) => {
             let url = graph_url(store, graph.as_str());
             let answer = remote.client.send(Method::Delete, &url, "*/*")?;
-            if answer.is_success() || answer.status == 404 {
+            // Gone already is as good as dropped.
+            if answer.status == 404 {
                 return Ok(());
             }
-            Err(RemoteError::Rejected {
-                url,
-                status: answer.status,
-                message: answer.message(),
-            })
+            answer.success(&url).map(drop)
         }
         _ => update(remote, &format!("DROP SILENT GRAPH {}", graph.as_ref())),
     }
