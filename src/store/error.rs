@@ -77,6 +77,9 @@ pub enum StoreError {
         /// What is missing or wrong.
         what: String,
     },
+    /// A SPARQL server answering a lookup failed; the message says how, in one line.
+    #[error("{0}")]
+    Server(String),
     /// Writing an export or query results failed.
     #[error(transparent)]
     Io(#[from] io::Error),

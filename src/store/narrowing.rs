@@ -8,6 +8,8 @@
 //! SEP-0006), list the claims and their graphs; then a row query per chunk of them, whose
 //! patterns are `LATERAL` too, so every property is one index seek for the claim at hand.
 //! Terms stay encoded until a solution is read, so only the projected values are decoded.
+//! A SPARQL server gets the same two queries in standard SPARQL ([`SparqlForm::Standard`]):
+//! the steps joined, the row's parts as `OPTIONAL`s.
 
 use std::fmt::Write as _;
 
@@ -15,7 +17,8 @@ use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QuerySolution;
 use rayon::prelude::*;
 
-use super::{Store, StoreError};
+use super::reader::{SparqlForm, SparqlReader};
+use super::StoreError;
 
 /// At most this many claims' rows are read by one query; chunks go to every core.
 const ROW_CHUNK: usize = 64;
@@ -54,16 +57,21 @@ impl Narrowing {
     }
 
     /// Claims whose source as written ("it") contains `q`, a lowercase SPARQL literal, or
-    /// whose source goes by a value of one of the `names` properties that does. Oxigraph has
+    /// whose source goes by a value of one of the `names` properties that does, written in
+    /// `form`. Oxigraph has
     /// no text index: this reads every such value once, and each matching source once.
-    pub fn source_containing(&mut self, q: &str, names: &str) {
+    pub fn source_containing(&mut self, q: &str, names: &str, form: SparqlForm) {
+        let lateral = match form {
+            SparqlForm::Lateral => "LATERAL ",
+            SparqlForm::Standard => "",
+        };
         self.step(format_args!(
             "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
     UNION {{ {{ SELECT DISTINCT ?named WHERE {{
                  VALUES ?np {{ {names} }}
                  GRAPH ?k {{ ?named ?np ?nv }}
                  FILTER(CONTAINS(LCASE(STR(?nv)), {q})) }} }}
-             LATERAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
+             {lateral}{{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
         ));
     }
 
@@ -80,13 +88,19 @@ impl Narrowing {
     }
 
     /// The claims the steps keep, with their graphs (every claim when there is no step).
-    fn claims_query(&self) -> String {
+    /// In the `LATERAL` form each step is evaluated for the solutions of the one before; in
+    /// the standard form they are joined, which gives the same claims.
+    fn claims_query(&self, form: SparqlForm) -> String {
+        let after = match form {
+            SparqlForm::Lateral => "LATERAL ",
+            SparqlForm::Standard => "",
+        };
         let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
         for (i, step) in self.steps.iter().enumerate() {
-            let lateral = if i == 0 { "" } else { "LATERAL " };
+            let lateral = if i == 0 { "" } else { after };
             let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
         }
-        let lateral = if self.is_narrowed() { "LATERAL " } else { "" };
+        let lateral = if self.is_narrowed() { after } else { "" };
         let _ = writeln!(
             sparql,
             "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
@@ -96,10 +110,22 @@ impl Narrowing {
 
     /// `head` (`SELECT … WHERE {`) over `claims`, each in its graph, then `row`'s patterns
     /// and the filters.
-    fn rows_query(&self, head: &str, row: &str, claims: &[(NamedNode, NamedNode)]) -> String {
+    fn rows_query(
+        &self,
+        head: &str,
+        row: &str,
+        claims: &[(NamedNode, NamedNode)],
+        form: SparqlForm,
+    ) -> String {
         let mut sparql = String::from(head);
         sparql.push_str("  VALUES (?claim ?g) {");
         for (claim, graph) in claims {
+            let _ = write!(sparql, " ({claim} {graph})");
+        }
+        if let ([(claim, graph)], SparqlForm::Standard) = (claims, form) {
+            // Virtuoso 7.2's SPARQL compiler fails on a one-row VALUES before two OPTIONALs
+            // over one named graph (SP031, "no SPART_VARR_FIXED"). The row twice gives each
+            // solution twice, which the lookups drop as they drop a claim's other repeats.
             let _ = write!(sparql, " ({claim} {graph})");
         }
         sparql.push_str(" }\n");
@@ -110,38 +136,37 @@ impl Narrowing {
     }
 }
 
-impl Store {
-    /// The solutions of `head` and `row` for the claims `narrowing` finds, read in chunks
-    /// on every core and turned into rows by `to_row`; in no particular order.
-    pub(super) fn rows_narrowed<T: Send>(
-        &self,
-        narrowing: &Narrowing,
-        head: &str,
-        row: &str,
-        to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
-    ) -> Result<Vec<T>, StoreError> {
-        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
-        let claims: Vec<(NamedNode, NamedNode)> = self
-            .select(&narrowing.claims_query())?
-            .iter()
-            .filter_map(|s| match (s.get("claim"), s.get("g")) {
-                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
-                    Some((claim.clone(), graph.clone()))
-                }
-                _ => None,
-            })
-            .collect();
-        let chunks = claims
-            .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
-            .map(|chunk| {
-                self.select(&narrowing.rows_query(head, row, chunk))?
-                    .iter()
-                    .map(&to_row)
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(chunks.into_iter().flatten().collect())
-    }
+/// The solutions of `head` and `row` (written in `db`'s form) for the claims `narrowing`
+/// finds, read in chunks on every core and turned into rows by `to_row`; in no particular
+/// order.
+pub(super) fn rows_narrowed<S: SparqlReader + ?Sized, T: Send>(
+    db: &S,
+    narrowing: &Narrowing,
+    head: &str,
+    row: &str,
+    to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
+) -> Result<Vec<T>, StoreError> {
+    // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+    let claims: Vec<(NamedNode, NamedNode)> = db
+        .select(&narrowing.claims_query(db.form()))?
+        .iter()
+        .filter_map(|s| match (s.get("claim"), s.get("g")) {
+            (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                Some((claim.clone(), graph.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let chunks = claims
+        .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
+        .map(|chunk| {
+            db.select(&narrowing.rows_query(head, row, chunk, db.form()))?
+                .iter()
+                .map(&to_row)
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(chunks.into_iter().flatten().collect())
 }
 
 #[cfg(test)]
