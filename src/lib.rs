@@ -8,6 +8,7 @@
 //! - [`graph`]: turns an article and its attributions into RDF quads.
 //! - [`track`]: sources and propositions across articles: aliases, near-duplicates, confidence.
 //! - [`store`]: the embedded Oxigraph store: ingest, lookup, SPARQL, export.
+//! - [`remote`]: SPARQL servers: lookups and queries on one, `hearsay push` to one.
 //! - [`eval`]: scores attributions against gold annotations.
 //! - [`web`]: `hearsay serve --http`: pages and the SPARQL 1.1 Protocol over a store.
 //! - [`cli`]: the `hearsay` command line.
@@ -19,6 +20,7 @@ pub mod exchange;
 pub mod extract;
 pub mod graph;
 pub mod offsets;
+pub mod remote;
 pub mod store;
 pub mod track;
 pub mod web;

@@ -5,7 +5,7 @@
 use hearsay::extract::Stance;
 use hearsay::graph::source_key;
 use hearsay::store::{
-    ClaimFilter, ClaimRow, PropositionFilter, PropositionRow, TimelineQuery, TimelineRow,
+    ClaimFilter, ClaimRow, Lookups, PropositionFilter, PropositionRow, TimelineQuery, TimelineRow,
 };
 
 mod store_corpus;

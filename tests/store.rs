@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use hearsay::extract::{Certainty, LinkKind, SourceKind, Stance};
 use hearsay::graph::{article_iri, article_quads};
 use hearsay::store::{
-    write_results, BulkOptions, ClaimFilter, ExportFormat, GraphChange, LinkDirection,
+    write_results, BulkOptions, ClaimFilter, ExportFormat, GraphChange, LinkDirection, Lookups,
     ResultsFormat, Store, StoreError,
 };
 use oxigraph::sparql::QueryResults;

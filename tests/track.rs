@@ -10,7 +10,7 @@ use hearsay::article::read_inputs;
 use hearsay::extract::extract;
 use hearsay::graph::article_iri;
 use hearsay::store::{
-    BulkOptions, ClaimSet, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH,
+    BulkOptions, ClaimSet, Lookups, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH,
 };
 use hearsay::track::{article_names, tracked_quads};
 use oxigraph::model::{GraphNameRef, Term};

@@ -175,33 +175,15 @@ impl Fetcher {
 
     /// A GET, retried with a doubling pause when the connection fails or the server is busy.
     fn get(&mut self, host: &str, url: &str) -> Result<Response<Body>, String> {
-        let mut pause = self.delay.max(Duration::from_millis(250));
-        let mut attempt = 1;
-        loop {
+        let pause = self.delay.max(Duration::from_millis(250));
+        let (result, _) = with_retries(ATTEMPTS, pause, || {
             self.wait_turn(host);
             let result = self.agent.get(url).call();
             // From the answer, not the asking: a slow answer must not eat the pause.
             self.last_request.insert(host.to_string(), Instant::now());
-            let wait = match &result {
-                Ok(response) => {
-                    let status = response.status();
-                    (status.as_u16() == 429 || status.is_server_error())
-                        .then(|| retry_after(response).unwrap_or(pause))
-                }
-                Err(
-                    ureq::Error::Io(_) | ureq::Error::Timeout(_) | ureq::Error::ConnectionFailed,
-                ) => Some(pause),
-                Err(_) => None,
-            };
-            match wait {
-                Some(wait) if attempt < ATTEMPTS && wait <= MAX_RETRY_AFTER => {
-                    thread::sleep(wait);
-                    pause *= 2;
-                    attempt += 1;
-                }
-                _ => return result.map_err(|e| format!("cannot fetch it ({e})")),
-            }
-        }
+            result
+        });
+        result.map_err(|e| format!("cannot fetch it ({e})"))
     }
 
     /// Waits until `delay` has passed since the last answer from `host`.
@@ -256,6 +238,41 @@ impl Fetcher {
 fn ascii(text: &str) -> String {
     const NONE: &AsciiSet = &AsciiSet::EMPTY;
     utf8_percent_encode(text, NONE).to_string()
+}
+
+/// Runs `attempt` up to `attempts` times while the connection fails or the server is busy
+/// (429, 5xx), pausing `first_pause` and then twice as long each time, or as long as the
+/// server asks (`Retry-After`, up to a minute). The last result, and how many attempts
+/// were made.
+pub(crate) fn with_retries(
+    attempts: u32,
+    first_pause: Duration,
+    mut attempt: impl FnMut() -> Result<Response<Body>, ureq::Error>,
+) -> (Result<Response<Body>, ureq::Error>, u32) {
+    let mut pause = first_pause;
+    let mut made = 1;
+    loop {
+        let result = attempt();
+        let wait = match &result {
+            Ok(response) => {
+                let status = response.status();
+                (status.as_u16() == 429 || status.is_server_error())
+                    .then(|| retry_after(response).unwrap_or(pause))
+            }
+            Err(ureq::Error::Io(_) | ureq::Error::Timeout(_) | ureq::Error::ConnectionFailed) => {
+                Some(pause)
+            }
+            Err(_) => None,
+        };
+        match wait {
+            Some(wait) if made < attempts && wait <= MAX_RETRY_AFTER => {
+                thread::sleep(wait);
+                pause *= 2;
+                made += 1;
+            }
+            _ => return (result, made),
+        }
+    }
 }
 
 /// The pause a busy server asks for in seconds (`Retry-After: 120`), if it says.

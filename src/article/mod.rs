@@ -38,6 +38,7 @@ pub use boilerplate::strip_boilerplate;
 pub use count::count_articles;
 pub use date::parse_date;
 pub use error::ArticleError;
+pub(crate) use fetch::with_retries;
 pub use fetch::{url_list, web_address, FetchOptions, USER_AGENT};
 pub use html::{inside_page_extraction, parse_html};
 pub use text::parse_plain_text;

@@ -17,6 +17,9 @@ pub struct Cli {
     #[command(flatten)]
     pub store: StoreArgs,
 
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,6 +45,21 @@ pub struct StoreArgs {
     /// Keep the store in memory for this one run (nothing is written to disk; overrides --store)
     #[arg(long, global = true)]
     pub memory: bool,
+}
+
+/// A SPARQL server in place of the store.
+#[derive(Debug, Args)]
+pub struct RemoteArgs {
+    /// A SPARQL server for the lookups and query to read, or for push to write to: its base
+    /// URL or its query URL
+    ///
+    /// The update and Graph Store URLs are found from its Service Description, else from
+    /// the known layouts (Oxigraph: /query, /update, /store; Fuseki: /DS/sparql, /DS/update,
+    /// /DS/data; Virtuoso: /sparql, /sparql-graph-crud). Credentials, when the server needs
+    /// them, come from HEARSAY_ENDPOINT_USER and HEARSAY_ENDPOINT_PASSWORD (HTTP basic),
+    /// never from the command line.
+    #[arg(long, value_name = "URL", global = true)]
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +100,16 @@ pub enum Command {
     Query(QueryArgs),
     /// Write the store (or one article) as RDF
     Export(ExportArgs),
+    /// Write the store to a SPARQL server (--endpoint URL): each article graph and the
+    /// propositions graph, only those that changed since the last push
+    ///
+    /// A PUT per graph to the server's Graph Store (SPARQL 1.1 Graph Store Protocol), which
+    /// replaces the graph, so a push can be repeated safely; SPARQL 1.1 Update (DROP SILENT
+    /// GRAPH, INSERT DATA) where the server offers only that. Each graph gets one more triple
+    /// on the server, <graph> hs:pushedDigest "SHA-256 of its triples": the next push reads
+    /// these and sends only graphs whose digest changed. With --prune, graphs an earlier
+    /// push wrote that the store no longer has are dropped. The store is only read.
+    Push(PushArgs),
     /// Compact the store's files, so that lookups read fewer of them
     ///
     /// Worth running once after a large ingest: a bulk load leaves many overlapping files,
@@ -276,6 +304,40 @@ pub struct QueryArgs {
 /// A time limit, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeLimit(pub Option<Duration>);
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The server's Graph Store (SPARQL 1.1 Graph Store Protocol), when it is not found
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+
+    /// The server's update endpoint (SPARQL 1.1 Update), when it is not found; used alone
+    /// when no Graph Store is known
+    #[arg(long, value_name = "URL")]
+    pub update: Option<String>,
+
+    /// Graphs read, compared and sent together (progress is reported after each batch)
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+
+    /// Requests in flight at once
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub connections: u32,
+
+    /// Send every graph, whatever the server holds
+    #[arg(long)]
+    pub all: bool,
+
+    /// Also drop the graphs an earlier push wrote that the store no longer has (not when
+    /// several stores push to one server: each would drop the others' articles)
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Give up on a request after SECONDS (each is tried up to 5 times while the server is
+    /// busy or unreachable)
+    #[arg(long, value_name = "SECONDS", default_value = "600", value_parser = parse_timeout)]
+    pub timeout: TimeLimit,
+}
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {

@@ -9,6 +9,7 @@ mod ingest;
 mod lookup;
 mod output;
 mod pipeline;
+mod push;
 mod query;
 mod read;
 #[cfg(unix)]
@@ -26,7 +27,8 @@ pub use args::Cli;
 use args::{Command, StoreArgs};
 use output::Console;
 
-use crate::store::Store;
+use crate::remote::Remote;
+use crate::store::{SparqlReader, Store};
 
 /// How a command ended, when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +91,14 @@ pub fn main(argv: Vec<OsString>) -> ExitCode {
 
 /// Runs one command line in this process.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    if let Some(endpoint) = &cli.remote.endpoint {
+        return run_remote(&cli, endpoint);
+    }
     match cli.command {
+        Command::Push(_) => anyhow::bail!(
+            "push writes to a SPARQL server: name it with --endpoint URL (its base URL or its \
+             query URL)"
+        ),
         Command::Ingest(args) => ingest::run(&open_writable(&cli.store)?, &args),
         Command::Export(args) => export::run(&open_readable(&cli.store)?, &args),
         Command::Compact => compact(&cli.store),
@@ -101,7 +110,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Eval(args) => eval::run(&args),
         Command::Read(args) => read::run(&args),
         lookup => run_lookup(
-            &open_readable(&cli.store)?,
+            Target::Store(&open_readable(&cli.store)?),
             &lookup,
             &Console::of_stdout(),
             &mut std::io::stdout().lock(),
@@ -109,21 +118,81 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-/// Runs a lookup, a command that reads the store and writes only to `out`: here, or in a
-/// `hearsay serve` for a client.
+/// Runs a command with --endpoint: a lookup or query on that SPARQL server, or a push to
+/// it.
+fn run_remote(cli: &Cli, endpoint: &str) -> Result<Outcome> {
+    match &cli.command {
+        Command::Push(args) => push::run(&open_readable(&cli.store)?, endpoint, args),
+        command @ (Command::Claims(_)
+        | Command::Sources(_)
+        | Command::Timeline(_)
+        | Command::Propositions(_)
+        | Command::Show(_)
+        | Command::Query(_)) => {
+            // A query's own limit is kept by `query::exit_after`; a lookup's request may
+            // take as long as a lookup on a large store does.
+            let timeout = match command {
+                Command::Query(args) => args.timeout.0,
+                _ => None,
+            };
+            let remote = Remote::connect(
+                endpoint,
+                None,
+                None,
+                timeout.unwrap_or(REMOTE_LOOKUP_TIMEOUT),
+            )?;
+            run_lookup(
+                Target::Remote(&remote),
+                command,
+                &Console::of_stdout(),
+                &mut std::io::stdout().lock(),
+            )
+        }
+        _ => anyhow::bail!(
+            "--endpoint is for the lookups (claims, sources, show, timeline, propositions), \
+             query and push"
+        ),
+    }
+}
+
+/// How long a lookup waits for a SPARQL server's answer to one of its queries.
+const REMOTE_LOOKUP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// What a lookup reads: the store, or a SPARQL server.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    Store(&'a Store),
+    Remote(&'a Remote),
+}
+
+impl Target<'_> {
+    fn reader(&self) -> &dyn SparqlReader {
+        match self {
+            Target::Store(store) => *store,
+            Target::Remote(remote) => *remote,
+        }
+    }
+}
+
+/// Runs a lookup, a command that reads the store (or a SPARQL server) and writes only to
+/// `out`: here, or in a `hearsay serve` for a client.
 fn run_lookup(
-    store: &Store,
+    target: Target<'_>,
     command: &Command,
     console: &Console,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
+    let db = target.reader();
     match command {
-        Command::Claims(args) => lookup::claims(store, args, console, out),
-        Command::Sources(args) => lookup::sources(store, args, console, out),
-        Command::Timeline(args) => timeline::timeline(store, args, console, out),
-        Command::Propositions(args) => timeline::propositions(store, args, console, out),
-        Command::Show(args) => lookup::show(store, args, out),
-        Command::Query(args) => query::run(store, args, console, out),
+        Command::Claims(args) => lookup::claims(db, args, console, out),
+        Command::Sources(args) => lookup::sources(db, args, console, out),
+        Command::Timeline(args) => timeline::timeline(db, args, console, out),
+        Command::Propositions(args) => timeline::propositions(db, args, console, out),
+        Command::Show(args) => lookup::show(db, args, out),
+        Command::Query(args) => match target {
+            Target::Store(store) => query::run(store, args, console, out),
+            Target::Remote(remote) => query::run_remote(remote, args, console, out),
+        },
         _ => anyhow::bail!(
             "only lookups (claims, sources, show, timeline, propositions, query) run here"
         ),

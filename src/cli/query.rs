@@ -11,6 +11,7 @@ use super::args::{QueryArgs, ResultsFormat};
 use super::export::export_format;
 use super::output::{write_table, Console, Table};
 use super::Outcome;
+use crate::remote::Remote;
 use crate::store::{write_results, CancellationToken, ResultsFormat as W3cFormat, Store, Watchdog};
 
 /// How long past its limit a query that ignores its cancellation (one that never reads the
@@ -67,6 +68,38 @@ fn run_cancellable(
 ) -> Result<Outcome> {
     let sparql = query_text(&args.query)?;
     let results = store.query_cancellable(&sparql, token)?;
+    write_query_results(results, args, console, out)
+}
+
+/// Runs the query on a SPARQL server; its own time limit is kept by [`exit_after`].
+pub fn run_remote(
+    remote: &Remote,
+    args: &QueryArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let sparql = query_text(&args.query)?;
+    let results = remote.query(&sparql).map_err(|e| {
+        // LATERAL is Oxigraph's: say where the standard forms of the shipped queries are.
+        let lateral = sparql.to_ascii_uppercase().contains("LATERAL");
+        let hint = if lateral {
+            "; LATERAL is an Oxigraph extension other servers reject: queries/standard/ has \
+             the shipped queries in standard SPARQL"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("{e}{hint}")
+    })?;
+    write_query_results(results, args, console, out)
+}
+
+/// Writes a query's results as `args` ask, a table by default on a terminal.
+fn write_query_results(
+    results: QueryResults<'static>,
+    args: &QueryArgs,
+    console: &Console,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let format = args.results_format.unwrap_or(if console.terminal {
         ResultsFormat::Table
     } else {

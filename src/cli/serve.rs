@@ -83,7 +83,7 @@ fn is_served(command: &Command) -> bool {
 /// Runs `cli`, whose command line was `argv`, in the server of its store when one is
 /// running: `Some` with the outcome when it did, `None` to run it in this process.
 pub fn forward(cli: &Cli, argv: &[OsString]) -> Option<Result<Outcome>> {
-    if cli.store.memory || !is_served(&cli.command) {
+    if cli.store.memory || cli.remote.endpoint.is_some() || !is_served(&cli.command) {
         return None;
     }
     let args = argv
@@ -390,7 +390,12 @@ fn answer(stream: UnixStream, view: &View) -> Result<()> {
         .and_then(|store| {
             // Frames of at least a buffer's worth, however small the command's writes.
             let mut frames = BufWriter::new(Frames(&mut out));
-            let outcome = super::run_lookup(&store, &cli.command, &request.console, &mut frames)?;
+            let outcome = super::run_lookup(
+                super::Target::Store(&store),
+                &cli.command,
+                &request.console,
+                &mut frames,
+            )?;
             frames.flush()?;
             Ok(outcome)
         });

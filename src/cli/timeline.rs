@@ -10,10 +10,10 @@ use super::args::{PropositionsArgs, TableOutput, TimelineArgs};
 use super::lookup::print_table;
 use super::output::{Console, Table};
 use super::Outcome;
-use crate::store::{PropositionFilter, Store, TimelineQuery, TimelineRow};
+use crate::store::{Lookups, PropositionFilter, SparqlReader, TimelineQuery, TimelineRow};
 
 pub fn timeline(
-    store: &Store,
+    store: &dyn SparqlReader,
     args: &TimelineArgs,
     console: &Console,
     out: &mut dyn Write,
@@ -51,7 +51,7 @@ pub fn timeline(
 }
 
 pub fn propositions(
-    store: &Store,
+    store: &dyn SparqlReader,
     args: &PropositionsArgs,
     console: &Console,
     out: &mut dyn Write,
@@ -92,7 +92,7 @@ pub fn propositions(
 
 /// Contested propositions with both sides: one row per claim, asserting side first.
 pub fn contested(
-    store: &Store,
+    store: &dyn SparqlReader,
     output: &TableOutput,
     console: &Console,
     out: &mut dyn Write,

@@ -168,6 +168,9 @@ pub mod hs {
         TOKEN_COUNT = "tokenCount";
         /// Article → how many claims it had when the propositions were last brought up to date.
         INDEXED_CLAIMS = "indexedClaims";
+        /// Graph → SHA-256 of its other triples (sorted N-Triples) when `hearsay push` wrote
+        /// it to a SPARQL server: written there only, so a push sends only what changed.
+        PUSHED_DIGEST = "pushedDigest";
         /// Source → a title or role it is given ("Kremlin spokesman").
         ROLE = "role";
         /// Source → an organisation it is given as belonging to ("Atlantic Shipping Institute").

@@ -81,6 +81,9 @@ pub enum StoreError {
     /// from the store).
     #[error("text index: {0}; delete the store's text-index directory and run `hearsay compact` to rebuild it")]
     TextIndex(String),
+    /// A SPARQL server answering a lookup failed; the message says how, in one line.
+    #[error("{0}")]
+    Server(String),
     /// Writing an export or query results failed.
     #[error(transparent)]
     Io(#[from] io::Error),

@@ -10,7 +10,7 @@ use oxigraph::model::{GraphName, Quad, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
-use super::{Store, StoreError};
+use super::{Lookups, Store, StoreError};
 use crate::graph::vocab::PREFIXES;
 
 /// An RDF format for [`Store::export`] and for CONSTRUCT/DESCRIBE results.

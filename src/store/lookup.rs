@@ -6,12 +6,13 @@
 //! never pasted as text.
 
 use chrono::NaiveDate;
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::QuerySolution;
 
-use super::narrowing::Narrowing;
+use super::narrowing::{rows_narrowed, Narrowing};
+use super::reader::{render, Part, SparqlReader};
 use super::values::{date, date_literal, literal, nonblank, number, string};
-use super::{Store, StoreError};
+use super::StoreError;
 use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
 use crate::graph::vocab::hs;
 use crate::graph::{
@@ -19,17 +20,17 @@ use crate::graph::{
     quote_kind_from_iri, source_key, source_kind_from_iri, stance_from_iri, stance_iri,
 };
 
-/// Which claims [`Store::claims`] returns; every field left `None` matches all.
+/// Which claims [`super::Lookups::claims`] returns; every field left `None` matches all.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimFilter {
     /// The source. When some source's normalized key equals this one's ("U.S. officials",
     /// "US officials" and "the US officials" share the key "us officials"), exactly that
     /// source's claims, found through an index (milliseconds on any store). Otherwise a
-    /// part of the source's name, its surface text in the article, or its key ("korean
-    /// central", "it"), case and diacritics aside, found through the text index.
+    /// case-insensitive substring of the source's name, its surface text in the article, or
+    /// its key ("korean central", "it"), which reads every name and surface text (seconds
+    /// on a million claims: Oxigraph has no text index).
     pub source: Option<String>,
-    /// Words the content holds, case and diacritics aside: every word, a phrase between
-    /// double quotes, `immigra*` for words that begin so (the text index's matching).
+    /// Case-insensitive substring of the content; alone, it reads every content.
     pub text: Option<String>,
     pub stance: Option<Stance>,
     /// Claims with at least this confidence (claims without one never match).
@@ -42,7 +43,7 @@ pub struct ClaimFilter {
     pub until: Option<NaiveDate>,
 }
 
-/// One claim, as [`Store::claims`] lists it.
+/// One claim, as [`super::Lookups::claims`] lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
     /// Short id (`1a2b3c4d5e6f7a8b-3`), or the IRI for a claim not named by hearsay.
@@ -70,7 +71,7 @@ pub struct ClaimRow {
     pub position: u64,
 }
 
-/// One source, as [`Store::sources`] lists it.
+/// One source, as [`super::Lookups::sources`] lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRow {
     pub iri: String,
@@ -106,7 +107,7 @@ pub struct ClaimLink {
     pub other_content: Option<String>,
 }
 
-/// One claim with everything stored about it, from [`Store::claim`].
+/// One claim with everything stored about it, from [`super::Lookups::claim`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimDetail {
     pub claim: ClaimRow,
@@ -120,7 +121,7 @@ pub struct ClaimDetail {
     pub links: Vec<ClaimLink>,
 }
 
-/// One article, as [`Store::latest_articles`] lists it.
+/// One article, as [`super::Lookups::latest_articles`] lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRow {
     pub iri: String,
@@ -150,7 +151,7 @@ impl ClaimSpans {
     }
 }
 
-/// One article with its text and its claims, from [`Store::article`].
+/// One article with its text and its claims, from [`super::Lookups::article`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleDetail {
     pub article: ArticleRow,
@@ -161,7 +162,7 @@ pub struct ArticleDetail {
     pub claims: Vec<(ClaimRow, ClaimSpans)>,
 }
 
-/// One source with all it is called and its claims, from [`Store::source`].
+/// One source with all it is called and its claims, from [`super::Lookups::source`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceDetail {
     pub iri: String,
@@ -173,7 +174,7 @@ pub struct SourceDetail {
     pub roles: Vec<String>,
     pub key: Option<String>,
     pub kind: Option<SourceKind>,
-    /// Its claims over time (as [`Store::claims`] orders them).
+    /// Its claims over time (as [`super::Lookups::claims`] orders them).
     pub claims: Vec<ClaimRow>,
 }
 
@@ -184,160 +185,195 @@ SELECT ?claim ?article ?content ?cue ?stance ?certainty ?quote ?confidence ?posi
 WHERE {
 ";
 
-/// Each claim the narrowing steps bound, with its properties. Every property is a
-/// `LATERAL` (SEP-0006) `OPTIONAL`, so Oxigraph looks it up for the claim at hand, one index
-/// seek, instead of reading that property of every claim in the store and joining: a lookup
-/// costs what its claims cost, whatever the size of the store. Terms stay encoded until the
-/// solution is read, so only the projected values are decoded.
-const CLAIM_ROW: &str = "\
-  LATERAL { GRAPH ?g { ?claim hs:article ?article } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim schema:text ?content } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:cue ?cue } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:stance ?stance } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:certainty ?certainty } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:quoteKind ?quote } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:confidence ?confidence } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:position ?position } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim hs:sourceText ?sourceText } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?claim prov:wasAttributedTo ?source }
-    LATERAL { OPTIONAL { GRAPH ?g { ?source schema:name ?sourceName } } }
-    LATERAL { OPTIONAL { GRAPH ?g { ?source hs:sourceKind ?sourceKind } } } } }
-  LATERAL { OPTIONAL { GRAPH ?g { ?article schema:datePublished ?date } } }
-";
+/// Each claim the narrowing steps bound, with its properties. On the embedded store every
+/// property is a `LATERAL` (SEP-0006) `OPTIONAL`, so Oxigraph looks it up for the claim at
+/// hand, one index seek, instead of reading that property of every claim in the store and
+/// joining: a lookup costs what its claims cost, whatever the size of the store. Terms stay
+/// encoded until the solution is read, so only the projected values are decoded.
+const CLAIM_ROW: &[Part] = &[
+    Part::required("GRAPH ?g { ?claim hs:article ?article }"),
+    Part::optional("GRAPH ?g { ?claim schema:text ?content }"),
+    Part::optional("GRAPH ?g { ?claim hs:cue ?cue }"),
+    Part::optional("GRAPH ?g { ?claim hs:stance ?stance }"),
+    Part::optional("GRAPH ?g { ?claim hs:certainty ?certainty }"),
+    Part::optional("GRAPH ?g { ?claim hs:quoteKind ?quote }"),
+    Part::optional("GRAPH ?g { ?claim hs:confidence ?confidence }"),
+    Part::optional("GRAPH ?g { ?claim hs:position ?position }"),
+    Part::optional("GRAPH ?g { ?claim hs:sourceText ?sourceText }"),
+    Part::optional_then(
+        "GRAPH ?g { ?claim prov:wasAttributedTo ?source }",
+        &[
+            Part::optional("GRAPH ?g { ?source schema:name ?sourceName }"),
+            Part::optional("GRAPH ?g { ?source hs:sourceKind ?sourceKind }"),
+        ],
+    ),
+    Part::optional("GRAPH ?g { ?article schema:datePublished ?date }"),
+];
 
-impl Store {
-    /// The claims matching `filter`, sorted by article date (undated last, as in timelines), article and
-    /// position in the article.
-    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
-        if filter.min_confidence.is_some_and(f64::is_nan) {
-            return Err(StoreError::InvalidFilter(
-                "minimum confidence is not a number".into(),
+/// The claims matching `filter` (see [`super::Lookups::claims`]).
+pub(super) fn claims<S: SparqlReader + ?Sized>(
+    db: &S,
+    filter: &ClaimFilter,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    if filter.min_confidence.is_some_and(f64::is_nan) {
+        return Err(StoreError::InvalidFilter(
+            "minimum confidence is not a number".into(),
+        ));
+    }
+    let article = match nonblank(&filter.article) {
+        Some(reference) => Some(
+            find_article(db, reference)?
+                .ok_or_else(|| StoreError::UnknownArticle(reference.to_owned()))?,
+        ),
+        None => None,
+    };
+    // The first filter an index answers narrows the claims; the others are FILTERs on
+    // their rows, as a later narrowing step might read much more than the rows.
+    let mut narrowing = Narrowing::default();
+    if let Some(article) = article {
+        narrowing.in_graph(article);
+    }
+    if let Some(source) = nonblank(&filter.source) {
+        if let Some(node) = source_with_key(db, &source_key(source))? {
+            narrowing.step(format_args!(
+                "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
             ));
-        }
-        let article = match nonblank(&filter.article) {
-            Some(reference) => Some(
-                self.find_article(reference)?
-                    .ok_or_else(|| StoreError::UnknownArticle(reference.to_owned()))?,
-            ),
-            None => None,
-        };
-        // The first filter an index answers narrows the claims; the others are FILTERs on
-        // their rows, as a later narrowing step might read much more than the rows.
-        let mut narrowing = Narrowing::default();
-        if let Some(article) = article {
-            narrowing.in_graph(article);
-        }
-        if let Some(source) = nonblank(&filter.source) {
-            if let Some(node) = self.source_with_key(&source_key(source))? {
-                narrowing.step(format_args!(
-                    "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
-                ));
-            } else {
-                // No source has that key: a part of its name, a name it was written under
-                // ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source as
-                // written ("it").
-                narrowing.among(self.claims_with_source_containing(source)?);
+        } else {
+            // No source has that key: a part of its name, a name it was written under
+            // ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source as
+            // written ("it").
+            match db.claims_with_source_containing(source)? {
+                Some(claims) => narrowing.among(claims),
+                None => narrowing.source_containing(
+                    &literal(&source.to_lowercase()),
+                    "schema:name hs:alias hs:key",
+                    db.form(),
+                ),
             }
         }
-        if let Some(text) = nonblank(&filter.text) {
-            narrowing.among(self.claims_with_words(text)?);
-        }
-        if let Some(stance) = filter.stance {
-            let stance = stance_iri(stance);
-            if narrowing.is_narrowed() {
-                narrowing.filter(format_args!("?stance = {stance}"));
-            } else {
-                narrowing.step(format_args!("GRAPH ?g {{ ?claim hs:stance {stance} }}"));
-            }
-        }
-        if let Some(min) = filter.min_confidence {
-            narrowing.filter(format_args!("?confidence >= {}", Literal::from(min)));
-        }
-        if let Some(since) = filter.since {
-            narrowing.filter(format_args!("?date >= {}", date_literal(since)));
-        }
-        if let Some(until) = filter.until {
-            narrowing.filter(format_args!("?date <= {}", date_literal(until)));
-        }
-        self.claims_narrowed(&narrowing)
     }
+    if let Some(text) = nonblank(&filter.text) {
+        match db.claims_with_words(text)? {
+            Some(claims) => narrowing.among(claims),
+            None => narrowing.content_containing(&literal(&text.to_lowercase())),
+        }
+    }
+    if let Some(stance) = filter.stance {
+        let stance = stance_iri(stance);
+        if narrowing.is_narrowed() {
+            narrowing.filter(format_args!("?stance = {stance}"));
+        } else {
+            narrowing.step(format_args!("GRAPH ?g {{ ?claim hs:stance {stance} }}"));
+        }
+    }
+    if let Some(min) = filter.min_confidence {
+        narrowing.filter(format_args!("?confidence >= {}", Literal::from(min)));
+    }
+    if let Some(since) = filter.since {
+        narrowing.filter(format_args!("?date >= {}", date_literal(since)));
+    }
+    if let Some(until) = filter.until {
+        narrowing.filter(format_args!("?date <= {}", date_literal(until)));
+    }
+    claims_narrowed(db, &narrowing)
+}
 
-    /// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
-    /// article date (undated last), article and position.
-    fn claims_narrowed(&self, narrowing: &Narrowing) -> Result<Vec<ClaimRow>, StoreError> {
-        let mut rows = self.rows_narrowed(narrowing, CLAIMS_HEAD, CLAIM_ROW, claim_row)?;
-        // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
-        // every comparison.
-        rows.sort_by(|a, b| {
-            (a.date.is_none(), a.date, &a.article_iri, a.position, &a.iri).cmp(&(
-                b.date.is_none(),
-                b.date,
-                &b.article_iri,
-                b.position,
-                &b.iri,
-            ))
+/// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
+/// article date (undated last), article and position.
+fn claims_narrowed<S: SparqlReader + ?Sized>(
+    db: &S,
+    narrowing: &Narrowing,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    let row = render(CLAIM_ROW, db.form());
+    let mut rows = rows_narrowed(db, narrowing, CLAIMS_HEAD, &row, claim_row)?;
+    // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
+    // every comparison.
+    // The row's source and text last, so that of a claim's several solutions the same one
+    // is kept whatever order an engine gives them in.
+    let key = |r: &ClaimRow| {
+        (
+            r.date.is_none(),
+            r.date,
+            r.article_iri.clone(),
+            r.position,
+            r.iri.clone(),
+            r.source_iri.clone(),
+            r.source_name.clone(),
+            r.content.clone(),
+        )
+    };
+    rows.sort_by_cached_key(key);
+    // A claim with two sources, or two values for one property, has several solutions.
+    rows.dedup_by(|a, b| a.iri == b.iri);
+    Ok(rows)
+}
+
+/// What [`sources`] reads of each source, once its claims are counted.
+const SOURCE_ROW: &[Part] = &[
+    Part::optional(
+        "SELECT ?source (MIN(?name) AS ?n) WHERE { GRAPH ?h { ?source schema:name ?name } } GROUP BY ?source",
+    ),
+    Part::optional(
+        "SELECT ?source (MIN(?key) AS ?k) WHERE { GRAPH ?h { ?source hs:key ?key } } GROUP BY ?source",
+    ),
+    Part::optional(
+        "SELECT ?source (MIN(STR(?kind)) AS ?kd) WHERE { GRAPH ?h { ?source hs:sourceKind ?kind } } GROUP BY ?source",
+    ),
+];
+
+/// Every source with the number of claims attributed to it over all articles, most quoted
+/// first, then by name.
+pub(super) fn sources<S: SparqlReader + ?Sized>(db: &S) -> Result<Vec<SourceRow>, StoreError> {
+    // Claims counted in one pass; each source's name, key and kind then read through the
+    // subject index (LATERAL): joining all four over the whole store took 35 s on a
+    // million claims, this takes a third of that.
+    let sparql = format!(
+        "SELECT ?source ?n ?k ?kd ?claims WHERE {{
+  {{ SELECT ?source (COUNT(DISTINCT ?claim) AS ?claims) WHERE {{
+  GRAPH ?g {{ ?source a hs:Source . OPTIONAL {{ ?claim prov:wasAttributedTo ?source }} }}
+}} GROUP BY ?source }}
+{}}}",
+        render(SOURCE_ROW, db.form())
+    );
+    let mut rows = Vec::new();
+    for solution in db.select(&sparql)? {
+        let iri = string(&solution, "source").unwrap_or_default();
+        rows.push(SourceRow {
+            name: string(&solution, "n").unwrap_or_default(),
+            key: string(&solution, "k").unwrap_or_default(),
+            kind: string(&solution, "kd").and_then(|k| source_kind_from_iri(&k)),
+            claims: number(&solution, "claims").unwrap_or(0),
+            iri,
         });
-        // A claim with two sources, or two values for one property, has several solutions.
-        rows.dedup_by(|a, b| a.iri == b.iri);
-        Ok(rows)
     }
+    rows.sort_by(|a, b| {
+        b.claims
+            .cmp(&a.claims)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.iri.cmp(&b.iri))
+    });
+    Ok(rows)
+}
 
-    /// Every source with the number of claims attributed to it over all articles, most
-    /// quoted first, then by name.
-    pub fn sources(&self) -> Result<Vec<SourceRow>, StoreError> {
-        // Claims counted in one pass; each source's name, key and kind then read through the
-        // subject index (LATERAL): joining all four over the whole store took 35 s on a
-        // million claims, this takes a third of that.
-        let sparql = "\
-SELECT ?source ?n ?k ?kd ?claims WHERE {
-  { SELECT ?source (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
-      GRAPH ?g { ?source a hs:Source . OPTIONAL { ?claim prov:wasAttributedTo ?source } }
-    } GROUP BY ?source }
-  LATERAL { OPTIONAL { SELECT ?source (MIN(?name) AS ?n)
-                       WHERE { GRAPH ?h { ?source schema:name ?name } } GROUP BY ?source } }
-  LATERAL { OPTIONAL { SELECT ?source (MIN(?key) AS ?k)
-                       WHERE { GRAPH ?h { ?source hs:key ?key } } GROUP BY ?source } }
-  LATERAL { OPTIONAL { SELECT ?source (MIN(STR(?kind)) AS ?kd)
-                       WHERE { GRAPH ?h { ?source hs:sourceKind ?kind } } GROUP BY ?source } }
-}";
-        let mut rows = Vec::new();
-        for solution in self.select(sparql)? {
-            let iri = string(&solution, "source").unwrap_or_default();
-            rows.push(SourceRow {
-                name: string(&solution, "n").unwrap_or_default(),
-                key: string(&solution, "k").unwrap_or_default(),
-                kind: string(&solution, "kd").and_then(|k| source_kind_from_iri(&k)),
-                claims: number(&solution, "claims").unwrap_or(0),
-                iri,
-            });
-        }
-        rows.sort_by(|a, b| {
-            b.claims
-                .cmp(&a.claims)
-                .then_with(|| a.name.cmp(&b.name))
-                .then_with(|| a.iri.cmp(&b.iri))
-        });
-        Ok(rows)
-    }
+/// One claim by short id or IRI (see [`super::Lookups::claim`]).
+pub(super) fn claim<S: SparqlReader + ?Sized>(
+    db: &S,
+    id_or_iri: &str,
+) -> Result<Option<ClaimDetail>, StoreError> {
+    let claim = claim_node(id_or_iri)?;
+    let mut narrowing = Narrowing::default();
+    narrowing.step(format_args!("VALUES ?claim {{ {claim} }}"));
+    let Some(row) = claims_narrowed(db, &narrowing)?.into_iter().next() else {
+        return Ok(None);
+    };
 
-    /// One claim by short id (`1a2b3c4d5e6f7a8b-3`) or IRI, with its sentence, offsets and
-    /// links both ways; `None` if the store has no such claim.
-    pub fn claim(&self, id_or_iri: &str) -> Result<Option<ClaimDetail>, StoreError> {
-        let claim = claim_node(id_or_iri)?;
-        let mut narrowing = Narrowing::default();
-        narrowing.step(format_args!("VALUES ?claim {{ {claim} }}"));
-        let Some(row) = self.claims_narrowed(&narrowing)?.into_iter().next() else {
-            return Ok(None);
-        };
-
-        // The article by its IRI, so each OPTIONAL is one seek.
-        let article =
-            NamedNode::new(row.article_iri.as_str()).map_err(|e| StoreError::Malformed {
-                subject: format!("claim {claim}"),
-                what: format!("its article is not an IRI: {e}"),
-            })?;
-        let sparql = format!(
-            "SELECT ?sentence ?ss ?se ?cs ?ce ?ts ?te ?title ?url WHERE {{ GRAPH ?g {{
+    // The article by its IRI, so each OPTIONAL is one seek.
+    let article = NamedNode::new(row.article_iri.as_str()).map_err(|e| StoreError::Malformed {
+        subject: format!("claim {claim}"),
+        what: format!("its article is not an IRI: {e}"),
+    })?;
+    let sparql = format!(
+        "SELECT ?sentence ?ss ?se ?cs ?ce ?ts ?te ?title ?url WHERE {{ GRAPH ?g {{
   {claim} a hs:Claim .
   OPTIONAL {{ {article} schema:headline ?title }}
   OPTIONAL {{ {article} schema:url ?url }}
@@ -346,12 +382,12 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
   OPTIONAL {{ {claim} hs:cueStart ?cs ; hs:cueEnd ?ce }}
   OPTIONAL {{ {claim} hs:contentStart ?ts ; hs:contentEnd ?te }}
 }} }} LIMIT 1"
-        );
-        let details = self.select(&sparql)?;
-        let details = details.first();
+    );
+    let details = db.select(&sparql)?;
+    let details = details.first();
 
-        let sparql = format!(
-            "SELECT DISTINCT ?dir ?kind ?other ?content ?sourceName ?sourceText WHERE {{
+    let sparql = format!(
+        "SELECT DISTINCT ?dir ?kind ?other ?content ?sourceName ?sourceText WHERE {{
   {{ GRAPH ?g {{ {claim} ?kind ?other }} BIND(\"out\" AS ?dir) }}
   UNION
   {{ GRAPH ?g {{ ?other ?kind {claim} }} BIND(\"in\" AS ?dir) }}
@@ -360,96 +396,104 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
   OPTIONAL {{ GRAPH ?h {{ ?other hs:sourceText ?sourceText }} }}
   OPTIONAL {{ GRAPH ?h {{ ?other prov:wasAttributedTo ?s . ?s schema:name ?sourceName }} }}
 }}"
-        );
-        let mut links = Vec::new();
-        for solution in self.select(&sparql)? {
-            let (Some(kind), Some(other)) = (
-                string(&solution, "kind").and_then(|k| link_kind(&k)),
-                string(&solution, "other"),
-            ) else {
-                continue;
-            };
-            let direction = match string(&solution, "dir").as_deref() {
-                Some("in") => LinkDirection::Incoming,
-                _ => LinkDirection::Outgoing,
-            };
-            links.push(ClaimLink {
-                direction,
-                kind,
-                other_id: short_claim_id(&other),
-                other_source: string(&solution, "sourceName")
-                    .or_else(|| string(&solution, "sourceText")),
-                other_content: string(&solution, "content"),
-                other_iri: other,
-            });
-        }
-        links.sort_by(|a, b| {
-            let key = |l: &ClaimLink| {
-                (
-                    l.direction == LinkDirection::Incoming,
-                    link_order(l.kind),
-                    l.other_iri.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
+    );
+    let mut links = Vec::new();
+    for solution in db.select(&sparql)? {
+        let (Some(kind), Some(other)) = (
+            string(&solution, "kind").and_then(|k| link_kind(&k)),
+            string(&solution, "other"),
+        ) else {
+            continue;
+        };
+        let direction = match string(&solution, "dir").as_deref() {
+            Some("in") => LinkDirection::Incoming,
+            _ => LinkDirection::Outgoing,
+        };
+        links.push(ClaimLink {
+            direction,
+            kind,
+            other_id: short_claim_id(&other),
+            other_source: string(&solution, "sourceName")
+                .or_else(|| string(&solution, "sourceText")),
+            other_content: string(&solution, "content"),
+            other_iri: other,
         });
-        links.dedup_by(|a, b| {
-            a.direction == b.direction && a.kind == b.kind && a.other_iri == b.other_iri
-        });
-
-        Ok(Some(ClaimDetail {
-            article_title: details.and_then(|d| string(d, "title")),
-            article_url: details.and_then(|d| string(d, "url")),
-            sentence: details.and_then(|d| string(d, "sentence")),
-            spans: details.map(ClaimSpans::from_solution).unwrap_or_default(),
-            claim: row,
-            links,
-        }))
     }
+    links.sort_by(|a, b| {
+        let key = |l: &ClaimLink| {
+            (
+                l.direction == LinkDirection::Incoming,
+                link_order(l.kind),
+                l.other_iri.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    links.dedup_by(|a, b| {
+        a.direction == b.direction && a.kind == b.kind && a.other_iri == b.other_iri
+    });
+
+    Ok(Some(ClaimDetail {
+        article_title: details.and_then(|d| string(d, "title")),
+        article_url: details.and_then(|d| string(d, "url")),
+        sentence: details.and_then(|d| string(d, "sentence")),
+        spans: details.map(ClaimSpans::from_solution).unwrap_or_default(),
+        claim: row,
+        links,
+    }))
 }
 
-impl Store {
-    /// The `n` most recently published articles, newest first (undated ones last).
-    pub fn latest_articles(&self, n: usize) -> Result<Vec<ArticleRow>, StoreError> {
-        // Dates are read from the predicate index; only the `n` kept are looked up further.
-        let sparql = format!(
-            "SELECT ?article ?date ?title ?publisher WHERE {{
+/// The `n` most recently published articles, newest first (undated ones last).
+pub(super) fn latest_articles<S: SparqlReader + ?Sized>(
+    db: &S,
+    n: usize,
+) -> Result<Vec<ArticleRow>, StoreError> {
+    // Dates are read from the predicate index; only the `n` kept are looked up further.
+    let sparql = format!(
+        "SELECT ?article ?date ?title ?publisher WHERE {{
   {{ SELECT ?article (MAX(?d) AS ?date) WHERE {{
-       GRAPH ?article {{ ?article a hs:Article OPTIONAL {{ ?article schema:datePublished ?d }} }}
-     }} GROUP BY ?article ORDER BY DESC(BOUND(?date)) DESC(?date) ?article LIMIT {n} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?article {{ ?article schema:headline ?title }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?article {{ ?article hs:publisherName ?publisher }} }} }}
-}}"
-        );
-        let mut rows: Vec<ArticleRow> = self
-            .select(&sparql)?
-            .iter()
-            .map(|solution| ArticleRow {
-                iri: string(solution, "article").unwrap_or_default(),
-                title: string(solution, "title"),
-                date: date(solution, "date"),
-                publisher: string(solution, "publisher"),
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            (a.date.is_none(), std::cmp::Reverse(a.date), &a.iri).cmp(&(
-                b.date.is_none(),
-                std::cmp::Reverse(b.date),
-                &b.iri,
-            ))
-        });
-        rows.dedup_by(|a, b| a.iri == b.iri);
-        Ok(rows)
-    }
+   GRAPH ?article {{ ?article a hs:Article OPTIONAL {{ ?article schema:datePublished ?d }} }}
+ }} GROUP BY ?article ORDER BY DESC(BOUND(?date)) DESC(?date) ?article LIMIT {n} }}
+{}}}",
+        render(
+            &[
+                Part::optional("GRAPH ?article { ?article schema:headline ?title }"),
+                Part::optional("GRAPH ?article { ?article hs:publisherName ?publisher }"),
+            ],
+            db.form()
+        )
+    );
+    let mut rows: Vec<ArticleRow> = db
+        .select(&sparql)?
+        .iter()
+        .map(|solution| ArticleRow {
+            iri: string(solution, "article").unwrap_or_default(),
+            title: string(solution, "title"),
+            date: date(solution, "date"),
+            publisher: string(solution, "publisher"),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.date.is_none(), std::cmp::Reverse(a.date), &a.iri).cmp(&(
+            b.date.is_none(),
+            std::cmp::Reverse(b.date),
+            &b.iri,
+        ))
+    });
+    rows.dedup_by(|a, b| a.iri == b.iri);
+    Ok(rows)
+}
 
-    /// One article (by URL, input id, short id or IRI) with its text and its claims, each
-    /// with the spans of its source, cue and content; `None` if the store has no such article.
-    pub fn article(&self, reference: &str) -> Result<Option<ArticleDetail>, StoreError> {
-        let Some(graph) = self.find_article(reference)? else {
-            return Ok(None);
-        };
-        let sparql = format!(
-            "SELECT ?title ?date ?publisher ?url ?text WHERE {{ GRAPH {graph} {{
+/// One article with its text and its claims (see [`super::Lookups::article`]).
+pub(super) fn article<S: SparqlReader + ?Sized>(
+    db: &S,
+    reference: &str,
+) -> Result<Option<ArticleDetail>, StoreError> {
+    let Some(graph) = find_article(db, reference)? else {
+        return Ok(None);
+    };
+    let sparql = format!(
+        "SELECT ?title ?date ?publisher ?url ?text WHERE {{ GRAPH {graph} {{
   {graph} a hs:Article .
   OPTIONAL {{ {graph} schema:headline ?title }}
   OPTIONAL {{ {graph} schema:datePublished ?date }}
@@ -457,130 +501,122 @@ impl Store {
   OPTIONAL {{ {graph} schema:url ?url }}
   OPTIONAL {{ {graph} hs:text ?text }}
 }} }} LIMIT 1"
-        );
-        let head = self.select(&sparql)?;
-        let head = head.first();
-        let field = |name: &str| head.and_then(|h| string(h, name));
-        let sparql = format!(
-            "SELECT ?claim ?ss ?se ?cs ?ce ?ts ?te WHERE {{ GRAPH {graph} {{
+    );
+    let head = db.select(&sparql)?;
+    let head = head.first();
+    let field = |name: &str| head.and_then(|h| string(h, name));
+    let sparql = format!(
+        "SELECT ?claim ?ss ?se ?cs ?ce ?ts ?te WHERE {{ GRAPH {graph} {{
   ?claim hs:article {graph} .
   OPTIONAL {{ ?claim hs:sourceStart ?ss ; hs:sourceEnd ?se }}
   OPTIONAL {{ ?claim hs:cueStart ?cs ; hs:cueEnd ?ce }}
   OPTIONAL {{ ?claim hs:contentStart ?ts ; hs:contentEnd ?te }}
 }} }}"
+    );
+    let mut spans = std::collections::HashMap::new();
+    for solution in db.select(&sparql)? {
+        spans.insert(
+            string(&solution, "claim").unwrap_or_default(),
+            ClaimSpans::from_solution(&solution),
         );
-        let mut spans = std::collections::HashMap::new();
-        for solution in self.select(&sparql)? {
-            spans.insert(
-                string(&solution, "claim").unwrap_or_default(),
-                ClaimSpans::from_solution(&solution),
-            );
-        }
-        let mut narrowing = Narrowing::default();
-        narrowing.step(format_args!("VALUES ?g {{ {graph} }}"));
-        let claims = self
-            .claims_narrowed(&narrowing)?
-            .into_iter()
-            .map(|row| {
-                let spans = spans.get(&row.iri).copied().unwrap_or_default();
-                (row, spans)
-            })
-            .collect();
-        Ok(Some(ArticleDetail {
-            article: ArticleRow {
-                iri: graph.into_string(),
-                title: field("title"),
-                date: head.and_then(|h| date(h, "date")),
-                publisher: field("publisher"),
-            },
-            url: field("url"),
-            text: field("text").unwrap_or_default(),
-            claims,
-        }))
     }
+    let mut narrowing = Narrowing::default();
+    narrowing.step(format_args!("VALUES ?g {{ {graph} }}"));
+    let claims = claims_narrowed(db, &narrowing)?
+        .into_iter()
+        .map(|row| {
+            let spans = spans.get(&row.iri).copied().unwrap_or_default();
+            (row, spans)
+        })
+        .collect();
+    Ok(Some(ArticleDetail {
+        article: ArticleRow {
+            iri: graph.into_string(),
+            title: field("title"),
+            date: head.and_then(|h| date(h, "date")),
+            publisher: field("publisher"),
+        },
+        url: field("url"),
+        text: field("text").unwrap_or_default(),
+        claims,
+    }))
+}
 
-    /// One source by IRI, with its names, aliases, roles, kind and claims; `None` if no
-    /// article quotes it.
-    pub fn source(&self, iri: &str) -> Result<Option<SourceDetail>, StoreError> {
-        let Ok(node) = NamedNode::new(iri) else {
-            return Ok(None);
-        };
-        let sparql = format!(
-            "SELECT DISTINCT ?p ?v WHERE {{ GRAPH ?g {{ {node} a hs:Source ; ?p ?v
+/// One source by IRI (see [`super::Lookups::source`]).
+pub(super) fn source<S: SparqlReader + ?Sized>(
+    db: &S,
+    iri: &str,
+) -> Result<Option<SourceDetail>, StoreError> {
+    let Ok(node) = NamedNode::new(iri) else {
+        return Ok(None);
+    };
+    let sparql = format!(
+        "SELECT DISTINCT ?p ?v WHERE {{ GRAPH ?g {{ {node} a hs:Source ; ?p ?v
   VALUES ?p {{ schema:name hs:alias hs:role hs:key hs:sourceKind }} }} }}"
-        );
-        let mut detail = SourceDetail {
-            iri: node.as_str().to_owned(),
-            names: Vec::new(),
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            key: None,
-            kind: None,
-            claims: Vec::new(),
+    );
+    let mut detail = SourceDetail {
+        iri: node.as_str().to_owned(),
+        names: Vec::new(),
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        key: None,
+        kind: None,
+        claims: Vec::new(),
+    };
+    let rows = db.select(&sparql)?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    for solution in rows {
+        let (Some(property), Some(value)) = (string(&solution, "p"), string(&solution, "v")) else {
+            continue;
         };
-        let rows = self.select(&sparql)?;
-        if rows.is_empty() {
-            return Ok(None);
-        }
-        for solution in rows {
-            let (Some(property), Some(value)) = (string(&solution, "p"), string(&solution, "v"))
-            else {
-                continue;
-            };
-            match property.as_str() {
-                p if p == hs::ALIAS.as_str() => detail.aliases.push(value),
-                p if p == hs::ROLE.as_str() => detail.roles.push(value),
-                p if p == hs::SOURCE_KIND_PROP.as_str() => {
-                    detail.kind = source_kind_from_iri(&value);
-                }
-                // The least key, as `Store::sources` reports it.
-                p if p == hs::KEY.as_str() => {
-                    let least = match &detail.key {
-                        Some(key) => value < *key,
-                        None => true,
-                    };
-                    if least {
-                        detail.key = Some(value);
-                    }
-                }
-                _ => detail.names.push(value),
+        match property.as_str() {
+            p if p == hs::ALIAS.as_str() => detail.aliases.push(value),
+            p if p == hs::ROLE.as_str() => detail.roles.push(value),
+            p if p == hs::SOURCE_KIND_PROP.as_str() => {
+                detail.kind = source_kind_from_iri(&value);
             }
+            // The least key, as `Lookups::sources` reports it.
+            p if p == hs::KEY.as_str() => {
+                let least = match &detail.key {
+                    Some(key) => value < *key,
+                    None => true,
+                };
+                if least {
+                    detail.key = Some(value);
+                }
+            }
+            _ => detail.names.push(value),
         }
-        for list in [&mut detail.names, &mut detail.aliases, &mut detail.roles] {
-            list.sort();
-            list.dedup();
-        }
-        let mut narrowing = Narrowing::default();
-        narrowing.step(format_args!(
-            "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
-        ));
-        detail.claims = self.claims_narrowed(&narrowing)?;
-        Ok(Some(detail))
     }
+    for list in [&mut detail.names, &mut detail.aliases, &mut detail.roles] {
+        list.sort();
+        list.dedup();
+    }
+    let mut narrowing = Narrowing::default();
+    narrowing.step(format_args!(
+        "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
+    ));
+    detail.claims = claims_narrowed(db, &narrowing)?;
+    Ok(Some(detail))
+}
 
-    /// The source node whose normalized key is `key`, if any article quotes it: one lookup
-    /// in the predicate-object index.
-    fn source_with_key(&self, key: &str) -> Result<Option<NamedNode>, StoreError> {
-        if key.is_empty() {
-            return Ok(None);
-        }
-        let key = Literal::new_simple_literal(key);
-        for quad in
-            self.inner
-                .quads_for_pattern(None, Some(hs::KEY), Some(key.as_ref().into()), None)
-        {
-            if let NamedOrBlankNode::NamedNode(node) = quad?.subject {
-                return Ok(Some(node));
-            }
-        }
-        Ok(None)
+/// The source node whose normalized key is `key`, if any article quotes it.
+fn source_with_key<S: SparqlReader + ?Sized>(
+    db: &S,
+    key: &str,
+) -> Result<Option<NamedNode>, StoreError> {
+    if key.is_empty() {
+        return Ok(None);
     }
+    db.subject_with(hs::KEY, Literal::new_simple_literal(key).as_ref())
 }
 
 /// The graph of the article named by `reference`: a short id, an IRI of an article graph,
 /// or the article's URL or input id.
-pub(super) fn find_article(
-    store: &Store,
+pub(super) fn find_article<S: SparqlReader + ?Sized>(
+    db: &S,
     reference: &str,
 ) -> Result<Option<NamedNode>, StoreError> {
     let reference = reference.trim();
@@ -588,12 +624,12 @@ pub(super) fn find_article(
         return Ok(None);
     }
     if let Some(iri) = article_iri_from_id(reference) {
-        if store.has_article(iri.as_ref())? {
+        if db.has_graph(iri.as_ref())? {
             return Ok(Some(iri));
         }
     }
     if let Ok(iri) = NamedNode::new(reference) {
-        if store.has_article(iri.as_ref())? {
+        if db.has_graph(iri.as_ref())? {
             return Ok(Some(iri));
         }
     }
@@ -605,13 +641,10 @@ pub(super) fn find_article(
 }} }} ORDER BY ?g LIMIT 1",
         literal(reference)
     );
-    Ok(store
-        .select(&sparql)?
-        .first()
-        .and_then(|s| match s.get("g") {
-            Some(Term::NamedNode(n)) => Some(n.clone()),
-            _ => None,
-        }))
+    Ok(db.select(&sparql)?.first().and_then(|s| match s.get("g") {
+        Some(Term::NamedNode(n)) => Some(n.clone()),
+        _ => None,
+    }))
 }
 
 /// The claim node for a short id or an IRI.

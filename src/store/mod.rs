@@ -21,6 +21,7 @@ mod export;
 mod lookup;
 mod narrowing;
 mod propositions;
+mod reader;
 mod relink;
 mod sides;
 mod text_index;
@@ -31,7 +32,9 @@ use std::path::Path;
 use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef};
+use oxigraph::model::{
+    GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
 
@@ -46,11 +49,12 @@ pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
 };
+pub use reader::{ClaimHits, SparqlForm, SparqlReader};
 pub use relink::SourceAlignment;
 pub use sides::{BackingRow, Opponent, Story, StoryEdgeKind, StoryNode};
 
 use crate::graph::vocab::{hs, rdf, PREFIXES};
-use text_index::{ClaimHits, TextIndex};
+use text_index::TextIndex;
 
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
 ///
@@ -614,23 +618,6 @@ impl Store {
         index_graphs(self, self.text_index()?, &graphs)
     }
 
-    /// Claims whose content holds the words of `query` (the text index's matching).
-    pub(crate) fn claims_with_words(&self, query: &str) -> Result<ClaimHits, StoreError> {
-        let text = self.text_index()?;
-        text.commit()?;
-        text.claims_with_words(query)
-    }
-
-    /// Claims whose source goes by a name containing `part`, case and diacritics aside.
-    pub(crate) fn claims_with_source_containing(
-        &self,
-        part: &str,
-    ) -> Result<ClaimHits, StoreError> {
-        let text = self.text_index()?;
-        text.commit()?;
-        text.claims_with_source_containing(part)
-    }
-
     /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
     ///
     /// The prefixes of [`crate::graph::vocab::PREFIXES`] (`hs:`, `hsid:`, `schema:`, `prov:`,
@@ -675,16 +662,122 @@ impl Store {
         }
     }
 
-    /// The named graph of an article given by URL, input id, short id or IRI.
-    pub fn find_article(&self, reference: &str) -> Result<Option<NamedNode>, StoreError> {
-        lookup::find_article(self, reference)
-    }
-
     /// Whether `graph` is an article graph of this store.
     pub fn has_article(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
         Ok(self.inner.contains_named_graph(graph)?)
     }
 }
+
+/// The embedded store answers the lookups with `LATERAL`, and with its indexes where a
+/// pattern would be all the query does.
+impl SparqlReader for Store {
+    fn select(&self, sparql: &str) -> Result<Vec<QuerySolution>, StoreError> {
+        Store::select(self, sparql)
+    }
+
+    fn form(&self) -> SparqlForm {
+        SparqlForm::Lateral
+    }
+
+    /// Claims whose content holds the words of `query` (the text index's matching).
+    fn claims_with_words(&self, query: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let text = self.text_index()?;
+        text.commit()?;
+        text.claims_with_words(query).map(Some)
+    }
+
+    /// Claims whose source goes by a name containing `part`, case and diacritics aside.
+    fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let text = self.text_index()?;
+        text.commit()?;
+        text.claims_with_source_containing(part).map(Some)
+    }
+
+    fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        self.has_article(graph)
+    }
+
+    /// One seek in the predicate-object index.
+    fn subject_with(
+        &self,
+        predicate: NamedNodeRef<'_>,
+        object: LiteralRef<'_>,
+    ) -> Result<Option<NamedNode>, StoreError> {
+        for quad in self
+            .inner
+            .quads_for_pattern(None, Some(predicate), Some(object.into()), None)
+        {
+            if let NamedOrBlankNode::NamedNode(node) = quad?.subject {
+                return Ok(Some(node));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The lookups, over the embedded store or a SPARQL server ([`crate::remote::Remote`]):
+/// the same rows from either.
+pub trait Lookups: SparqlReader {
+    /// The claims matching `filter`, sorted by article date (undated last, as in
+    /// timelines), article and position in the article.
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
+        lookup::claims(self, filter)
+    }
+
+    /// Every source with the number of claims attributed to it over all articles, most
+    /// quoted first, then by name.
+    fn sources(&self) -> Result<Vec<SourceRow>, StoreError> {
+        lookup::sources(self)
+    }
+
+    /// One claim by short id (`1a2b3c4d5e6f7a8b-3`) or IRI, with its sentence, offsets and
+    /// links both ways; `None` if there is no such claim.
+    fn claim(&self, id_or_iri: &str) -> Result<Option<ClaimDetail>, StoreError> {
+        lookup::claim(self, id_or_iri)
+    }
+
+    /// The `n` most recently published articles, newest first (undated ones last).
+    fn latest_articles(&self, n: usize) -> Result<Vec<ArticleRow>, StoreError> {
+        lookup::latest_articles(self, n)
+    }
+
+    /// One article (by URL, input id, short id or IRI) with its text and its claims, each
+    /// with the spans of its source, cue and content; `None` if there is no such article.
+    fn article(&self, reference: &str) -> Result<Option<ArticleDetail>, StoreError> {
+        lookup::article(self, reference)
+    }
+
+    /// One source by IRI, with its names, aliases, roles, kind and claims; `None` if no
+    /// article quotes it.
+    fn source(&self, iri: &str) -> Result<Option<SourceDetail>, StoreError> {
+        lookup::source(self, iri)
+    }
+
+    /// The named graph of an article given by URL, input id, short id or IRI.
+    fn find_article(&self, reference: &str) -> Result<Option<NamedNode>, StoreError> {
+        lookup::find_article(self, reference)
+    }
+
+    /// Propositions matching `filter`, with counts derived now: most independent asserting
+    /// origins first, then most claims, then first seen.
+    fn propositions(&self, filter: &PropositionFilter) -> Result<Vec<PropositionRow>, StoreError> {
+        propositions::propositions_among(self, filter, None)
+    }
+
+    /// One proposition by id (as [`proposition_id`] gives it) or IRI, with its counts;
+    /// `None` if there is no such proposition with a claim.
+    fn proposition(&self, id_or_iri: &str) -> Result<Option<PropositionRow>, StoreError> {
+        propositions::proposition(self, id_or_iri)
+    }
+
+    /// What was said, by whom, when: the claims `query` selects, in date order (undated
+    /// last), then article and position.
+    fn timeline(&self, query: &TimelineQuery) -> Result<Vec<TimelineRow>, StoreError> {
+        propositions::timeline(self, query)
+    }
+}
+
+impl<T: SparqlReader + ?Sized> Lookups for T {}
 
 /// [`StoreError::Missing`] unless `path` holds a store. RocksDB keeps a CURRENT file in every
 /// database; without it there is no store, and RocksDB's own message ("No such file or

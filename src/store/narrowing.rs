@@ -8,8 +8,10 @@
 //! SEP-0006), list the claims and their graphs; then a row query per chunk of them, whose
 //! patterns are `LATERAL` too, so every property is one index seek for the claim at hand.
 //! Terms stay encoded until a solution is read, so only the projected values are decoded.
-//! Filters on words of the content or on parts of a source's name go through the text index
-//! (`super::text_index`), whose claims come first.
+//! A SPARQL server gets the same two queries in standard SPARQL ([`SparqlForm::Standard`]):
+//! the steps joined, the row's parts as `OPTIONAL`s.
+//! On the embedded store, filters on words of the content or on parts of a source's name go
+//! through the text index (`super::text_index`), whose claims come first.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -18,7 +20,8 @@ use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QuerySolution;
 use rayon::prelude::*;
 
-use super::{Store, StoreError};
+use super::reader::{SparqlForm, SparqlReader};
+use super::StoreError;
 
 /// At most this many claims' rows are read by one query; chunks go to every core.
 const ROW_CHUNK: usize = 64;
@@ -37,7 +40,7 @@ fn chunk_size(claims: usize, cores: usize) -> usize {
 pub(super) struct Narrowing {
     /// Only the claims of this article graph.
     graph: Option<NamedNode>,
-    /// Only these claims, found by the text index (the intersection of every such filter).
+    /// Only these claims, found by a text index (the intersection of every such filter).
     among: Option<HashSet<(NamedNode, NamedNode)>>,
     steps: Vec<String>,
     filters: String,
@@ -49,7 +52,7 @@ impl Narrowing {
         self.graph = Some(graph);
     }
 
-    /// Keeps only `claims` (with their graphs), as the text index found them.
+    /// Keeps only `claims` (with their graphs), as a text index found them.
     pub fn among(&mut self, claims: Vec<(NamedNode, NamedNode)>) {
         let claims: HashSet<_> = claims.into_iter().collect();
         self.among = Some(match self.among.take() {
@@ -74,7 +77,7 @@ impl Narrowing {
         self.graph.is_some() || self.among.is_some() || !self.steps.is_empty()
     }
 
-    /// The claims the text index found, in the graph asked for if any.
+    /// The claims a text index found, in the graph asked for if any.
     fn among_in_graph(&self) -> Option<Vec<(NamedNode, NamedNode)>> {
         let among = self.among.as_ref()?;
         let mut claims: Vec<_> = among
@@ -87,8 +90,45 @@ impl Narrowing {
         Some(claims)
     }
 
-    /// The claims the steps keep, with their graphs (every claim when there is no step).
-    fn claims_query(&self, among: Option<&[(NamedNode, NamedNode)]>) -> String {
+    /// Claims whose source as written ("it") contains `q`, a lowercase SPARQL literal, or
+    /// whose source goes by a value of one of the `names` properties that does, written in
+    /// `form`. Oxigraph has
+    /// no text index: this reads every such value once, and each matching source once.
+    pub fn source_containing(&mut self, q: &str, names: &str, form: SparqlForm) {
+        let lateral = match form {
+            SparqlForm::Lateral => "LATERAL ",
+            SparqlForm::Standard => "",
+        };
+        self.step(format_args!(
+            "{{ GRAPH ?g {{ ?claim hs:sourceText ?said FILTER(CONTAINS(LCASE(?said), {q})) }} }}
+    UNION {{ {{ SELECT DISTINCT ?named WHERE {{
+                 VALUES ?np {{ {names} }}
+                 GRAPH ?k {{ ?named ?np ?nv }}
+                 FILTER(CONTAINS(LCASE(STR(?nv)), {q})) }} }}
+             {lateral}{{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?named }} }} }}"
+        ));
+    }
+
+    /// Claims whose `?content` contains `q`, a lowercase SPARQL literal: a step reading every
+    /// content when nothing narrows the claims yet, else a FILTER on the rows.
+    pub fn content_containing(&mut self, q: &str) {
+        if self.is_narrowed() {
+            self.filter(format_args!("CONTAINS(LCASE(?content), {q})"));
+        } else {
+            self.step(format_args!(
+                "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
+            ));
+        }
+    }
+
+    /// The claims the steps keep, with their graphs (every claim when there is no step),
+    /// among `among` if given. In the `LATERAL` form each step is evaluated for the solutions
+    /// of the one before; in the standard form they are joined, which gives the same claims.
+    fn claims_query(&self, form: SparqlForm, among: Option<&[(NamedNode, NamedNode)]>) -> String {
+        let after = match form {
+            SparqlForm::Lateral => "LATERAL ",
+            SparqlForm::Standard => "",
+        };
         let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
         let mut first = true;
         if let Some(among) = among {
@@ -103,11 +143,11 @@ impl Narrowing {
             first = false;
         }
         for step in &self.steps {
-            let lateral = if first { "" } else { "LATERAL " };
+            let lateral = if first { "" } else { after };
             let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
             first = false;
         }
-        let lateral = if first { "" } else { "LATERAL " };
+        let lateral = if first { "" } else { after };
         let _ = writeln!(
             sparql,
             "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
@@ -117,10 +157,22 @@ impl Narrowing {
 
     /// `head` (`SELECT … WHERE {`) over `claims`, each in its graph, then `row`'s patterns
     /// and the filters.
-    fn rows_query(&self, head: &str, row: &str, claims: &[(NamedNode, NamedNode)]) -> String {
+    fn rows_query(
+        &self,
+        head: &str,
+        row: &str,
+        claims: &[(NamedNode, NamedNode)],
+        form: SparqlForm,
+    ) -> String {
         let mut sparql = String::from(head);
         sparql.push_str("  VALUES (?claim ?g) {");
         for (claim, graph) in claims {
+            let _ = write!(sparql, " ({claim} {graph})");
+        }
+        if let ([(claim, graph)], SparqlForm::Standard) = (claims, form) {
+            // Virtuoso 7.2's SPARQL compiler fails on a one-row VALUES before two OPTIONALs
+            // over one named graph (SP031, "no SPART_VARR_FIXED"). The row twice gives each
+            // solution twice, which the lookups drop as they drop a claim's other repeats.
             let _ = write!(sparql, " ({claim} {graph})");
         }
         sparql.push_str(" }\n");
@@ -131,43 +183,42 @@ impl Narrowing {
     }
 }
 
-impl Store {
-    /// The solutions of `head` and `row` for the claims `narrowing` finds, read in chunks
-    /// on every core and turned into rows by `to_row`; in no particular order.
-    pub(super) fn rows_narrowed<T: Send>(
-        &self,
-        narrowing: &Narrowing,
-        head: &str,
-        row: &str,
-        to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
-    ) -> Result<Vec<T>, StoreError> {
-        let among = narrowing.among_in_graph();
-        let claims: Vec<(NamedNode, NamedNode)> = match among {
-            // The text index named them all: nothing to ask the store.
-            Some(among) if narrowing.steps.is_empty() => among,
-            // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
-            among => self
-                .select(&narrowing.claims_query(among.as_deref()))?
-                .iter()
-                .filter_map(|s| match (s.get("claim"), s.get("g")) {
-                    (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
-                        Some((claim.clone(), graph.clone()))
-                    }
-                    _ => None,
-                })
-                .collect(),
-        };
-        let chunks = claims
-            .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
-            .map(|chunk| {
-                self.select(&narrowing.rows_query(head, row, chunk))?
-                    .iter()
-                    .map(&to_row)
-                    .collect::<Result<Vec<_>, _>>()
+/// The solutions of `head` and `row` (written in `db`'s form) for the claims `narrowing`
+/// finds, read in chunks on every core and turned into rows by `to_row`; in no particular
+/// order.
+pub(super) fn rows_narrowed<S: SparqlReader + ?Sized, T: Send>(
+    db: &S,
+    narrowing: &Narrowing,
+    head: &str,
+    row: &str,
+    to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
+) -> Result<Vec<T>, StoreError> {
+    let among = narrowing.among_in_graph();
+    let claims: Vec<(NamedNode, NamedNode)> = match among {
+        // A text index named them all: nothing to ask.
+        Some(among) if narrowing.steps.is_empty() => among,
+        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+        among => db
+            .select(&narrowing.claims_query(db.form(), among.as_deref()))?
+            .iter()
+            .filter_map(|s| match (s.get("claim"), s.get("g")) {
+                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                    Some((claim.clone(), graph.clone()))
+                }
+                _ => None,
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(chunks.into_iter().flatten().collect())
-    }
+            .collect(),
+    };
+    let chunks = claims
+        .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
+        .map(|chunk| {
+            db.select(&narrowing.rows_query(head, row, chunk, db.form()))?
+                .iter()
+                .map(&to_row)
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(chunks.into_iter().flatten().collect())
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use super::reader::ClaimHits;
 use super::StoreError;
 use crate::graph::vocab::{hs, prov, rdf, rdfs, schema};
 
@@ -53,9 +54,6 @@ pub(super) const FILES: [&str; 2] = ["text-index/meta.json", PENDING];
 const WRITER_MEMORY: usize = 64_000_000;
 const WORDS: &str = "hearsay_words";
 const NAMES: &str = "hearsay_names";
-
-/// Claims as the lookups name them: the claim and its article graph.
-pub(super) type ClaimHits = Vec<(NamedNode, NamedNode)>;
 
 /// The index, its reader and (for a writer) its writer.
 pub(super) struct TextIndex {

@@ -11,7 +11,8 @@ use super::{sparql, Method, Options, Reply, Request};
 use crate::extract::Stance;
 use crate::graph::vocab::ID;
 use crate::store::{
-    write_triples, ClaimFilter, ExportFormat, PropositionFilter, Store, StoreError, TimelineQuery,
+    write_triples, ClaimFilter, ExportFormat, Lookups, PropositionFilter, Store, StoreError,
+    TimelineQuery,
 };
 
 /// Propositions shown on the home page.

@@ -18,7 +18,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
-use super::narrowing::Narrowing;
+use super::narrowing::{rows_narrowed, Narrowing};
+use super::reader::{render, Part, SparqlForm, SparqlReader};
 use super::values::{date, literal, nonblank, number, string};
 use super::{Store, StoreError};
 use crate::extract::Stance;
@@ -58,7 +59,7 @@ pub struct RefreshOutcome {
     pub took: std::time::Duration,
 }
 
-/// Which propositions [`Store::propositions`] returns.
+/// Which propositions [`crate::store::Lookups::propositions`] returns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PropositionFilter {
     /// Only propositions some origin asserts and another origin denies.
@@ -100,7 +101,7 @@ impl PropositionRow {
     }
 }
 
-/// What [`Store::timeline`] selects; every field `None` lists every claim.
+/// What [`crate::store::Lookups::timeline`] selects; every field `None` lists every claim.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimelineQuery {
     /// Case-insensitive substring of the source's name, label, alias, key or surface text.
@@ -154,207 +155,211 @@ impl Store {
         }
         Ok(index)
     }
+}
 
-    /// Propositions matching `filter`, with counts derived now: most independent asserting
-    /// origins first, then most claims, then first seen.
-    pub fn propositions(
-        &self,
-        filter: &PropositionFilter,
-    ) -> Result<Vec<PropositionRow>, StoreError> {
-        self.propositions_among(filter, None)
+/// One proposition by id or IRI (see [`super::Lookups::proposition`]).
+pub(in crate::store) fn proposition<S: SparqlReader + ?Sized>(
+    db: &S,
+    id_or_iri: &str,
+) -> Result<Option<PropositionRow>, StoreError> {
+    let Some(iri) = proposition_iri_from_id(id_or_iri) else {
+        return Ok(None);
+    };
+    let filter = PropositionFilter {
+        min_claims: Some(1),
+        ..PropositionFilter::default()
+    };
+    Ok(propositions_among(db, &filter, Some(&iri))?
+        .into_iter()
+        .next())
+}
+
+/// Propositions matching `filter` (see [`super::Lookups::propositions`]), of `only` when
+/// given.
+pub(in crate::store) fn propositions_among<S: SparqlReader + ?Sized>(
+    db: &S,
+    filter: &PropositionFilter,
+    only: Option<&NamedNode>,
+) -> Result<Vec<PropositionRow>, StoreError> {
+    let text = nonblank(&filter.text).map(|t| literal(&t.to_lowercase()));
+    // Contested propositions have a denial (denials are few), and a word narrows by the
+    // labels: list those propositions first, then read each one's claims (LATERAL). Over
+    // every proposition, hash joins of the whole graph win.
+    let mut candidates = Vec::new();
+    if let Some(iri) = only {
+        candidates.push(format!("VALUES ?p {{ {iri} }}"));
     }
-
-    /// One proposition by id (as [`proposition_id`] gives it) or IRI, with its counts;
-    /// `None` if the store has no such proposition with a claim.
-    pub fn proposition(&self, id_or_iri: &str) -> Result<Option<PropositionRow>, StoreError> {
-        let Some(iri) = proposition_iri_from_id(id_or_iri) else {
-            return Ok(None);
-        };
-        let filter = PropositionFilter {
-            min_claims: Some(1),
-            ..PropositionFilter::default()
-        };
-        Ok(self
-            .propositions_among(&filter, Some(&iri))?
-            .into_iter()
-            .next())
+    if filter.contested {
+        candidates.push(format!(
+            "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
+        ));
     }
-
-    /// [`Store::propositions`], of `only` when given.
-    fn propositions_among(
-        &self,
-        filter: &PropositionFilter,
-        only: Option<&NamedNode>,
-    ) -> Result<Vec<PropositionRow>, StoreError> {
-        let text = nonblank(&filter.text).map(|t| literal(&t.to_lowercase()));
-        // Contested propositions have a denial (denials are few), and a word narrows by the
-        // labels: list those propositions first, then read each one's claims (LATERAL). Over
-        // every proposition, hash joins of the whole graph win.
-        let mut candidates = Vec::new();
-        if let Some(iri) = only {
-            candidates.push(format!("VALUES ?p {{ {iri} }}"));
-        }
-        if filter.contested {
-            candidates.push(format!(
-                "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
-            ));
-        }
-        if let Some(q) = &text {
-            candidates.push(format!(
-                "GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?l FILTER(CONTAINS(LCASE(?l), {q})) }}"
-            ));
-        }
-        let mut sparql = String::from(
-            "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
-       (COUNT(DISTINCT ?article) AS ?articles)
-       (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
-       (COUNT(DISTINCT ?declining) AS ?u) (COUNT(DISTINCT ?contending) AS ?c)
+    if let Some(q) = &text {
+        candidates.push(format!(
+            "GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?l FILTER(CONTAINS(LCASE(?l), {q})) }}"
+        ));
+    }
+    let mut sparql = String::from(
+        "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
+   (COUNT(DISTINCT ?article) AS ?articles)
+   (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
+   (COUNT(DISTINCT ?declining) AS ?u) (COUNT(DISTINCT ?contending) AS ?c)
 WHERE {
 ",
+    );
+    if candidates.is_empty() {
+        sparql.push_str(&joined_patterns(PROPOSITION_PATTERNS));
+    } else {
+        let _ = writeln!(
+            sparql,
+            "  {{ SELECT DISTINCT ?p WHERE {{ {} }} }}",
+            candidates.join(" ")
         );
-        if candidates.is_empty() {
-            sparql.push_str(&joined_patterns(PROPOSITION_PATTERNS));
-        } else {
-            let _ = writeln!(
-                sparql,
-                "  {{ SELECT DISTINCT ?p WHERE {{ {} }} }}",
-                candidates.join(" ")
-            );
-            sparql.push_str(&lateral_patterns(PROPOSITION_PATTERNS));
-        }
-        sparql.push_str(
-            "  # An unsourced claim's origin is its text: reprints of it still count once.
+        sparql.push_str(&match db.form() {
+            SparqlForm::Lateral => lateral_patterns(PROPOSITION_PATTERNS),
+            SparqlForm::Standard => joined_patterns(PROPOSITION_PATTERNS),
+        });
+    }
+    sparql.push_str(
+        "  # An unsourced claim's origin is its text: reprints of it still count once.
   BIND(COALESCE(?o, ?body, ?claim) AS ?origin)
   BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
   BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
   BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
   BIND(IF(?stance = hs:Asserted || ?stance = hs:Denied, ?origin, ?none) AS ?contending)
 ",
+    );
+    sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
+    let mut having = Vec::new();
+    if filter.contested {
+        // Both sides, and two origins between them: then some origin asserts what
+        // another denies (a source contradicting itself is no contest).
+        having.push(
+            "COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0 && COUNT(DISTINCT ?contending) > 1"
+                .to_owned(),
         );
-        sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
-        let mut having = Vec::new();
-        if filter.contested {
-            // Both sides, and two origins between them: then some origin asserts what
-            // another denies (a source contradicting itself is no contest).
-            having.push(
-                "COUNT(DISTINCT ?asserting) > 0 && COUNT(DISTINCT ?denying) > 0 && COUNT(DISTINCT ?contending) > 1"
-                    .to_owned(),
-            );
-        }
-        if let Some(n) = filter.min_origins {
-            having.push(format!("COUNT(DISTINCT ?asserting) >= {n}"));
-        }
-        if let Some(n) = filter.min_claims {
-            having.push(format!("COUNT(DISTINCT ?claim) >= {n}"));
-        }
-        if !having.is_empty() {
-            let _ = writeln!(sparql, "HAVING({})", having.join(" && "));
-        }
-        let mut rows: Vec<PropositionRow> = self
-            .select(&sparql)?
-            .iter()
-            .map(|s| {
-                let iri = string(s, "p").unwrap_or_default();
-                PropositionRow {
-                    id: proposition_id(&iri).to_owned(),
-                    label: string(s, "label").unwrap_or_default(),
-                    confidence: string(s, "confidence").and_then(|c| c.parse().ok()),
-                    first_seen: date(s, "first"),
-                    claims: number(s, "claims").unwrap_or(0),
-                    articles: number(s, "articles").unwrap_or(0),
-                    asserting: number(s, "a").unwrap_or(0),
-                    denying: number(s, "d").unwrap_or(0),
-                    unconfirmed: number(s, "u").unwrap_or(0),
-                    contending: number(s, "c").unwrap_or(0),
-                    iri,
-                }
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            b.asserting
-                .cmp(&a.asserting)
-                .then(b.claims.cmp(&a.claims))
-                .then(a.first_seen.cmp(&b.first_seen))
-                .then(a.iri.cmp(&b.iri))
-        });
-        Ok(rows)
     }
+    if let Some(n) = filter.min_origins {
+        having.push(format!("COUNT(DISTINCT ?asserting) >= {n}"));
+    }
+    if let Some(n) = filter.min_claims {
+        having.push(format!("COUNT(DISTINCT ?claim) >= {n}"));
+    }
+    if !having.is_empty() {
+        let _ = writeln!(sparql, "HAVING({})", having.join(" && "));
+    }
+    let mut rows: Vec<PropositionRow> = db
+        .select(&sparql)?
+        .iter()
+        .map(|s| {
+            let iri = string(s, "p").unwrap_or_default();
+            PropositionRow {
+                id: proposition_id(&iri).to_owned(),
+                label: string(s, "label").unwrap_or_default(),
+                confidence: string(s, "confidence").and_then(|c| c.parse().ok()),
+                first_seen: date(s, "first"),
+                claims: number(s, "claims").unwrap_or(0),
+                articles: number(s, "articles").unwrap_or(0),
+                asserting: number(s, "a").unwrap_or(0),
+                denying: number(s, "d").unwrap_or(0),
+                unconfirmed: number(s, "u").unwrap_or(0),
+                contending: number(s, "c").unwrap_or(0),
+                iri,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.asserting
+            .cmp(&a.asserting)
+            .then(b.claims.cmp(&a.claims))
+            .then(a.first_seen.cmp(&b.first_seen))
+            .then(a.iri.cmp(&b.iri))
+    });
+    Ok(rows)
+}
 
-    /// What was said, by whom, when: the claims `query` selects, in date order (undated
-    /// last), then article and position.
-    pub fn timeline(&self, query: &TimelineQuery) -> Result<Vec<TimelineRow>, StoreError> {
-        // The first filter narrows the claims through the indexes; the others are FILTERs
-        // on their rows (see `super::narrowing`).
-        let mut narrowing = Narrowing::default();
-        if let Some(reference) = nonblank(&query.proposition) {
-            let iri =
-                proposition_iri_from_id(reference).ok_or_else(|| StoreError::InvalidReference {
-                    value: reference.to_owned(),
-                })?;
-            narrowing.step(format_args!(
-                "GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {iri} }}"
-            ));
-        }
-        if let Some(source) = nonblank(&query.source) {
-            narrowing.among(self.claims_with_source_containing(source)?);
-        }
-        if let Some(text) = nonblank(&query.text) {
-            narrowing.among(self.claims_with_words(text)?);
-        }
-        let row = format!(
-            "  LATERAL {{ GRAPH ?g {{ ?claim hs:article ?article ; hs:position ?position ; hs:stance ?stance }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim schema:text ?content }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim hs:cue ?cue }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim hs:sourceText ?sourceText }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?claim prov:wasAttributedTo ?source }}
-    LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?source rdfs:label ?sourceLabel }} }} }}
-    LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?source schema:name ?sourceName }} }} }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article schema:datePublished ?date }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article schema:headline ?title }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?article hs:publisherName ?publisher }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition ?p ; hs:propositionStance ?pstance }} }} }}
-  # A relayed claim's origin: the cited source, named as it is labelled anywhere.
-  LATERAL {{ OPTIONAL {{
-    {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:origin ?origin }} FILTER(?origin != ?source) }}
-    LATERAL {{ GRAPH ?h {{ ?origin a hs:Source ; rdfs:label ?originName }} }}
-  }} }}
-"
-        );
-        let mut rows = self.rows_narrowed(&narrowing, TIMELINE_HEAD, &row, |s| {
-            let claim = string(s, "claim").unwrap_or_default();
-            let date = date(s, "date");
-            // ORDER BY (!BOUND(?date)) ?date ?article ?position ?claim: undated last.
-            let order = (
-                date.is_none(),
-                date,
-                string(s, "article").unwrap_or_default(),
-                number::<u64>(s, "position"),
-                claim.clone(),
-            );
-            let row = string(s, "stance")
-                .and_then(|x| stance_from_iri(&x))
-                .map(|stance| TimelineRow {
-                    claim_id: claim_id_from_iri(&claim).unwrap_or(&claim).to_owned(),
-                    date,
-                    source: string(s, "sourceLabel").or_else(|| string(s, "sourceName")),
-                    source_text: string(s, "sourceText"),
-                    cue: string(s, "cue").unwrap_or_default(),
-                    content: string(s, "content").unwrap_or_default(),
-                    stance,
-                    proposition_stance: string(s, "pstance").and_then(|x| stance_from_iri(&x)),
-                    proposition_id: string(s, "p").map(|p| proposition_id(&p).to_owned()),
-                    origin: string(s, "originName"),
-                    publisher: string(s, "publisher"),
-                    title: string(s, "title"),
-                    article_iri: order.2.clone(),
-                });
-            Ok((order, row))
-        })?;
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        // A claim with two sources, or an origin labelled twice, has several solutions.
-        rows.dedup_by(|a, b| a.0 .4 == b.0 .4);
-        Ok(rows.into_iter().filter_map(|(_, row)| row).collect())
+/// What was said, by whom, when (see [`super::Lookups::timeline`]).
+pub(in crate::store) fn timeline<S: SparqlReader + ?Sized>(
+    db: &S,
+    query: &TimelineQuery,
+) -> Result<Vec<TimelineRow>, StoreError> {
+    // The first filter narrows the claims through the indexes; the others are FILTERs
+    // on their rows (see `super::narrowing`).
+    let mut narrowing = Narrowing::default();
+    if let Some(reference) = nonblank(&query.proposition) {
+        let iri =
+            proposition_iri_from_id(reference).ok_or_else(|| StoreError::InvalidReference {
+                value: reference.to_owned(),
+            })?;
+        narrowing.step(format_args!(
+            "GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {iri} }}"
+        ));
     }
+    if let Some(source) = nonblank(&query.source) {
+        match db.claims_with_source_containing(source)? {
+            Some(claims) => narrowing.among(claims),
+            None => {
+                let q = literal(&source.to_lowercase());
+                if narrowing.is_narrowed() {
+                    narrowing.filter(format_args!(
+                        "CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
+GRAPH ?k {{ ?source ?np ?nv }}
+VALUES ?np {{ {SOURCE_NAMES} }}
+FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
+  }}"
+                    ));
+                } else {
+                    narrowing.source_containing(&q, SOURCE_NAMES, db.form());
+                }
+            }
+        }
+    }
+    if let Some(text) = nonblank(&query.text) {
+        match db.claims_with_words(text)? {
+            Some(claims) => narrowing.among(claims),
+            None => narrowing.content_containing(&literal(&text.to_lowercase())),
+        }
+    }
+    let row = render(TIMELINE_ROW, db.form());
+    let mut rows = rows_narrowed(db, &narrowing, TIMELINE_HEAD, &row, |s| {
+        let claim = string(s, "claim").unwrap_or_default();
+        let date = date(s, "date");
+        // ORDER BY (!BOUND(?date)) ?date ?article ?position ?claim: undated last.
+        // The source and origin last, so that of a claim's several solutions the same one
+        // is kept whatever order an engine gives them in.
+        let order = (
+            date.is_none(),
+            date,
+            string(s, "article").unwrap_or_default(),
+            number::<u64>(s, "position"),
+            claim.clone(),
+            string(s, "source"),
+            string(s, "sourceLabel").or_else(|| string(s, "sourceName")),
+            string(s, "originName"),
+        );
+        let row = string(s, "stance")
+            .and_then(|x| stance_from_iri(&x))
+            .map(|stance| TimelineRow {
+                claim_id: claim_id_from_iri(&claim).unwrap_or(&claim).to_owned(),
+                date,
+                source: string(s, "sourceLabel").or_else(|| string(s, "sourceName")),
+                source_text: string(s, "sourceText"),
+                cue: string(s, "cue").unwrap_or_default(),
+                content: string(s, "content").unwrap_or_default(),
+                stance,
+                proposition_stance: string(s, "pstance").and_then(|x| stance_from_iri(&x)),
+                proposition_id: string(s, "p").map(|p| proposition_id(&p).to_owned()),
+                origin: string(s, "originName"),
+                publisher: string(s, "publisher"),
+                title: string(s, "title"),
+                article_iri: order.2.clone(),
+            });
+        Ok((order, row))
+    })?;
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    // A claim with two sources, or an origin labelled twice, has several solutions.
+    rows.dedup_by(|a, b| a.0 .4 == b.0 .4);
+    Ok(rows.into_iter().filter_map(|(_, row)| row).collect())
 }
 
 /// The timeline's columns.
@@ -363,6 +368,52 @@ SELECT ?claim ?date ?article ?position ?title ?publisher ?content ?cue ?stance
        ?pstance ?p ?sourceName ?sourceLabel ?sourceText ?originName ?origin ?source
 WHERE {
 ";
+
+/// The IRI of [`PROPOSITIONS_GRAPH`] as SPARQL, for the constant queries that read it.
+macro_rules! propositions_graph {
+    () => {
+        "<https://w3id.org/hearsay/id/graph/propositions>"
+    };
+}
+
+/// Each claim of a timeline with what is shown of it.
+const TIMELINE_ROW: &[Part] = &[
+    Part::required(
+        "GRAPH ?g { ?claim hs:article ?article ; hs:position ?position ; hs:stance ?stance }",
+    ),
+    Part::optional("GRAPH ?g { ?claim schema:text ?content }"),
+    Part::optional("GRAPH ?g { ?claim hs:cue ?cue }"),
+    Part::optional("GRAPH ?g { ?claim hs:sourceText ?sourceText }"),
+    Part::optional_then(
+        "GRAPH ?g { ?claim prov:wasAttributedTo ?source }",
+        &[
+            Part::optional("GRAPH ?g { ?source rdfs:label ?sourceLabel }"),
+            Part::optional("GRAPH ?g { ?source schema:name ?sourceName }"),
+        ],
+    ),
+    Part::optional("GRAPH ?g { ?article schema:datePublished ?date }"),
+    Part::optional("GRAPH ?g { ?article schema:headline ?title }"),
+    Part::optional("GRAPH ?g { ?article hs:publisherName ?publisher }"),
+    Part::optional(concat!(
+        "GRAPH ",
+        propositions_graph!(),
+        " { ?claim hs:proposition ?p ; hs:propositionStance ?pstance }"
+    )),
+    // A relayed claim's origin: the cited source, named as it is labelled anywhere.
+    Part::optional_then(
+        concat!(
+            "GRAPH ",
+            propositions_graph!(),
+            " { ?claim hs:origin ?origin } FILTER(?origin != ?source)"
+        ),
+        &[Part::required(
+            "GRAPH ?h { ?origin a hs:Source ; rdfs:label ?originName }",
+        )],
+    ),
+];
+
+/// The properties a source goes by in a timeline lookup.
+const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
 
 /// Which graph a pattern reads.
 #[derive(Clone, Copy, PartialEq)]
@@ -446,4 +497,14 @@ fn lateral_patterns(patterns: &[(In, &str, bool)]) -> String {
         }
     }
     sparql
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PROPOSITIONS_GRAPH;
+
+    #[test]
+    fn the_constant_queries_name_the_propositions_graph() {
+        assert_eq!(propositions_graph!(), PROPOSITIONS_GRAPH.to_string());
+    }
 }
