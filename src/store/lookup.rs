@@ -209,6 +209,11 @@ impl Store {
     /// The claims matching `filter`, sorted by article date (undated last, as in timelines), article and
     /// position in the article.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
+        self.claims_narrowed(&self.claim_narrowing(filter)?)
+    }
+
+    /// How [`Store::claims`] finds the claims `filter` selects.
+    pub(super) fn claim_narrowing(&self, filter: &ClaimFilter) -> Result<Narrowing, StoreError> {
         if filter.min_confidence.is_some_and(f64::is_nan) {
             return Err(StoreError::InvalidFilter(
                 "minimum confidence is not a number".into(),
@@ -262,13 +267,24 @@ impl Store {
         if let Some(until) = filter.until {
             narrowing.filter(format_args!("?date <= {}", date_literal(until)));
         }
-        self.claims_narrowed(&narrowing)
+        Ok(narrowing)
     }
 
     /// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
     /// article date (undated last), article and position.
     fn claims_narrowed(&self, narrowing: &Narrowing) -> Result<Vec<ClaimRow>, StoreError> {
-        let mut rows = self.rows_narrowed(narrowing, CLAIMS_HEAD, CLAIM_ROW, claim_row)?;
+        let claims = self.narrowed_claims(narrowing)?;
+        self.claim_rows(narrowing, &claims)
+    }
+
+    /// The rows of `claims` (each in its graph) that pass `narrowing`'s FILTERs, sorted by
+    /// article date (undated last), article and position.
+    pub(super) fn claim_rows(
+        &self,
+        narrowing: &Narrowing,
+        claims: &[(NamedNode, NamedNode)],
+    ) -> Result<Vec<ClaimRow>, StoreError> {
+        let mut rows = self.rows_of(narrowing, claims, CLAIMS_HEAD, CLAIM_ROW, claim_row)?;
         // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
         // every comparison.
         rows.sort_by(|a, b| {

@@ -19,7 +19,9 @@
 mod error;
 mod export;
 mod lookup;
+mod memo;
 mod narrowing;
+mod paging;
 mod propositions;
 mod relink;
 mod sides;
@@ -41,6 +43,7 @@ pub use lookup::{
     LinkDirection, SourceDetail, SourceRow,
 };
 pub use oxigraph::sparql::CancellationToken;
+pub use paging::ClaimsPage;
 pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
@@ -57,6 +60,8 @@ use crate::graph::vocab::{hs, rdf, PREFIXES};
 #[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
+    /// What a read-only store computed once (`None` on a writable store: see [`memo`]).
+    memo: Option<std::sync::Arc<memo::Memo>>,
 }
 
 /// The state of a store's files ([`Store::generation`]): equal readings mean no write,
@@ -142,7 +147,7 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref();
         match oxigraph::store::Store::open(path) {
-            Ok(inner) => Ok(Store { inner }),
+            Ok(inner) => Ok(Store { inner, memo: None }),
             Err(e) => Err(StoreError::on_open(path.to_path_buf(), e)),
         }
     }
@@ -167,7 +172,12 @@ impl Store {
         let mut attempt = 1;
         loop {
             match oxigraph::store::Store::open_read_only(path) {
-                Ok(inner) => return Ok(Store { inner }),
+                Ok(inner) => {
+                    return Ok(Store {
+                        inner,
+                        memo: Some(Default::default()),
+                    })
+                }
                 Err(source) if attempt < ATTEMPTS && is_vanished_file(&source) => {
                     std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
                     attempt += 1;
@@ -212,6 +222,7 @@ impl Store {
     pub fn in_memory() -> Result<Self, StoreError> {
         Ok(Store {
             inner: oxigraph::store::Store::new()?,
+            memo: None,
         })
     }
 
@@ -471,39 +482,39 @@ impl Store {
 
     /// Number of articles (named graphs).
     pub fn article_count(&self) -> Result<usize, StoreError> {
-        let mut count = 0;
-        for graph in self.inner.named_graphs() {
-            // The propositions graph is derived from the articles, not one of them.
-            if graph? != PROPOSITIONS_GRAPH.into() {
-                count += 1;
+        self.remembered(memo::ARTICLE_COUNT, || {
+            let mut count = 0;
+            for graph in self.inner.named_graphs() {
+                // The propositions graph is derived from the articles, not one of them.
+                if graph? != PROPOSITIONS_GRAPH.into() {
+                    count += 1;
+                }
             }
-        }
-        Ok(count)
+            Ok(count)
+        })
     }
 
     /// Number of claims, over all articles.
     pub fn claim_count(&self) -> Result<usize, StoreError> {
-        let mut claims = HashSet::new();
-        for quad in
-            self.inner
-                .quads_for_pattern(None, Some(rdf::TYPE), Some(hs::CLAIM.into()), None)
-        {
-            claims.insert(quad?.subject);
-        }
-        Ok(claims.len())
+        self.remembered(memo::CLAIM_COUNT, || self.count_typed(hs::CLAIM))
     }
 
     /// Number of distinct sources, over all articles (a source quoted in three articles
     /// counts once).
     pub fn source_count(&self) -> Result<usize, StoreError> {
-        let mut sources = HashSet::new();
-        for quad in
-            self.inner
-                .quads_for_pattern(None, Some(rdf::TYPE), Some(hs::SOURCE.into()), None)
+        self.remembered(memo::SOURCE_COUNT, || self.count_typed(hs::SOURCE))
+    }
+
+    /// Number of distinct nodes of type `class`, over all graphs.
+    fn count_typed(&self, class: NamedNodeRef<'_>) -> Result<usize, StoreError> {
+        let mut nodes = HashSet::new();
+        for quad in self
+            .inner
+            .quads_for_pattern(None, Some(rdf::TYPE), Some(class.into()), None)
         {
-            sources.insert(quad?.subject);
+            nodes.insert(quad?.subject);
         }
-        Ok(sources.len())
+        Ok(nodes.len())
     }
 
     /// Number of quads in the store, every graph counted.

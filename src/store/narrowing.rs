@@ -79,6 +79,11 @@ impl Narrowing {
         }
     }
 
+    /// Whether FILTERs on the rows decide too: then only the rows tell which claims match.
+    pub fn filters_rows(&self) -> bool {
+        !self.filters.is_empty()
+    }
+
     /// The claims the steps keep, with their graphs (every claim when there is no step).
     fn claims_query(&self) -> String {
         let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
@@ -111,6 +116,24 @@ impl Narrowing {
 }
 
 impl Store {
+    /// The claims `narrowing` finds, each with its graph, in no particular order.
+    pub(super) fn narrowed_claims(
+        &self,
+        narrowing: &Narrowing,
+    ) -> Result<Vec<(NamedNode, NamedNode)>, StoreError> {
+        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+        Ok(self
+            .select(&narrowing.claims_query())?
+            .iter()
+            .filter_map(|s| match (s.get("claim"), s.get("g")) {
+                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                    Some((claim.clone(), graph.clone()))
+                }
+                _ => None,
+            })
+            .collect())
+    }
+
     /// The solutions of `head` and `row` for the claims `narrowing` finds, read in chunks
     /// on every core and turned into rows by `to_row`; in no particular order.
     pub(super) fn rows_narrowed<T: Send>(
@@ -120,17 +143,20 @@ impl Store {
         row: &str,
         to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
     ) -> Result<Vec<T>, StoreError> {
-        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
-        let claims: Vec<(NamedNode, NamedNode)> = self
-            .select(&narrowing.claims_query())?
-            .iter()
-            .filter_map(|s| match (s.get("claim"), s.get("g")) {
-                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
-                    Some((claim.clone(), graph.clone()))
-                }
-                _ => None,
-            })
-            .collect();
+        let claims = self.narrowed_claims(narrowing)?;
+        self.rows_of(narrowing, &claims, head, row, to_row)
+    }
+
+    /// The solutions of `head` and `row` for `claims` (each in its graph), with
+    /// `narrowing`'s FILTERs, read in chunks on every core; in no particular order.
+    pub(super) fn rows_of<T: Send>(
+        &self,
+        narrowing: &Narrowing,
+        claims: &[(NamedNode, NamedNode)],
+        head: &str,
+        row: &str,
+        to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
+    ) -> Result<Vec<T>, StoreError> {
         let chunks = claims
             .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
             .map(|chunk| {

@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
+use super::memo;
 use super::narrowing::Narrowing;
 use super::values::{date, literal, nonblank, number, string};
 use super::{Store, StoreError};
@@ -161,6 +162,18 @@ impl Store {
         &self,
         filter: &PropositionFilter,
     ) -> Result<Vec<PropositionRow>, StoreError> {
+        let contested = PropositionFilter {
+            contested: true,
+            ..PropositionFilter::default()
+        };
+        if *filter == contested {
+            // The web's home and contested pages ask this of every request: a read-only
+            // store keeps it.
+            let rows = self.remembered(memo::CONTESTED, || {
+                Ok(std::sync::Arc::new(self.propositions_among(filter, None)?))
+            })?;
+            return Ok(rows.as_ref().clone());
+        }
         self.propositions_among(filter, None)
     }
 
