@@ -9,9 +9,10 @@
 #   benches/web.sh                       # data/, ingested into a temp dir; 20 runs each
 #   STORE=/path/to/store RUNS=9 benches/web.sh
 #   PROFILE=debug benches/web.sh         # the debug build (slower; no release build needed)
+#   BIN=/path/to/hearsay benches/web.sh  # that binary as it is, unbuilt (another branch's, say)
 #
-# A STORE is only read, but `serve` puts its socket in the store's folder: a store you may not
-# write to is served through a folder of links to its files (made here, removed at the end).
+# A STORE is only read: `serve` puts its socket in the store's folder, so a given STORE is
+# served through a folder of links to its files (made here, removed at the end).
 # Tools: cargo, curl, python3 (for the medians).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,15 +20,17 @@ ROOT=$(pwd)
 RUNS=${RUNS:-20}
 PORT=${PORT:-7893}
 PROFILE=${PROFILE:-release}
-if [ "$PROFILE" = release ]; then cargo build --release --locked --quiet; else cargo build --locked --quiet; fi
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE/hearsay"
+if [ -z "${BIN:-}" ]; then
+    if [ "$PROFILE" = release ]; then cargo build --release --locked --quiet; else cargo build --locked --quiet; fi
+    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE/hearsay"
+fi
 TMP=$(mktemp -d)
 SERVER=
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
 if [ -z "${STORE:-}" ]; then
     STORE="$TMP/store"
     "$BIN" --store "$STORE" ingest data/ >/dev/null 2>&1
-elif [ ! -w "$STORE" ]; then
+else
     mkdir "$TMP/links"
     # Not the info logs: RocksDB writes its own LOG wherever it opens a store.
     for f in "$STORE"/*; do case "${f##*/}" in LOG*) ;; *) ln -s "$f" "$TMP/links/" ;; esac; done

@@ -5,6 +5,8 @@
 //! written by Oxigraph's own term formatting ([`Literal`]'s and [`NamedNode`]'s `Display`),
 //! never pasted as text.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::QuerySolution;
@@ -430,35 +432,51 @@ SELECT ?source ?n ?k ?kd ?claims WHERE {
 impl Store {
     /// The `n` most recently published articles, newest first (undated ones last).
     pub fn latest_articles(&self, n: usize) -> Result<Vec<ArticleRow>, StoreError> {
-        // Dates are read from the predicate index; only the `n` kept are looked up further.
-        let sparql = format!(
-            "SELECT ?article ?date ?title ?publisher WHERE {{
-  {{ SELECT ?article (MAX(?d) AS ?date) WHERE {{
-       GRAPH ?article {{ ?article a hs:Article OPTIONAL {{ ?article schema:datePublished ?d }} }}
-     }} GROUP BY ?article ORDER BY DESC(BOUND(?date)) DESC(?date) ?article LIMIT {n} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?article {{ ?article schema:headline ?title }} }} }}
-  LATERAL {{ OPTIONAL {{ GRAPH ?article {{ ?article hs:publisherName ?publisher }} }} }}
-}}"
+        // The order comes from the article order (kept by a read-only store); only the `n`
+        // kept are looked up further, one seek each.
+        let order = self.article_order()?;
+        let newest = &order.newest[..n.min(order.newest.len())];
+        if newest.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut sparql =
+            String::from("SELECT ?article ?title ?publisher WHERE {\n  VALUES ?article {");
+        for (article, _) in newest {
+            sparql.push(' ');
+            sparql.push_str(&article.to_string());
+        }
+        sparql.push_str(
+            " }
+  LATERAL { OPTIONAL { GRAPH ?article { ?article schema:headline ?title } } }
+  LATERAL { OPTIONAL { GRAPH ?article { ?article hs:publisherName ?publisher } } }
+}",
         );
-        let mut rows: Vec<ArticleRow> = self
-            .select(&sparql)?
+        let mut found: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+        for solution in self.select(&sparql)? {
+            let iri = string(&solution, "article").unwrap_or_default();
+            // One title and publisher each: the least, whatever order the solutions came in.
+            let (title, publisher) = found.entry(iri).or_default();
+            for (kept, new) in [
+                (title, string(&solution, "title")),
+                (publisher, string(&solution, "publisher")),
+            ] {
+                if new.is_some() && (kept.is_none() || new < *kept) {
+                    *kept = new;
+                }
+            }
+        }
+        Ok(newest
             .iter()
-            .map(|solution| ArticleRow {
-                iri: string(solution, "article").unwrap_or_default(),
-                title: string(solution, "title"),
-                date: date(solution, "date"),
-                publisher: string(solution, "publisher"),
+            .map(|(article, date)| {
+                let (title, publisher) = found.remove(article.as_str()).unwrap_or_default();
+                ArticleRow {
+                    iri: article.as_str().to_owned(),
+                    title,
+                    date: *date,
+                    publisher,
+                }
             })
-            .collect();
-        rows.sort_by(|a, b| {
-            (a.date.is_none(), std::cmp::Reverse(a.date), &a.iri).cmp(&(
-                b.date.is_none(),
-                std::cmp::Reverse(b.date),
-                &b.iri,
-            ))
-        });
-        rows.dedup_by(|a, b| a.iri == b.iri);
-        Ok(rows)
+            .collect())
     }
 
     /// One article (by URL, input id, short id or IRI) with its text and its claims, each

@@ -51,7 +51,7 @@ pub use propositions::{
 pub use relink::SourceAlignment;
 pub use sides::{BackingRow, Opponent, Story, StoryEdgeKind, StoryNode};
 
-use crate::graph::vocab::{hs, rdf, PREFIXES};
+use crate::graph::vocab::{hs, PREFIXES};
 
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
 ///
@@ -505,16 +505,33 @@ impl Store {
         self.remembered(memo::SOURCE_COUNT, || self.count_typed(hs::SOURCE))
     }
 
-    /// Number of distinct nodes of type `class`, over all graphs.
+    /// Number of distinct nodes of type `class`, over all graphs: counted in SPARQL, where
+    /// terms stay encoded (decoding 700,000 claim IRIs to count them took seconds).
     fn count_typed(&self, class: NamedNodeRef<'_>) -> Result<usize, StoreError> {
-        let mut nodes = HashSet::new();
-        for quad in self
-            .inner
-            .quads_for_pattern(None, Some(rdf::TYPE), Some(class.into()), None)
-        {
-            nodes.insert(quad?.subject);
+        let rows = self.select(&format!(
+            "SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE {{ GRAPH ?g {{ ?node a {class} }} }}"
+        ))?;
+        Ok(rows
+            .first()
+            .and_then(|row| values::number(row, "n"))
+            .unwrap_or(0))
+    }
+
+    /// Computes now what a read-only store keeps for the web's listings (counts, contested
+    /// propositions, the article order), so that no reader waits for it; on a writable store,
+    /// nothing.
+    pub fn warm(&self) -> Result<(), StoreError> {
+        if self.memo.is_some() {
+            self.article_count()?;
+            self.claim_count()?;
+            self.source_count()?;
+            self.article_order()?;
+            self.propositions(&PropositionFilter {
+                contested: true,
+                ..PropositionFilter::default()
+            })?;
         }
-        Ok(nodes.len())
+        Ok(())
     }
 
     /// Number of quads in the store, every graph counted.

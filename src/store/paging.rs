@@ -11,12 +11,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use oxigraph::model::{GraphNameRef, NamedNode, Term};
+use chrono::NaiveDate;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
 
 use super::lookup::{ClaimFilter, ClaimRow};
 use super::memo;
 use super::values::date;
-use super::{Store, StoreError};
+use super::{Store, StoreError, PROPOSITIONS_GRAPH};
 use crate::graph::vocab::{hs, rdf};
 
 /// One page of the claims a filter selects.
@@ -29,10 +30,12 @@ pub struct ClaimsPage {
 }
 
 /// Every article in the order claims are listed: by date (the earliest, if it has several),
-/// undated last, then by IRI.
+/// undated last, then by IRI; and the newest first, as [`Store::latest_articles`] lists them.
 pub(super) struct ArticleOrder {
     articles: Vec<NamedNode>,
     rank: HashMap<NamedNode, usize>,
+    /// By latest date, newest first, undated last, then by IRI.
+    pub(super) newest: Vec<(NamedNode, Option<NaiveDate>)>,
 }
 
 impl ArticleOrder {
@@ -155,7 +158,7 @@ impl Store {
             Some(hs::CLAIM.into()),
             Some(GraphNameRef::NamedNode(graph.as_ref())),
         ) {
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(claim) = quad?.subject {
+            if let NamedOrBlankNode::NamedNode(claim) = quad?.subject {
                 claims.push(claim);
             }
         }
@@ -165,24 +168,49 @@ impl Store {
     /// Every article in claim order (kept by a read-only store: see [`memo`]).
     pub(super) fn article_order(&self) -> Result<Arc<ArticleOrder>, StoreError> {
         self.remembered(memo::ARTICLE_ORDER, || {
-            let mut dated: HashMap<NamedNode, Option<chrono::NaiveDate>> = HashMap::new();
-            for solution in self.select(
-                "SELECT ?g ?date WHERE { GRAPH ?g { ?g a hs:Article \
-                 OPTIONAL { ?g schema:datePublished ?date } } }",
-            )? {
-                let Some(Term::NamedNode(graph)) = solution.get("g") else {
+            // The dates alone, then the graphs: joined with the articles' type, the dates
+            // took 4 s on the 42,000-article replica, alone 0.2 s.
+            let mut dated: HashMap<NamedNode, (NaiveDate, NaiveDate)> = HashMap::new();
+            for solution in
+                self.select("SELECT ?g ?date WHERE { GRAPH ?g { ?g schema:datePublished ?date } }")?
+            {
+                let (Some(Term::NamedNode(graph)), Some(day)) =
+                    (solution.get("g"), date(&solution, "date"))
+                else {
                     continue;
                 };
-                let day = date(&solution, "date");
-                let earliest = dated.entry(graph.clone()).or_insert(day);
-                if day.is_some() && (earliest.is_none() || day < *earliest) {
-                    *earliest = day;
+                let (earliest, latest) = dated.entry(graph.clone()).or_insert((day, day));
+                *earliest = day.min(*earliest);
+                *latest = day.max(*latest);
+            }
+            let mut articles = Vec::new();
+            for graph in self.inner.named_graphs() {
+                match graph? {
+                    NamedOrBlankNode::NamedNode(graph) if graph != PROPOSITIONS_GRAPH => {
+                        let days = dated.get(&graph).copied();
+                        articles.push((days, graph));
+                    }
+                    _ => {}
                 }
             }
-            let mut articles: Vec<(Option<chrono::NaiveDate>, NamedNode)> =
-                dated.into_iter().map(|(graph, day)| (day, graph)).collect();
+            let mut newest: Vec<(NamedNode, Option<NaiveDate>)> = articles
+                .iter()
+                .map(|(days, graph)| (graph.clone(), days.map(|d| d.1)))
+                .collect();
+            newest.sort_by(|a, b| {
+                (a.1.is_none(), std::cmp::Reverse(a.1), a.0.as_str()).cmp(&(
+                    b.1.is_none(),
+                    std::cmp::Reverse(b.1),
+                    b.0.as_str(),
+                ))
+            });
+            let earliest = |days: &Option<(NaiveDate, NaiveDate)>| days.map(|d| d.0);
             articles.sort_by(|a, b| {
-                (a.0.is_none(), a.0, a.1.as_str()).cmp(&(b.0.is_none(), b.0, b.1.as_str()))
+                (a.0.is_none(), earliest(&a.0), a.1.as_str()).cmp(&(
+                    b.0.is_none(),
+                    earliest(&b.0),
+                    b.1.as_str(),
+                ))
             });
             let articles: Vec<NamedNode> = articles.into_iter().map(|(_, graph)| graph).collect();
             let rank = articles
@@ -190,7 +218,11 @@ impl Store {
                 .enumerate()
                 .map(|(i, graph)| (graph.clone(), i))
                 .collect();
-            Ok(Arc::new(ArticleOrder { articles, rank }))
+            Ok(Arc::new(ArticleOrder {
+                articles,
+                rank,
+                newest,
+            }))
         })
     }
 }
