@@ -101,6 +101,6 @@ for i in $(seq 200); do
     printf 'url = "%s%s"\noutput = "/dev/null"\n' "$B" "$path"
 done >"$TMP/burst.curl"
 s=$(date +%s%N)
-codes=$(curl -s --parallel --parallel-immediate --parallel-max 200 --max-time 120 -w '%{http_code}\n' -K "$TMP/burst.curl" | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')
+codes=$(curl -s --parallel --parallel-immediate --parallel-max 200 --max-time 120 -w '%{http_code}\n' -K "$TMP/burst.curl" 2>/dev/null | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}' || true)
 e=$(date +%s%N)
 echo "burst of 200 concurrent requests: $(((e - s) / 1000000)) ms until the last answer; status codes: $codes; load $(load)"

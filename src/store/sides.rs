@@ -142,8 +142,9 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
   GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} ; hs:propositionStance ?stance
     OPTIONAL {{ ?claim hs:origin ?o }} }}
   BIND(COALESCE(?o, ?claim) AS ?origin)
-  GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
-    OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }}
+  # Read for each claim (LATERAL), as in the story.
+  LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
+    OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }} }}
 {}}}
 GROUP BY ?claim ?stance ?origin ?certainty ?kind
 ORDER BY ?claim",
