@@ -142,8 +142,9 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
   GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} ; hs:propositionStance ?stance
     OPTIONAL {{ ?claim hs:origin ?o }} }}
   BIND(COALESCE(?o, ?claim) AS ?origin)
-  GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
-    OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }}
+  # Read for each claim (LATERAL), as in the story.
+  LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
+    OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }} }}
 {}}}
 GROUP BY ?claim ?stance ?origin ?certainty ?kind
 ORDER BY ?claim",
@@ -182,9 +183,11 @@ ORDER BY ?claim",
     UNION {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?mine hs:origin {node} ; hs:proposition ?p }} }}
     UNION {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?mine hs:relay {node} ; hs:proposition ?p }} }}
   }} }}
-  GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?plabel . ?claim hs:proposition ?p ;
-    hs:propositionStance ?stance ; hs:origin ?origin }}
-  GRAPH ?g {{ ?claim a hs:Claim }}
+  # Each proposition's claims read for it (LATERAL): joined, Oxigraph read every
+  # proposition's claims first (36 s for a story on the 42,000-article replica; 0.09 s so).
+  LATERAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?plabel . ?claim hs:proposition ?p ;
+    hs:propositionStance ?stance ; hs:origin ?origin }} }}
+  LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim }} }}
 {}  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:relay ?relay }}
     LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?relay rdfs:label ?relayLabel }} }} }}
     LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?relay schema:name ?relayNameAny }} }} }} }} }}
