@@ -132,7 +132,8 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
     }
 
     /// The claims of the proposition `id_or_iri` with what its confidence formula reads of
-    /// each: origin, stance on the proposition, certainty and the kind of the claim's source.
+    /// each: origin, stance on the proposition, certainty and the origin's kind (in the
+    /// claim's article, where the origin is named).
     pub fn backing(&self, id_or_iri: &str) -> Result<Vec<BackingRow>, StoreError> {
         let Some(proposition) = proposition_iri_from_id(id_or_iri) else {
             return Ok(Vec::new());
@@ -142,8 +143,8 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
   GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} ; hs:propositionStance ?stance
     OPTIONAL {{ ?claim hs:origin ?o }} }}
   BIND(COALESCE(?o, ?claim) AS ?origin)
-  GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
-    OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }}
+  GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?origin hs:sourceKind ?kind }} }} }}
 {}}}
 GROUP BY ?claim ?stance ?origin ?certainty ?kind
 ORDER BY ?claim",
