@@ -168,6 +168,9 @@ pub mod hs {
         TOKEN_COUNT = "tokenCount";
         /// Article → how many claims it had when the propositions were last brought up to date.
         INDEXED_CLAIMS = "indexedClaims";
+        /// Article → true while its claims wait for the propositions to be brought up to date
+        /// (written with the article, removed by the refresh).
+        REFRESH_PENDING = "refreshPending";
         /// Source → a title or role it is given ("Kremlin spokesman").
         ROLE = "role";
         /// Source → an organisation it is given as belonging to ("Atlantic Shipping Institute").
