@@ -12,7 +12,9 @@ use common::{data, ingest_paths as ingest, snapshot, temp_store};
 use hearsay::article::read_inputs;
 use hearsay::extract::{extract, Link, LinkKind};
 use hearsay::graph::article_iri;
-use hearsay::store::{BulkOptions, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH};
+use hearsay::store::{
+    BackingRow, BulkOptions, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH,
+};
 use hearsay::track::{article_names, proposition_confidence, tracked_quads, Backing};
 use hearsay::{SourceKind, Stance};
 use oxigraph::model::Term;
@@ -461,15 +463,7 @@ fn a_relayed_claim_weighs_by_its_origins_kind() {
     assert_ne!(weigh(SourceKind::Person), weigh(SourceKind::Media));
     assert_eq!(rows[0].confidence, Some(weigh(SourceKind::Person)));
     let backing = store.backing(&rows[0].id).expect("backing");
-    let terms: Vec<Backing<'_>> = backing
-        .iter()
-        .map(|b| Backing {
-            origin: &b.origin,
-            stance: b.stance,
-            certainty: b.certainty,
-            kind: b.kind,
-        })
-        .collect();
+    let terms: Vec<Backing<'_>> = backing.iter().map(BackingRow::as_backing).collect();
     assert!(
         backing.iter().all(|b| b.kind == Some(SourceKind::Person)),
         "{backing:?}"

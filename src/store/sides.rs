@@ -37,6 +37,18 @@ pub struct BackingRow {
     pub kind: Option<SourceKind>,
 }
 
+impl BackingRow {
+    /// The row as [`crate::track::proposition_confidence`] reads it.
+    pub fn as_backing(&self) -> crate::track::Backing<'_> {
+        crate::track::Backing {
+            origin: &self.origin,
+            stance: self.stance,
+            certainty: self.certainty,
+            kind: self.kind,
+        }
+    }
+}
+
 /// A node of a story: a source or a proposition.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct StoryNode {
