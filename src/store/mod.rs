@@ -34,7 +34,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use oxigraph::model::{
-    GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
 };
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
@@ -247,6 +247,28 @@ impl Store {
         article: NamedNodeRef<'_>,
         quads: &[Quad],
     ) -> Result<IngestOutcome, StoreError> {
+        self.ingest_marked(article, quads, false)
+    }
+
+    /// [`Store::ingest`] for a run that brings the propositions up to date afterwards: a
+    /// changed article is marked, in the transaction that writes it, as waiting for that
+    /// refresh (`hs:refreshPending` in the propositions graph), and the refresh removes the
+    /// mark. A process that dies in between leaves the mark, and the next ingest run
+    /// refreshes the marked articles too ([`Store::pending_refresh`]).
+    pub fn ingest_before_refresh(
+        &self,
+        article: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<IngestOutcome, StoreError> {
+        self.ingest_marked(article, quads, true)
+    }
+
+    fn ingest_marked(
+        &self,
+        article: NamedNodeRef<'_>,
+        quads: &[Quad],
+        mark: bool,
+    ) -> Result<IngestOutcome, StoreError> {
         let distinct = distinct_quads_in(article, quads)?;
         if self.holds_exactly(article, &distinct)? {
             // A re-run over the same articles writes nothing: rewriting an unchanged graph
@@ -256,16 +278,48 @@ impl Store {
                 change: GraphChange::Unchanged,
             });
         }
-        self.replace_graph(article, &distinct)
+        self.replace_graph(article, &distinct, mark)
     }
 
-    /// Replaces the graph `article` with `distinct` quads, in one transaction.
+    /// The articles marked by [`Store::ingest_before_refresh`] whose refresh has not
+    /// happened: a run that wrote them died first.
+    pub fn pending_refresh(&self) -> Result<Vec<String>, StoreError> {
+        let rows = self.select(&format!(
+            "SELECT ?a WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?a {} true }} }}",
+            hs::REFRESH_PENDING
+        ))?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| values::string(row, "a"))
+            .collect())
+    }
+
+    /// Removes the marks of [`Store::ingest_before_refresh`] from `articles`, in one
+    /// transaction.
+    fn clear_pending_refresh(&self, articles: &[NamedNode]) -> Result<(), StoreError> {
+        if articles.is_empty() {
+            return Ok(());
+        }
+        let mut transaction = self.inner.start_transaction()?;
+        for article in articles {
+            transaction.remove(pending_mark(article.as_ref()).as_ref());
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the graph `article` with `distinct` quads, in one transaction, marking the
+    /// article as waiting for the propositions refresh when `mark` is set.
     fn replace_graph(
         &self,
         article: NamedNodeRef<'_>,
         distinct: &[&Quad],
+        mark: bool,
     ) -> Result<IngestOutcome, StoreError> {
         let mut transaction = self.inner.start_transaction()?;
+        if mark {
+            transaction.insert(pending_mark(article).as_ref());
+        }
         let change = if transaction.contains_named_graph(article)? {
             // Only what differs is written. An edited article, or one extracted again by a
             // changed extractor, keeps most of its quads: removing and adding them all (six
@@ -362,6 +416,9 @@ impl Store {
         mut fresh: Option<ClaimSet>,
     ) -> Result<(BulkOutcome, Option<RefreshOutcome>), StoreError> {
         let mut outcome = BulkOutcome::default();
+        // Articles replaced by transactions while the propositions wait for this run's
+        // refresh are marked as waiting for it (see `Store::ingest_before_refresh`).
+        let tracked = fresh.is_some();
         let mut loader = self.bulk_loader(options);
         // Articles in the loader, not yet committed, so not yet visible to the store.
         let mut loaded: HashSet<NamedNode> = HashSet::new();
@@ -381,7 +438,7 @@ impl Store {
                     loader.load_quads(pending.drain(..))?;
                     loader.commit()?;
                     loaded.clear();
-                    self.replace_queued(&mut queue, &mut outcome)?;
+                    self.replace_queued(&mut queue, &mut outcome, tracked)?;
                     loader = self.bulk_loader(options);
                 }
                 continue;
@@ -404,7 +461,13 @@ impl Store {
             None => None,
         };
         loader.commit()?;
-        self.replace_queued(&mut queue, &mut outcome)?;
+        // The refresh has read the last queue's articles already: their marks go once they
+        // are written (earlier queues' went with the refresh).
+        let last_queue: Vec<NamedNode> = queue.iter().map(|(article, _)| article.clone()).collect();
+        self.replace_queued(&mut queue, &mut outcome, tracked)?;
+        if tracked {
+            self.clear_pending_refresh(&last_queue)?;
+        }
         Ok((outcome, refreshed))
     }
 
@@ -426,6 +489,7 @@ impl Store {
         &self,
         queue: &mut Vec<(NamedNode, Vec<Quad>)>,
         outcome: &mut BulkOutcome,
+        mark: bool,
     ) -> Result<(), StoreError> {
         // Which articles are stored as given already, checked on every core (a re-run spent
         // a third of its time there on one). An article queued twice is left to
@@ -452,8 +516,8 @@ impl Store {
                     quads: distinct.len(),
                     change: GraphChange::Unchanged,
                 },
-                Some((distinct, false)) => self.replace_graph(article.as_ref(), &distinct)?,
-                None => self.ingest(article.as_ref(), quads)?,
+                Some((distinct, false)) => self.replace_graph(article.as_ref(), &distinct, mark)?,
+                None => self.ingest_marked(article.as_ref(), quads, mark)?,
             };
             outcome.articles += 1;
             outcome.quads += done.quads;
@@ -786,6 +850,16 @@ fn distinct_quads_in<'q>(
         }
     }
     Ok(distinct)
+}
+
+/// The quad that marks `article` as waiting for the propositions refresh.
+fn pending_mark(article: NamedNodeRef<'_>) -> Quad {
+    Quad::new(
+        article.into_owned(),
+        hs::REFRESH_PENDING,
+        Literal::from(true),
+        PROPOSITIONS_GRAPH.into_owned(),
+    )
 }
 
 #[cfg(test)]

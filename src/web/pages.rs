@@ -625,15 +625,7 @@ fn combined(terms: &ConfidenceTerms<'_>, stance: Stance, result: f64) -> String 
 /// The confidence of a proposition, term by term, as `crate::track::proposition_confidence`
 /// computes it from the claims the store holds now, beside the value the store holds.
 fn confidence_section(stored: Option<f64>, backing: &[BackingRow]) -> Markup {
-    let claims: Vec<Backing<'_>> = backing
-        .iter()
-        .map(|b| Backing {
-            origin: &b.origin,
-            stance: b.stance,
-            certainty: b.certainty,
-            kind: b.kind,
-        })
-        .collect();
+    let claims: Vec<Backing<'_>> = backing.iter().map(BackingRow::as_backing).collect();
     let terms = confidence_terms(&claims);
     let name = |origin: &str| {
         backing
