@@ -3,90 +3,29 @@
 //! the graph they leave must be exactly what a rebuild from every stored claim gives, ids
 //! included. On real on-disk stores; PolNeAR train is read in place from ../shared.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use hearsay::article::{read_inputs, Article};
-use hearsay::extract::{extract, Extraction, Link, LinkKind};
+use common::{
+    article, assert_equals_a_rebuild, data, ingest_articles, ingest_extracted, propositions, read,
+    temp_store,
+};
+use hearsay::article::Article;
+use hearsay::extract::{extract, Link, LinkKind};
 use hearsay::graph::vocab::hs::ORIGIN;
 use hearsay::graph::{article_iri, claim_iri};
 use hearsay::store::{RefreshOutcome, Store, PROPOSITIONS_GRAPH};
-use hearsay::track::{article_names, tracked_quads};
-
-/// Ingests `articles` as one `hearsay ingest` run of transactions does: names first, one
-/// transaction per article, stored sources brought to the run's names, then the
-/// propositions brought up to date from the run's claims and the articles whose sources
-/// moved.
-fn ingest_run(store: &Store, articles: &[Article]) -> RefreshOutcome {
-    let items: Vec<_> = articles.iter().map(|a| (a, extract(&a.text))).collect();
-    ingest_extracted(store, &items)
-}
-
-/// [`ingest_run`] of articles already extracted.
-fn ingest_extracted(store: &Store, items: &[(&Article, Extraction)]) -> RefreshOutcome {
-    let stored_names = store.known_names().expect("known names");
-    let mut known = stored_names.clone();
-    for (a, e) in items {
-        known.merge(&article_names(a, e));
-    }
-    let mut fresh = store.claim_set().expect("claim set");
-    for (a, e) in items {
-        let quads = tracked_quads(a, e, &known);
-        fresh.add_article(article_iri(a).as_ref(), &quads);
-        store
-            .ingest(article_iri(a).as_ref(), &quads)
-            .expect("ingest");
-    }
-    let aligned = store
-        .align_sources(&known, &stored_names)
-        .expect("align sources");
-    store
-        .add_stored_articles(&mut fresh, aligned.moved_in.iter().map(String::as_str))
-        .expect("moved articles");
-    store.refresh_propositions_with(fresh).expect("refresh")
-}
-
-/// The propositions graph as sorted N-Quads lines.
-fn propositions(store: &Store) -> Vec<String> {
-    let mut out: Vec<String> = store
-        .oxigraph()
-        .quads_for_pattern(None, None, None, Some(PROPOSITIONS_GRAPH.into()))
-        .map(|q| q.expect("quad").to_string())
-        .collect();
-    out.sort();
-    out
-}
-
-fn read(paths: &[PathBuf]) -> Vec<Article> {
-    read_inputs(paths)
-        .map(|a| a.expect("article reads"))
-        .collect()
-}
 
 /// Ingests `runs` one after the other, then checks that a rebuild from every stored claim
 /// changes nothing in the propositions graph, and returns each run's refresh.
 fn runs_equal_a_rebuild(store: &Store, runs: &[Vec<Article>]) -> Vec<RefreshOutcome> {
-    let outcomes: Vec<RefreshOutcome> = runs.iter().map(|run| ingest_run(store, run)).collect();
-    let incremental = propositions(store);
-    assert!(incremental.iter().any(|q| q.contains("/id/proposition/")));
-    store.refresh_propositions().expect("rebuild");
-    let rebuilt = propositions(store);
-    if incremental != rebuilt {
-        let only_incremental: Vec<_> = incremental
-            .iter()
-            .filter(|q| !rebuilt.contains(q))
-            .take(10)
-            .collect();
-        let only_rebuilt: Vec<_> = rebuilt
-            .iter()
-            .filter(|q| !incremental.contains(q))
-            .take(10)
-            .collect();
-        panic!(
-            "incremental ({} quads) and rebuild ({} quads) differ:\n only incremental: {only_incremental:#?}\n only rebuild: {only_rebuilt:#?}",
-            incremental.len(),
-            rebuilt.len()
-        );
-    }
+    let outcomes: Vec<RefreshOutcome> =
+        runs.iter().map(|run| ingest_articles(store, run)).collect();
+    assert!(propositions(store)
+        .iter()
+        .any(|q| q.contains("/id/proposition/")));
+    assert_equals_a_rebuild(store);
     outcomes
 }
 
@@ -112,8 +51,7 @@ fn incremental_runs_on_data_equal_a_rebuild() {
     edited.text.truncate(cut);
     assert_eq!(article_iri(&edited), article_iri(&articles[0]));
 
-    let temp = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(temp.path().join("store")).expect("store");
+    let (_temp, store) = temp_store();
     let runs: Vec<Vec<Article>> = vec![
         articles[..2].to_vec(),
         articles[2..4].to_vec(),
@@ -146,8 +84,7 @@ fn judged_wikinews_in_three_runs_equals_a_rebuild() {
     assert!(articles.len() >= 12, "{} articles", articles.len());
     let third = articles.len().div_ceil(3);
     let runs: Vec<Vec<Article>> = articles.chunks(third).map(<[Article]>::to_vec).collect();
-    let temp = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(temp.path().join("store")).expect("store");
+    let (_temp, store) = temp_store();
     let outcomes = runs_equal_a_rebuild(&store, &runs);
     let all = store.claim_count().expect("claims");
     assert!(
@@ -165,28 +102,19 @@ fn judged_wikinews_in_three_runs_equals_a_rebuild() {
 /// extractor reads a sentence.
 #[test]
 fn a_relay_chain_through_a_claim_without_a_proposition_survives_a_later_run() {
-    let article = |id: &str, text: &str| Article {
-        origin: "tests/incremental.rs".into(),
-        id: Some(id.into()),
-        title: None,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 5, 1),
-        url: Some(format!("https://example.org/{id}")),
-        publisher: Some("Example News".into()),
-        author: None,
-        text: text.into(),
-    };
     let first = article(
         "chain",
+        1,
         "Ana Diaz said that the harbour tunnel will close in June for repairs. \
          Ben Cole said it. \
          Cara Gomez said that the harbour tunnel will close in June.",
     );
     let later = article(
         "later",
+        1,
         "Dan Eck said that the harbour tunnel will close in June for good.",
     );
-    let temp = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(temp.path().join("store")).expect("store");
+    let (_temp, store) = temp_store();
     let run = |articles: &[&Article], links: &[Link]| {
         let items: Vec<_> = articles
             .iter()
@@ -241,9 +169,7 @@ fn a_relay_chain_through_a_claim_without_a_proposition_survives_a_later_run() {
         "the later run touched the chain: {outcome:?}"
     );
     assert_eq!(origin_of_ana(&store), before);
-    let incremental = propositions(&store);
-    store.refresh_propositions().expect("rebuild");
-    assert_eq!(incremental, propositions(&store));
+    assert_equals_a_rebuild(&store);
 }
 
 /// "Peskov" stored alone, then "Dmitry Peskov" in a later run: the stored source moves onto
@@ -251,27 +177,18 @@ fn a_relay_chain_through_a_claim_without_a_proposition_survives_a_later_run() {
 /// incremental refresh must recompute their propositions too.
 #[test]
 fn a_source_renamed_by_a_later_run_leaves_what_a_rebuild_gives() {
-    let article = |id: &str, text: &str| Article {
-        origin: "tests/incremental.rs".into(),
-        id: Some(id.into()),
-        title: None,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 5, id.len() as u32),
-        url: Some(format!("https://example.org/{id}")),
-        publisher: Some("Example News".into()),
-        author: None,
-        text: text.into(),
-    };
     let first = article(
         "peskov",
+        6,
         "Peskov said that the summit in Vladivostok would take place in September. \
          Anna Berg said that the summit in Vladivostok would take place in September.",
     );
     let later = article(
         "dmitry-peskov",
+        13,
         "Kremlin spokesman Dmitry Peskov said that the grain deal would not be renewed.",
     );
-    let temp = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(temp.path().join("store")).expect("store");
+    let (_temp, store) = temp_store();
     let outcomes = runs_equal_a_rebuild(&store, &[vec![first], vec![later]]);
     let moved = store
         .oxigraph()
@@ -302,8 +219,7 @@ fn polnear_train_in_four_runs_equals_a_rebuild() {
     assert!(articles.len() > 800, "{} articles", articles.len());
     let quarter = articles.len().div_ceil(4);
     let runs: Vec<Vec<Article>> = articles.chunks(quarter).map(<[Article]>::to_vec).collect();
-    let temp = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(temp.path().join("store")).expect("store");
+    let (_temp, store) = temp_store();
     let started = std::time::Instant::now();
     let outcomes = runs_equal_a_rebuild(&store, &runs);
     let all = store.claim_count().expect("claims");
@@ -320,4 +236,82 @@ fn polnear_train_in_four_runs_equals_a_rebuild() {
         started.elapsed().as_secs_f64()
     );
     assert!(outcomes[1..].iter().all(|o| o.claims < all));
+}
+
+/// A `hearsay ingest` that dies once its articles are written, before the propositions are
+/// brought up to date (a real process, aborted through the hook its code keeps for this
+/// test): the articles carry a mark, and the next run, of other articles, brings them up to
+/// date too, so the store equals a rebuild.
+#[test]
+fn a_run_that_dies_before_refreshing_is_finished_by_the_next() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store_dir = dir.path().join("store");
+    let hearsay = |paths: &[PathBuf], die: bool| {
+        let mut command = assert_cmd::Command::cargo_bin("hearsay").expect("binary");
+        command
+            .arg("--store")
+            .arg(&store_dir)
+            .arg("ingest")
+            .args(paths);
+        if die {
+            command.env("HEARSAY_TEST_DIE_BEFORE_REFRESH", "1");
+        }
+        command.output().expect("hearsay runs")
+    };
+    let first = data(&["2026-03-02-us-says-valdoria-port-lease.txt"]);
+    let dying = data(&[
+        "2026-03-03-valdoria-denies-port-deal.txt",
+        "2026-03-09-valdoria-confirms-port-lease.txt",
+    ]);
+    let next = data(&["2026-03-03-bluefjord-pilots-strike.txt"]);
+    assert!(hearsay(&first, false).status.success());
+    let died = hearsay(&dying, true);
+    assert!(
+        !died.status.success() && died.status.code().is_none(),
+        "the run was to die by a signal: {:?}",
+        died.status
+    );
+
+    let dead_articles: Vec<String> = read(&dying)
+        .iter()
+        .map(|a| article_iri(a).as_str().to_owned())
+        .collect();
+    {
+        let store = Store::open(&store_dir).expect("store opens after the crash");
+        let mut pending = store.pending_refresh().expect("marks");
+        pending.sort();
+        let mut expected = dead_articles.clone();
+        expected.sort();
+        assert_eq!(pending, expected, "the dead run's articles are marked");
+        let unplaced = store
+            .query(&format!(
+                "ASK {{ GRAPH <{}> {{ ?c a hs:Claim }} \
+                 FILTER NOT EXISTS {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?c ?p ?o }} }} }}",
+                dead_articles[0]
+            ))
+            .expect("ask");
+        assert!(
+            matches!(unplaced, oxigraph::sparql::QueryResults::Boolean(true)),
+            "the dead run left its claims out of the propositions"
+        );
+    }
+
+    assert!(hearsay(&next, false).status.success());
+    let store = Store::open(&store_dir).expect("store opens");
+    assert_eq!(
+        store.pending_refresh().expect("marks"),
+        Vec::<String>::new()
+    );
+    let placed = store
+        .query(&format!(
+            "ASK {{ GRAPH <{}> {{ ?c a hs:Claim }} \
+             GRAPH {PROPOSITIONS_GRAPH} {{ ?c hs:proposition ?p }} }}",
+            dead_articles[0]
+        ))
+        .expect("ask");
+    assert!(matches!(
+        placed,
+        oxigraph::sparql::QueryResults::Boolean(true)
+    ));
+    assert_equals_a_rebuild(&store);
 }

@@ -3,17 +3,21 @@
 //! ingested the way `hearsay ingest` does; the expected outcomes are those of data/README.md.
 //! Also the tracking queries of queries/, and the whole Wikinews 2019 corpus, read in place.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use common::{data, ingest_paths as ingest, snapshot, temp_store};
 use hearsay::article::read_inputs;
-use hearsay::extract::extract;
+use hearsay::extract::{extract, Link, LinkKind};
 use hearsay::graph::article_iri;
 use hearsay::store::{
-    BulkOptions, ClaimSet, Lookups, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH,
+    BackingRow, BulkOptions, Lookups, PropositionFilter, Store, TimelineQuery, PROPOSITIONS_GRAPH,
 };
-use hearsay::track::{article_names, tracked_quads};
-use oxigraph::model::{GraphNameRef, Term};
+use hearsay::track::{article_names, proposition_confidence, tracked_quads, Backing};
+use hearsay::{SourceKind, Stance};
+use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 
 const PORT: &[&str] = &[
@@ -29,43 +33,8 @@ const STRIKE: &[&str] = &[
     "2026-03-06-bluefjord-strike-called-off.txt",
 ];
 
-fn data(files: &[&str]) -> Vec<PathBuf> {
-    files
-        .iter()
-        .map(|f| Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(f))
-        .collect()
-}
-
-/// Ingests `paths` as `hearsay ingest` does (one batch, one transaction per article, then the
-/// propositions brought up to date from the run's claims and the store's others) and returns
-/// the number of articles read.
-fn ingest(store: &Store, paths: &[PathBuf]) -> usize {
-    let mut known = store.known_names().expect("known names");
-    let items: Vec<_> = read_inputs(paths)
-        .map(|a| a.expect("article reads"))
-        .map(|a| {
-            let e = extract(&a.text);
-            (a, e)
-        })
-        .collect();
-    for (a, e) in &items {
-        known.merge(&article_names(a, e));
-    }
-    let mut fresh = ClaimSet::default();
-    for (a, e) in &items {
-        let quads = tracked_quads(a, e, &known);
-        fresh.add_article(article_iri(a).as_ref(), &quads);
-        store
-            .ingest(article_iri(a).as_ref(), &quads)
-            .expect("ingest");
-    }
-    store.refresh_propositions_with(fresh).expect("refresh");
-    items.len()
-}
-
 fn story_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(dir.path().join("store")).expect("store opens");
+    let (dir, store) = temp_store();
     let mut all = PORT.to_vec();
     all.extend_from_slice(STRIKE);
     assert_eq!(ingest(&store, &data(&all)), 8);
@@ -103,17 +72,6 @@ fn query_file(store: &Store, name: &str) -> Vec<BTreeMap<String, String>> {
         "{name} opens with a comment saying how to run it"
     );
     rows(store, &sparql)
-}
-
-/// Every quad of the store as sorted N-Quads lines.
-fn snapshot(store: &Store, graph: Option<GraphNameRef<'_>>) -> Vec<String> {
-    let mut out: Vec<String> = store
-        .oxigraph()
-        .quads_for_pattern(None, None, None, graph)
-        .map(|q| q.expect("quad").to_string())
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]
@@ -432,8 +390,7 @@ fn wikinews_propositions() {
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/corpus/wikinews/wikinews_2019.csv"
     ));
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(dir.path().join("wn")).expect("store");
+    let (_dir, store) = temp_store();
     let articles = ingest(&store, &[csv]);
     assert!(articles > 100, "{articles} articles");
     let before = snapshot(&store, Some(PROPOSITIONS_GRAPH.into()));
@@ -453,4 +410,63 @@ fn wikinews_propositions() {
     assert!(!corroborated.is_empty());
     store.refresh_propositions().expect("refresh");
     assert_eq!(snapshot(&store, Some(PROPOSITIONS_GRAPH.into())), before);
+}
+
+/// A relayed claim weighs in its proposition's confidence by the kind of the source it cites
+/// (its origin), not by the relay's: the Daily Post passing on what Ana Diaz said counts as
+/// Ana Diaz, a person. The relay link is set by hand, so the case does not hang on how the
+/// extractor reads the sentences; the store's stored confidence and the terms the web page
+/// shows (`Store::backing`) agree.
+#[test]
+fn a_relayed_claim_weighs_by_its_origins_kind() {
+    let article = common::article(
+        "relay-kind",
+        1,
+        "The Daily Post reported that the harbour tunnel will close in June for repairs. \
+         Ana Diaz said it.",
+    );
+    let mut extraction = extract(&article.text);
+    let found: Vec<(&str, SourceKind)> = extraction
+        .attributions
+        .iter()
+        .map(|a| (a.source_name.as_str(), a.source_kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Daily Post", SourceKind::Media),
+            ("Ana Diaz", SourceKind::Person)
+        ]
+    );
+    extraction.links = vec![Link {
+        from: 0,
+        kind: LinkKind::Relays,
+        to: 1,
+    }];
+    let (_dir, store) = temp_store();
+    common::ingest_extracted(&store, &[(&article, extraction.clone())]);
+    let rows = store
+        .propositions(&PropositionFilter {
+            text: Some("harbour tunnel".into()),
+            ..PropositionFilter::default()
+        })
+        .expect("propositions");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let weigh = |kind| {
+        proposition_confidence(&[Backing {
+            origin: "ana-diaz",
+            stance: Stance::Asserted,
+            certainty: extraction.attributions[0].certainty,
+            kind: Some(kind),
+        }])
+    };
+    assert_ne!(weigh(SourceKind::Person), weigh(SourceKind::Media));
+    assert_eq!(rows[0].confidence, Some(weigh(SourceKind::Person)));
+    let backing = store.backing(&rows[0].id).expect("backing");
+    let terms: Vec<Backing<'_>> = backing.iter().map(BackingRow::as_backing).collect();
+    assert!(
+        backing.iter().all(|b| b.kind == Some(SourceKind::Person)),
+        "{backing:?}"
+    );
+    assert_eq!(proposition_confidence(&terms), weigh(SourceKind::Person));
 }

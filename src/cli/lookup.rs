@@ -8,10 +8,10 @@ use serde_json::{json, Value};
 use super::args::{ClaimsArgs, ShowArgs, ShowFormat, SourcesArgs, TableOutput};
 use super::output::{default_format, write_table, Console, Table};
 use super::Outcome;
-use crate::store::{ClaimDetail, ClaimFilter, ClaimRow, LinkDirection, Lookups, SparqlReader};
+use crate::store::{ClaimDetail, ClaimFilter, ClaimRow, LinkDirection, Lookups};
 
 pub fn claims(
-    store: &dyn SparqlReader,
+    store: &dyn Lookups,
     args: &ClaimsArgs,
     console: &Console,
     out: &mut dyn Write,
@@ -56,7 +56,7 @@ pub fn claims(
 }
 
 pub fn sources(
-    store: &dyn SparqlReader,
+    store: &dyn Lookups,
     args: &SourcesArgs,
     console: &Console,
     out: &mut dyn Write,
@@ -75,7 +75,7 @@ pub fn sources(
     print_table(table, &args.output, console, out)
 }
 
-pub fn show(store: &dyn SparqlReader, args: &ShowArgs, out: &mut dyn Write) -> Result<Outcome> {
+pub fn show(store: &dyn Lookups, args: &ShowArgs, out: &mut dyn Write) -> Result<Outcome> {
     let Some(detail) = store.claim(&args.id)? else {
         anyhow::bail!(
             "no claim '{}' in the store; `hearsay claims` lists the ids",

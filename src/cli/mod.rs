@@ -28,7 +28,7 @@ use args::{Command, StoreArgs};
 use output::Console;
 
 use crate::remote::Remote;
-use crate::store::{SparqlReader, Store};
+use crate::store::{Lookups, Store};
 
 /// How a command ended, when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +166,7 @@ enum Target<'a> {
 }
 
 impl Target<'_> {
-    fn reader(&self) -> &dyn SparqlReader {
+    fn reader(&self) -> &dyn Lookups {
         match self {
             Target::Store(store) => *store,
             Target::Remote(remote) => *remote,

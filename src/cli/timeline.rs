@@ -10,10 +10,10 @@ use super::args::{PropositionsArgs, TableOutput, TimelineArgs};
 use super::lookup::print_table;
 use super::output::{Console, Table};
 use super::Outcome;
-use crate::store::{Lookups, PropositionFilter, SparqlReader, TimelineQuery, TimelineRow};
+use crate::store::{Lookups, PropositionFilter, TimelineQuery, TimelineRow};
 
 pub fn timeline(
-    store: &dyn SparqlReader,
+    store: &dyn Lookups,
     args: &TimelineArgs,
     console: &Console,
     out: &mut dyn Write,
@@ -51,7 +51,7 @@ pub fn timeline(
 }
 
 pub fn propositions(
-    store: &dyn SparqlReader,
+    store: &dyn Lookups,
     args: &PropositionsArgs,
     console: &Console,
     out: &mut dyn Write,
@@ -92,7 +92,7 @@ pub fn propositions(
 
 /// Contested propositions with both sides: one row per claim, asserting side first.
 pub fn contested(
-    store: &dyn SparqlReader,
+    store: &dyn Lookups,
     output: &TableOutput,
     console: &Console,
     out: &mut dyn Write,

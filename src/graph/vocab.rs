@@ -171,6 +171,9 @@ pub mod hs {
         /// Graph → SHA-256 of its other triples (sorted N-Triples) when `hearsay push` wrote
         /// it to a SPARQL server: written there only, so a push sends only what changed.
         PUSHED_DIGEST = "pushedDigest";
+        /// Article → true while its claims wait for the propositions to be brought up to date
+        /// (written with the article, removed by the refresh).
+        REFRESH_PENDING = "refreshPending";
         /// Source → a title or role it is given ("Kremlin spokesman").
         ROLE = "role";
         /// Source → an organisation it is given as belonging to ("Atlantic Shipping Institute").

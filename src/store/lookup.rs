@@ -5,14 +5,16 @@
 //! written by Oxigraph's own term formatting ([`Literal`]'s and [`NamedNode`]'s `Display`),
 //! never pasted as text.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::QuerySolution;
 
-use super::narrowing::{rows_narrowed, Narrowing};
+use super::narrowing::{narrowed_claims, rows_of, Narrowing};
 use super::reader::{render, Part, SparqlReader};
 use super::values::{date, date_literal, literal, nonblank, number, string};
-use super::StoreError;
+use super::{Store, StoreError};
 use crate::extract::{Certainty, LinkKind, QuoteKind, SourceKind, Stance};
 use crate::graph::vocab::hs;
 use crate::graph::{
@@ -215,6 +217,14 @@ pub(super) fn claims<S: SparqlReader + ?Sized>(
     db: &S,
     filter: &ClaimFilter,
 ) -> Result<Vec<ClaimRow>, StoreError> {
+    claims_narrowed(db, &claim_narrowing(db, filter)?)
+}
+
+/// How [`claims`] finds the claims `filter` selects.
+pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
+    db: &S,
+    filter: &ClaimFilter,
+) -> Result<Narrowing, StoreError> {
     if filter.min_confidence.is_some_and(f64::is_nan) {
         return Err(StoreError::InvalidFilter(
             "minimum confidence is not a number".into(),
@@ -275,7 +285,7 @@ pub(super) fn claims<S: SparqlReader + ?Sized>(
     if let Some(until) = filter.until {
         narrowing.filter(format_args!("?date <= {}", date_literal(until)));
     }
-    claims_narrowed(db, &narrowing)
+    Ok(narrowing)
 }
 
 /// The claims `narrowing` finds, their rows read in chunks on every core, sorted by
@@ -284,8 +294,19 @@ fn claims_narrowed<S: SparqlReader + ?Sized>(
     db: &S,
     narrowing: &Narrowing,
 ) -> Result<Vec<ClaimRow>, StoreError> {
+    let claims = narrowed_claims(db, narrowing)?;
+    claim_rows(db, narrowing, &claims)
+}
+
+/// The rows of `claims` (each in its graph) that pass `narrowing`'s FILTERs, sorted by
+/// article date (undated last), article and position.
+pub(super) fn claim_rows<S: SparqlReader + ?Sized>(
+    db: &S,
+    narrowing: &Narrowing,
+    claims: &[(NamedNode, NamedNode)],
+) -> Result<Vec<ClaimRow>, StoreError> {
     let row = render(CLAIM_ROW, db.form());
-    let mut rows = rows_narrowed(db, narrowing, CLAIMS_HEAD, &row, claim_row)?;
+    let mut rows = rows_of(db, narrowing, claims, CLAIMS_HEAD, &row, claim_row)?;
     // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
     // every comparison.
     // The row's source and text last, so that of a claim's several solutions the same one
@@ -482,6 +503,58 @@ pub(super) fn latest_articles<S: SparqlReader + ?Sized>(
     });
     rows.dedup_by(|a, b| a.iri == b.iri);
     Ok(rows)
+}
+
+impl Store {
+    /// [`latest_articles`] from the article order (which a read-only store keeps): only the
+    /// `n` kept are looked up further, one seek each.
+    pub(super) fn latest_articles_by_order(&self, n: usize) -> Result<Vec<ArticleRow>, StoreError> {
+        // The order comes from the article order (kept by a read-only store); only the `n`
+        // kept are looked up further, one seek each.
+        let order = self.article_order()?;
+        let newest = &order.newest[..n.min(order.newest.len())];
+        if newest.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut sparql =
+            String::from("SELECT ?article ?title ?publisher WHERE {\n  VALUES ?article {");
+        for (article, _) in newest {
+            sparql.push(' ');
+            sparql.push_str(&article.to_string());
+        }
+        sparql.push_str(
+            " }
+  LATERAL { OPTIONAL { GRAPH ?article { ?article schema:headline ?title } } }
+  LATERAL { OPTIONAL { GRAPH ?article { ?article hs:publisherName ?publisher } } }
+}",
+        );
+        let mut found: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+        for solution in self.select(&sparql)? {
+            let iri = string(&solution, "article").unwrap_or_default();
+            // One title and publisher each: the least, whatever order the solutions came in.
+            let (title, publisher) = found.entry(iri).or_default();
+            for (kept, new) in [
+                (title, string(&solution, "title")),
+                (publisher, string(&solution, "publisher")),
+            ] {
+                if new.is_some() && (kept.is_none() || new < *kept) {
+                    *kept = new;
+                }
+            }
+        }
+        Ok(newest
+            .iter()
+            .map(|(article, date)| {
+                let (title, publisher) = found.remove(article.as_str()).unwrap_or_default();
+                ArticleRow {
+                    iri: article.as_str().to_owned(),
+                    title,
+                    date: *date,
+                    publisher,
+                }
+            })
+            .collect())
+    }
 }
 
 /// One article with its text and its claims (see [`super::Lookups::article`]).

@@ -19,7 +19,9 @@
 mod error;
 mod export;
 mod lookup;
+mod memo;
 mod narrowing;
+mod paging;
 mod propositions;
 mod reader;
 mod relink;
@@ -33,7 +35,7 @@ use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
 use oxigraph::model::{
-    GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
 };
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use rayon::prelude::*;
@@ -45,6 +47,7 @@ pub use lookup::{
     LinkDirection, SourceDetail, SourceRow,
 };
 pub use oxigraph::sparql::CancellationToken;
+pub use paging::ClaimsPage;
 pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
@@ -53,7 +56,7 @@ pub use reader::{ClaimHits, SparqlForm, SparqlReader};
 pub use relink::SourceAlignment;
 pub use sides::{BackingRow, Opponent, Story, StoryEdgeKind, StoryNode};
 
-use crate::graph::vocab::{hs, rdf, PREFIXES};
+use crate::graph::vocab::{hs, PREFIXES};
 use text_index::TextIndex;
 
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
@@ -63,6 +66,8 @@ use text_index::TextIndex;
 #[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
+    /// What a read-only store computed once (`None` on a writable store: see [`memo`]).
+    memo: Option<std::sync::Arc<memo::Memo>>,
     /// The full-text index of claims and source names; empty in a read-only store whose
     /// index lags behind it until a search builds one in memory.
     text: Arc<OnceLock<TextIndex>>,
@@ -153,7 +158,7 @@ impl Store {
         let inner = oxigraph::store::Store::open(path)
             .map_err(|e| StoreError::on_open(path.to_path_buf(), e))?;
         let (text, current) = TextIndex::open(path)?;
-        let store = Store::with_text(inner, Some(text));
+        let store = Store::with_text(inner, None, Some(text));
         if !current {
             // A store from before the index, or one whose writer died before committing it.
             store.rebuild_text_index()?;
@@ -161,13 +166,18 @@ impl Store {
         Ok(store)
     }
 
-    fn with_text(inner: oxigraph::store::Store, text: Option<TextIndex>) -> Self {
+    fn with_text(
+        inner: oxigraph::store::Store,
+        memo: Option<std::sync::Arc<memo::Memo>>,
+        text: Option<TextIndex>,
+    ) -> Self {
         let slot = OnceLock::new();
         if let Some(text) = text {
             let _ = slot.set(text);
         }
         Store {
             inner,
+            memo,
             text: Arc::new(slot),
         }
     }
@@ -193,7 +203,11 @@ impl Store {
         loop {
             match oxigraph::store::Store::open_read_only(path) {
                 Ok(inner) => {
-                    return Ok(Store::with_text(inner, TextIndex::open_read_only(path)?));
+                    return Ok(Store::with_text(
+                        inner,
+                        Some(Default::default()),
+                        TextIndex::open_read_only(path)?,
+                    ));
                 }
                 Err(source) if attempt < ATTEMPTS && is_vanished_file(&source) => {
                     std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
@@ -245,6 +259,7 @@ impl Store {
     pub fn in_memory() -> Result<Self, StoreError> {
         Ok(Store::with_text(
             oxigraph::store::Store::new()?,
+            None,
             Some(TextIndex::in_memory()?),
         ))
     }
@@ -266,6 +281,28 @@ impl Store {
         article: NamedNodeRef<'_>,
         quads: &[Quad],
     ) -> Result<IngestOutcome, StoreError> {
+        self.ingest_marked(article, quads, false)
+    }
+
+    /// [`Store::ingest`] for a run that brings the propositions up to date afterwards: a
+    /// changed article is marked, in the transaction that writes it, as waiting for that
+    /// refresh (`hs:refreshPending` in the propositions graph), and the refresh removes the
+    /// mark. A process that dies in between leaves the mark, and the next ingest run
+    /// refreshes the marked articles too ([`Store::pending_refresh`]).
+    pub fn ingest_before_refresh(
+        &self,
+        article: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<IngestOutcome, StoreError> {
+        self.ingest_marked(article, quads, true)
+    }
+
+    fn ingest_marked(
+        &self,
+        article: NamedNodeRef<'_>,
+        quads: &[Quad],
+        mark: bool,
+    ) -> Result<IngestOutcome, StoreError> {
         let distinct = distinct_quads_in(article, quads)?;
         if self.holds_exactly(article, &distinct)? {
             // A re-run over the same articles writes nothing: rewriting an unchanged graph
@@ -275,16 +312,48 @@ impl Store {
                 change: GraphChange::Unchanged,
             });
         }
-        self.replace_graph(article, &distinct)
+        self.replace_graph(article, &distinct, mark)
     }
 
-    /// Replaces the graph `article` with `distinct` quads, in one transaction.
+    /// The articles marked by [`Store::ingest_before_refresh`] whose refresh has not
+    /// happened: a run that wrote them died first.
+    pub fn pending_refresh(&self) -> Result<Vec<String>, StoreError> {
+        let rows = self.select(&format!(
+            "SELECT ?a WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?a {} true }} }}",
+            hs::REFRESH_PENDING
+        ))?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| values::string(row, "a"))
+            .collect())
+    }
+
+    /// Removes the marks of [`Store::ingest_before_refresh`] from `articles`, in one
+    /// transaction.
+    fn clear_pending_refresh(&self, articles: &[NamedNode]) -> Result<(), StoreError> {
+        if articles.is_empty() {
+            return Ok(());
+        }
+        let mut transaction = self.inner.start_transaction()?;
+        for article in articles {
+            transaction.remove(pending_mark(article.as_ref()).as_ref());
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the graph `article` with `distinct` quads, in one transaction, marking the
+    /// article as waiting for the propositions refresh when `mark` is set.
     fn replace_graph(
         &self,
         article: NamedNodeRef<'_>,
         distinct: &[&Quad],
+        mark: bool,
     ) -> Result<IngestOutcome, StoreError> {
         let mut transaction = self.inner.start_transaction()?;
+        if mark {
+            transaction.insert(pending_mark(article).as_ref());
+        }
         let change = if transaction.contains_named_graph(article)? {
             // Only what differs is written. An edited article, or one extracted again by a
             // changed extractor, keeps most of its quads: removing and adding them all (six
@@ -383,6 +452,9 @@ impl Store {
         mut fresh: Option<ClaimSet>,
     ) -> Result<(BulkOutcome, Option<RefreshOutcome>), StoreError> {
         let mut outcome = BulkOutcome::default();
+        // Articles replaced by transactions while the propositions wait for this run's
+        // refresh are marked as waiting for it (see `Store::ingest_before_refresh`).
+        let tracked = fresh.is_some();
         let mut loader = self.bulk_loader(options);
         // Articles in the loader, not yet committed, so not yet visible to the store.
         let mut loaded: HashSet<NamedNode> = HashSet::new();
@@ -402,7 +474,7 @@ impl Store {
                     loader.load_quads(pending.drain(..))?;
                     loader.commit()?;
                     loaded.clear();
-                    self.replace_queued(&mut queue, &mut outcome)?;
+                    self.replace_queued(&mut queue, &mut outcome, tracked)?;
                     loader = self.bulk_loader(options);
                 }
                 continue;
@@ -427,7 +499,13 @@ impl Store {
             None => None,
         };
         loader.commit()?;
-        self.replace_queued(&mut queue, &mut outcome)?;
+        // The refresh has read the last queue's articles already: their marks go once they
+        // are written (earlier queues' went with the refresh).
+        let last_queue: Vec<NamedNode> = queue.iter().map(|(article, _)| article.clone()).collect();
+        self.replace_queued(&mut queue, &mut outcome, tracked)?;
+        if tracked {
+            self.clear_pending_refresh(&last_queue)?;
+        }
         self.text_index()?.commit()?;
         Ok((outcome, refreshed))
     }
@@ -450,6 +528,7 @@ impl Store {
         &self,
         queue: &mut Vec<(NamedNode, Vec<Quad>)>,
         outcome: &mut BulkOutcome,
+        mark: bool,
     ) -> Result<(), StoreError> {
         // Which articles are stored as given already, checked on every core (a re-run spent
         // a third of its time there on one). An article queued twice is left to
@@ -476,8 +555,8 @@ impl Store {
                     quads: distinct.len(),
                     change: GraphChange::Unchanged,
                 },
-                Some((distinct, false)) => self.replace_graph(article.as_ref(), &distinct)?,
-                None => self.ingest(article.as_ref(), quads)?,
+                Some((distinct, false)) => self.replace_graph(article.as_ref(), &distinct, mark)?,
+                None => self.ingest_marked(article.as_ref(), quads, mark)?,
             };
             outcome.articles += 1;
             outcome.quads += done.quads;
@@ -511,39 +590,56 @@ impl Store {
 
     /// Number of articles (named graphs).
     pub fn article_count(&self) -> Result<usize, StoreError> {
-        let mut count = 0;
-        for graph in self.inner.named_graphs() {
-            // The propositions graph is derived from the articles, not one of them.
-            if graph? != PROPOSITIONS_GRAPH.into() {
-                count += 1;
+        self.remembered(memo::ARTICLE_COUNT, || {
+            let mut count = 0;
+            for graph in self.inner.named_graphs() {
+                // The propositions graph is derived from the articles, not one of them.
+                if graph? != PROPOSITIONS_GRAPH.into() {
+                    count += 1;
+                }
             }
-        }
-        Ok(count)
+            Ok(count)
+        })
     }
 
     /// Number of claims, over all articles.
     pub fn claim_count(&self) -> Result<usize, StoreError> {
-        let mut claims = HashSet::new();
-        for quad in
-            self.inner
-                .quads_for_pattern(None, Some(rdf::TYPE), Some(hs::CLAIM.into()), None)
-        {
-            claims.insert(quad?.subject);
-        }
-        Ok(claims.len())
+        self.remembered(memo::CLAIM_COUNT, || self.count_typed(hs::CLAIM))
     }
 
     /// Number of distinct sources, over all articles (a source quoted in three articles
     /// counts once).
     pub fn source_count(&self) -> Result<usize, StoreError> {
-        let mut sources = HashSet::new();
-        for quad in
-            self.inner
-                .quads_for_pattern(None, Some(rdf::TYPE), Some(hs::SOURCE.into()), None)
-        {
-            sources.insert(quad?.subject);
+        self.remembered(memo::SOURCE_COUNT, || self.count_typed(hs::SOURCE))
+    }
+
+    /// Number of distinct nodes of type `class`, over all graphs: counted in SPARQL, where
+    /// terms stay encoded (decoding 700,000 claim IRIs to count them took seconds).
+    fn count_typed(&self, class: NamedNodeRef<'_>) -> Result<usize, StoreError> {
+        let rows = self.select(&format!(
+            "SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE {{ GRAPH ?g {{ ?node a {class} }} }}"
+        ))?;
+        Ok(rows
+            .first()
+            .and_then(|row| values::number(row, "n"))
+            .unwrap_or(0))
+    }
+
+    /// Computes now what a read-only store keeps for the web's listings (counts, contested
+    /// propositions, the article order), so that no reader waits for it; on a writable store,
+    /// nothing.
+    pub fn warm(&self) -> Result<(), StoreError> {
+        if self.memo.is_some() {
+            self.article_count()?;
+            self.claim_count()?;
+            self.source_count()?;
+            self.article_order()?;
+            self.propositions(&PropositionFilter {
+                contested: true,
+                ..PropositionFilter::default()
+            })?;
         }
-        Ok(sources.len())
+        Ok(())
     }
 
     /// Number of quads in the store, every graph counted.
@@ -777,7 +873,33 @@ pub trait Lookups: SparqlReader {
     }
 }
 
-impl<T: SparqlReader + ?Sized> Lookups for T {}
+/// The embedded store answers two lookups faster than the SPARQL they stand for: from the
+/// article order, and from what a read-only store remembers.
+impl Lookups for Store {
+    fn latest_articles(&self, n: usize) -> Result<Vec<ArticleRow>, StoreError> {
+        self.latest_articles_by_order(n)
+    }
+
+    fn propositions(&self, filter: &PropositionFilter) -> Result<Vec<PropositionRow>, StoreError> {
+        let contested = PropositionFilter {
+            contested: true,
+            ..PropositionFilter::default()
+        };
+        if *filter == contested {
+            // The web's home and contested pages ask this of every request: a read-only
+            // store keeps it.
+            let rows = self.remembered(memo::CONTESTED, || {
+                Ok(std::sync::Arc::new(propositions::propositions_among(
+                    self, filter, None,
+                )?))
+            })?;
+            return Ok(rows.as_ref().clone());
+        }
+        propositions::propositions_among(self, filter, None)
+    }
+}
+
+impl Lookups for crate::remote::Remote {}
 
 /// [`StoreError::Missing`] unless `path` holds a store. RocksDB keeps a CURRENT file in every
 /// database; without it there is no store, and RocksDB's own message ("No such file or
@@ -842,6 +964,16 @@ fn distinct_quads_in<'q>(
         }
     }
     Ok(distinct)
+}
+
+/// The quad that marks `article` as waiting for the propositions refresh.
+fn pending_mark(article: NamedNodeRef<'_>) -> Quad {
+    Quad::new(
+        article.into_owned(),
+        hs::REFRESH_PENDING,
+        Literal::from(true),
+        PROPOSITIONS_GRAPH.into_owned(),
+    )
 }
 
 #[cfg(test)]

@@ -121,6 +121,11 @@ impl Narrowing {
         }
     }
 
+    /// Whether FILTERs on the rows decide too: then only the rows tell which claims match.
+    pub fn filters_rows(&self) -> bool {
+        !self.filters.is_empty()
+    }
+
     /// The claims the steps keep, with their graphs (every claim when there is no step),
     /// among `among` if given. In the `LATERAL` form each step is evaluated for the solutions
     /// of the one before; in the standard form they are joined, which gives the same claims.
@@ -183,6 +188,31 @@ impl Narrowing {
     }
 }
 
+/// The claims `narrowing` finds, each with its graph, in no particular order.
+pub(super) fn narrowed_claims<S: SparqlReader + ?Sized>(
+    db: &S,
+    narrowing: &Narrowing,
+) -> Result<Vec<(NamedNode, NamedNode)>, StoreError> {
+    let among = narrowing.among_in_graph();
+    if narrowing.steps.is_empty() {
+        if let Some(among) = among {
+            // A text index named them all: nothing to ask.
+            return Ok(among);
+        }
+    }
+    // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
+    Ok(db
+        .select(&narrowing.claims_query(db.form(), among.as_deref()))?
+        .iter()
+        .filter_map(|s| match (s.get("claim"), s.get("g")) {
+            (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
+                Some((claim.clone(), graph.clone()))
+            }
+            _ => None,
+        })
+        .collect())
+}
+
 /// The solutions of `head` and `row` (written in `db`'s form) for the claims `narrowing`
 /// finds, read in chunks on every core and turned into rows by `to_row`; in no particular
 /// order.
@@ -193,22 +223,20 @@ pub(super) fn rows_narrowed<S: SparqlReader + ?Sized, T: Send>(
     row: &str,
     to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
 ) -> Result<Vec<T>, StoreError> {
-    let among = narrowing.among_in_graph();
-    let claims: Vec<(NamedNode, NamedNode)> = match among {
-        // A text index named them all: nothing to ask.
-        Some(among) if narrowing.steps.is_empty() => among,
-        // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
-        among => db
-            .select(&narrowing.claims_query(db.form(), among.as_deref()))?
-            .iter()
-            .filter_map(|s| match (s.get("claim"), s.get("g")) {
-                (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {
-                    Some((claim.clone(), graph.clone()))
-                }
-                _ => None,
-            })
-            .collect(),
-    };
+    let claims = narrowed_claims(db, narrowing)?;
+    rows_of(db, narrowing, &claims, head, row, to_row)
+}
+
+/// The solutions of `head` and `row` for `claims` (each in its graph), with `narrowing`'s
+/// FILTERs, read in chunks on every core; in no particular order.
+pub(super) fn rows_of<S: SparqlReader + ?Sized, T: Send>(
+    db: &S,
+    narrowing: &Narrowing,
+    claims: &[(NamedNode, NamedNode)],
+    head: &str,
+    row: &str,
+    to_row: impl Fn(&QuerySolution) -> Result<T, StoreError> + Sync,
+) -> Result<Vec<T>, StoreError> {
     let chunks = claims
         .par_chunks(chunk_size(claims.len(), rayon::current_num_threads()))
         .map(|chunk| {

@@ -128,6 +128,12 @@ impl Store {
             }
             done.relabeled += usize::from(relabeled);
         }
+        // Their claims' origins changed: they wait for the refresh as the run's articles do.
+        for article in &done.moved_in {
+            if let Ok(article) = NamedNodeRef::new(article) {
+                transaction.insert(super::pending_mark(article).as_ref());
+            }
+        }
         transaction.commit()?;
         self.reindex_text(&renamed_in)?;
         Ok(done)

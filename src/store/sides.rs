@@ -37,6 +37,18 @@ pub struct BackingRow {
     pub kind: Option<SourceKind>,
 }
 
+impl BackingRow {
+    /// The row as [`crate::track::proposition_confidence`] reads it.
+    pub fn as_backing(&self) -> crate::track::Backing<'_> {
+        crate::track::Backing {
+            origin: &self.origin,
+            stance: self.stance,
+            certainty: self.certainty,
+            kind: self.kind,
+        }
+    }
+}
+
 /// A node of a story: a source or a proposition.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct StoryNode {
@@ -132,7 +144,8 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
     }
 
     /// The claims of the proposition `id_or_iri` with what its confidence formula reads of
-    /// each: origin, stance on the proposition, certainty and the kind of the claim's source.
+    /// each: origin, stance on the proposition, certainty and the origin's kind (in the
+    /// claim's article, where the origin is named).
     pub fn backing(&self, id_or_iri: &str) -> Result<Vec<BackingRow>, StoreError> {
         let Some(proposition) = proposition_iri_from_id(id_or_iri) else {
             return Ok(Vec::new());
@@ -142,8 +155,9 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
   GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} ; hs:propositionStance ?stance
     OPTIONAL {{ ?claim hs:origin ?o }} }}
   BIND(COALESCE(?o, ?claim) AS ?origin)
-  GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty
-    OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source hs:sourceKind ?kind }} }}
+  # Read for each claim (LATERAL), as in the story; the kind is the origin's.
+  LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?origin hs:sourceKind ?kind }} }} }}
 {}}}
 GROUP BY ?claim ?stance ?origin ?certainty ?kind
 ORDER BY ?claim",
@@ -182,9 +196,11 @@ ORDER BY ?claim",
     UNION {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?mine hs:origin {node} ; hs:proposition ?p }} }}
     UNION {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?mine hs:relay {node} ; hs:proposition ?p }} }}
   }} }}
-  GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?plabel . ?claim hs:proposition ?p ;
-    hs:propositionStance ?stance ; hs:origin ?origin }}
-  GRAPH ?g {{ ?claim a hs:Claim }}
+  # Each proposition's claims read for it (LATERAL): joined, Oxigraph read every
+  # proposition's claims first (36 s for a story on the 42,000-article replica; 0.09 s so).
+  LATERAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?plabel . ?claim hs:proposition ?p ;
+    hs:propositionStance ?stance ; hs:origin ?origin }} }}
+  LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim }} }}
 {}  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:relay ?relay }}
     LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?relay rdfs:label ?relayLabel }} }} }}
     LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?relay schema:name ?relayNameAny }} }} }} }} }}

@@ -65,8 +65,8 @@ pub struct Assignment {
 /// earlier claims it is similar to decides it (no pair is compared twice; identical
 /// contents count once).
 pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
-    let (ranked, negated) = rank_tokens(claims);
-    let graph = SimilarityGraph::new(&ranked);
+    let (ranked, negated, named) = rank_tokens(claims);
+    let graph = SimilarityGraph::new(&ranked, &named);
     let n = claims.len();
 
     // A claim with a link (other than a relay) to a claim in a proposition is placed by it.
@@ -209,18 +209,18 @@ pub fn answers(claim: &ClaimInput<'_>, held: &ClaimInput<'_>) -> bool {
 /// Every similar pair among claims' token sets, found through the prefix filter.
 struct SimilarityGraph {
     /// For each claim with at least [`MIN_TOKENS`] tokens, its *unit*: the first claim with
-    /// exactly its tokens.
+    /// exactly its tokens (and naming something or not as it does).
     unit_of: Vec<Option<usize>>,
     /// For each unit, the earlier units it is similar to (empty for other claims).
     earlier: Vec<Vec<u32>>,
 }
 
 impl SimilarityGraph {
-    fn new(ranked: &[Vec<u32>]) -> Self {
+    fn new(ranked: &[Vec<u32>], named: &[bool]) -> Self {
         let n = ranked.len();
         let mut unit_of = vec![None; n];
         let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut first_with: HashMap<&[u32], usize> = HashMap::new();
+        let mut first_with: HashMap<(&[u32], bool), usize> = HashMap::new();
         let mut all_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut prefixes: HashMap<u32, Vec<u32>> = HashMap::new();
         // `seen_by[j] == i + 1`: unit j is already a candidate of claim i.
@@ -230,12 +230,12 @@ impl SimilarityGraph {
             if tokens.len() < MIN_TOKENS {
                 continue;
             }
-            if let Some(&first) = first_with.get(tokens.as_slice()) {
+            if let Some(&first) = first_with.get(&(tokens.as_slice(), named[i])) {
                 // Whatever is similar to this claim is similar to its first copy.
                 unit_of[i] = Some(first);
                 continue;
             }
-            first_with.insert(tokens.as_slice(), i);
+            first_with.insert((tokens.as_slice(), named[i]), i);
             unit_of[i] = Some(i);
             let prefix = &tokens[..prefix_len(tokens.len())];
             candidates.clear();
@@ -256,7 +256,7 @@ impl SimilarityGraph {
             // Claim indexes fit in u32: a store of four billion claims is out of reach anyway.
             earlier[i] = candidates
                 .iter()
-                .filter(|&&j| similar(tokens, &ranked[j]))
+                .filter(|&&j| similar(tokens, named[i], &ranked[j], named[j]))
                 .map(|&j| j as u32)
                 .collect();
             let id = i as u32;
@@ -272,12 +272,13 @@ impl SimilarityGraph {
 }
 
 /// Each claim's tokens as ranks, sorted (rank 0 is the rarest token over all claims, ties
-/// by spelling, so the ranking depends on the claims only), and whether each is negated.
+/// by spelling, so the ranking depends on the claims only), whether each is negated, and
+/// whether each names something.
 ///
 /// Each distinct content is normalized once (reprints repeat contents word for word), in
 /// parallel, a chunk at a time, and its tokens interned right away: a million claims' token
 /// strings never sit in memory at once.
-fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
+fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>, Vec<bool>) {
     const CHUNK: usize = 65_536;
     let mut distinct: HashMap<&str, usize> = HashMap::new();
     let slot_of: Vec<usize> = claims
@@ -295,6 +296,7 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
     let mut frequency: Vec<u32> = Vec::new();
     let mut slots: Vec<Vec<u32>> = Vec::with_capacity(contents.len());
     let mut slot_negated: Vec<bool> = Vec::with_capacity(contents.len());
+    let mut slot_named: Vec<bool> = Vec::with_capacity(contents.len());
     for chunk in contents.chunks(CHUNK) {
         let normalized: Vec<NormalizedContent> =
             chunk.par_iter().map(|c| normalize_content(c)).collect();
@@ -313,6 +315,7 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
                 .collect();
             slots.push(slot_ids);
             slot_negated.push(n.negated);
+            slot_named.push(n.named);
         }
     }
     // Frequency over claims, not distinct contents: a reprinted word is a common one.
@@ -339,7 +342,8 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>) {
     });
     let tokens = slot_of.iter().map(|&s| slots[s].clone()).collect();
     let negated = slot_of.iter().map(|&s| slot_negated[s]).collect();
-    (tokens, negated)
+    let named = slot_of.iter().map(|&s| slot_named[s]).collect();
+    (tokens, negated, named)
 }
 
 /// The fewest tokens two similar sets share, the smaller having `smaller` tokens: the
@@ -480,9 +484,12 @@ mod tests {
         let a = "w1 w2 w3 w4";
         let b = "w2 w3 w4 w5";
         let c = "w3 w4 w5 w6";
-        let tokens = |s: &str| normalize_content(s).tokens;
-        assert!(similar(&tokens(a), &tokens(b)) && similar(&tokens(b), &tokens(c)));
-        assert!(!similar(&tokens(a), &tokens(c)));
+        let alike = |a: &str, b: &str| {
+            let (a, b) = (normalize_content(a), normalize_content(b));
+            similar(&a.tokens, a.named, &b.tokens, b.named)
+        };
+        assert!(alike(a, b) && alike(b, c));
+        assert!(!alike(a, c));
         let claim = |content| ClaimInput {
             content,
             stance: Stance::Asserted,
@@ -549,18 +556,23 @@ mod tests {
         assert_ne!(a.map(|p| p.0), b.map(|p| p.0), "its own source's claim");
     }
 
+    fn alike(a: &NormalizedContent, b: &NormalizedContent) -> bool {
+        similar(&a.tokens, a.named, &b.tokens, b.named)
+    }
+
     /// Complete link, brute force: claims in order, each joins the first proposition (in
     /// order of creation) all of whose claims it is similar to.
-    fn reference(tokens: &[Vec<String>]) -> Vec<Option<usize>> {
+    fn reference(contents: &[NormalizedContent]) -> Vec<Option<usize>> {
+        let tokens = contents;
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut out = vec![None; tokens.len()];
         for i in 0..tokens.len() {
-            if tokens[i].len() < MIN_TOKENS {
+            if tokens[i].tokens.len() < MIN_TOKENS {
                 continue;
             }
             let found = groups
                 .iter()
-                .position(|g| g.iter().all(|&j| similar(&tokens[i], &tokens[j])));
+                .position(|g| g.iter().all(|&j| alike(&tokens[i], &tokens[j])));
             let g = found.unwrap_or_else(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
@@ -610,15 +622,15 @@ mod tests {
             })
             .collect();
         let out = cluster(&claims);
-        let tokens: Vec<Vec<String>> = claims
+        let tokens: Vec<NormalizedContent> = claims
             .iter()
-            .map(|c| normalize_content(c.content).tokens)
+            .map(|c| normalize_content(c.content))
             .collect();
         let expected = reference(&tokens);
         let mut components = DisjointSets::new(claims.len());
         for i in 0..claims.len() {
             for j in 0..i {
-                if similar(&tokens[i], &tokens[j]) {
+                if alike(&tokens[i], &tokens[j]) {
                     components.union(i, j);
                 }
             }
@@ -630,7 +642,7 @@ mod tests {
                 let expected_same = expected[i].is_some() && expected[i] == expected[j];
                 assert_eq!(same, expected_same, "claims {j} and {i}");
                 if same {
-                    assert!(similar(&tokens[i], &tokens[j]), "chained: {j} and {i}");
+                    assert!(alike(&tokens[i], &tokens[j]), "chained: {j} and {i}");
                 }
                 let together = matches!((a, b), (Some(a), Some(b)) if a.component == b.component);
                 let expected_together = expected_same

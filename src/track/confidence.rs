@@ -14,6 +14,7 @@ pub struct Backing<'a> {
     /// What the claim does with the proposition.
     pub stance: Stance,
     pub certainty: Certainty,
+    /// The origin's kind (a relayed claim weighs by the source it cites, not by the relay);
     /// `None` when the text names no source.
     pub kind: Option<SourceKind>,
 }
@@ -59,7 +60,7 @@ pub struct OriginTerm<'a> {
     pub stance: Stance,
     /// The strongest claim's certainty and its weight.
     pub certainty: (Certainty, f64),
-    /// The strongest claim's source kind and its weight.
+    /// The origin's kind and its weight.
     pub kind: (Option<SourceKind>, f64),
     /// `0.6 × certainty weight × kind weight`.
     pub weight: f64,

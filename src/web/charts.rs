@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use maud::{html, Markup};
 
-use super::pages::{local_path, stance_class};
+use super::pages::{counted, local_path, stance_class};
 use crate::extract::Stance;
 use crate::graph::claim_iri_from_id;
 use crate::store::{Story, StoryEdgeKind, TimelineRow};
@@ -161,7 +161,7 @@ pub fn story(story: &Story) -> Markup {
     let (sources, propositions) = (story.sources.len(), story.propositions.len());
     html! {
         svg role="img" aria-labelledby="story-title" viewBox=(format!("0 0 {WIDTH} {height:.0}")) xmlns="http://www.w3.org/2000/svg" {
-            title #story-title { (sources) " sources and " (propositions) " propositions" }
+            title #story-title { (counted(sources, "source", "sources")) " and " (counted(propositions, "proposition", "propositions")) }
             @for &(from, to, kind) in &story.edges {
                 @let y1 = y_of(from, sources);
                 @match kind {

@@ -106,6 +106,14 @@ impl Server {
             .enable_io()
             .enable_time()
             .build()?;
+        // What a read-only store keeps for the listings (counts over the whole store, the
+        // article order) takes seconds on a large store: computed now, not by the first reader.
+        let warming = Arc::clone(&stores);
+        std::thread::spawn(move || {
+            if let Err(error) = warming.store().and_then(|store| store.warm()) {
+                log(&format!("cannot prepare the listings: {error}"));
+            }
+        });
         let shared = Arc::new(Shared {
             stores,
             admitted: Arc::new(Semaphore::new(workers + self.options.queue)),

@@ -13,7 +13,7 @@ use crate::extract::Stance;
 use crate::graph::vocab::{short_form, ID};
 use crate::offsets::CodePoints;
 use crate::store::{
-    ArticleDetail, ArticleRow, BackingRow, ClaimDetail, ClaimRow, ClaimSpans, Opponent,
+    ArticleDetail, ArticleRow, BackingRow, ClaimDetail, ClaimRow, ClaimSpans, ClaimsPage, Opponent,
     PropositionRow, SourceDetail, Store, Story, StoryEdgeKind, TimelineRow,
 };
 use crate::track::{
@@ -127,6 +127,11 @@ pub(super) fn stance_class(stance: Stance) -> &'static str {
     }
 }
 
+/// `n` and its noun, in the singular for one: "1 proposition", "2 propositions".
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn link_to(iri: &str, text: Markup) -> Markup {
     match local_path(iri) {
         Some(path) => html! { a href=(path) { (text) } },
@@ -232,7 +237,7 @@ pub struct ClaimsForm {
 }
 
 /// Claims: the filter form and one page of the claims it selects.
-pub fn claims(form: &ClaimsForm, result: Result<&[ClaimRow], &str>) -> Markup {
+pub fn claims(form: &ClaimsForm, result: Result<&ClaimsPage, &str>) -> Markup {
     let stance_option = |value: &str, label: &str| {
         html! { option value=(value) selected[form.stance == value] { (label) } }
     };
@@ -259,17 +264,16 @@ pub fn claims(form: &ClaimsForm, result: Result<&[ClaimRow], &str>) -> Markup {
             }
             @match result {
                 Err(error) => p.error role="alert" { (error) },
-                Ok(rows) => {
+                Ok(page) => {
                     @let first = form.page * PAGE_SIZE;
-                    @let shown = rows.iter().skip(first).take(PAGE_SIZE).collect::<Vec<_>>();
                     p.summary {
-                        (rows.len()) " claims"
-                        @if !shown.is_empty() { "; " (first + 1) "–" (first + shown.len()) " shown" }
+                        (counted(page.total, "claim", "claims"))
+                        @if !page.rows.is_empty() { "; " (first + 1) "–" (first + page.rows.len()) " shown" }
                     }
-                    (claim_table(shown.into_iter()))
+                    (claim_table(page.rows.iter()))
                     nav.pager aria-label="Pages" {
                         @if form.page > 0 { a rel="prev" href=(page_link(form, form.page - 1)) { "← Previous" } }
-                        @if first + PAGE_SIZE < rows.len() { a rel="next" href=(page_link(form, form.page + 1)) { "Next →" } }
+                        @if first + PAGE_SIZE < page.total { a rel="next" href=(page_link(form, form.page + 1)) { "Next →" } }
                     }
                 }
             }
@@ -562,7 +566,7 @@ pub fn proposition(row: &PropositionRow, claims: &[TimelineRow], backing: &[Back
                 dt { "Independent origins asserting" } dd { (row.asserting) }
                 dt { "denying" } dd { (row.denying) }
                 dt { "declining to confirm" } dd { (row.unconfirmed) }
-                dt { "Claims" } dd { (row.claims) " in " (row.articles) " articles" }
+                dt { "Claims" } dd { (row.claims) " in " (counted(row.articles, "article", "articles")) }
                 @if let Some(date) = row.first_seen { dt { "First seen" } dd { time datetime=(date) { (date) } } }
             }
             div.columns {
@@ -621,15 +625,7 @@ fn combined(terms: &ConfidenceTerms<'_>, stance: Stance, result: f64) -> String 
 /// The confidence of a proposition, term by term, as `crate::track::proposition_confidence`
 /// computes it from the claims the store holds now, beside the value the store holds.
 fn confidence_section(stored: Option<f64>, backing: &[BackingRow]) -> Markup {
-    let claims: Vec<Backing<'_>> = backing
-        .iter()
-        .map(|b| Backing {
-            origin: &b.origin,
-            stance: b.stance,
-            certainty: b.certainty,
-            kind: b.kind,
-        })
-        .collect();
+    let claims: Vec<Backing<'_>> = backing.iter().map(BackingRow::as_backing).collect();
     let terms = confidence_terms(&claims);
     let name = |origin: &str| {
         backing
@@ -702,7 +698,7 @@ pub fn story(center: &str, title: &str, story: &Story) -> Markup {
                 figure.chart.story {
                     (charts::story(story))
                     figcaption {
-                        (story.sources.len()) " sources and " (story.propositions.len()) " propositions"
+                        (counted(story.sources.len(), "source", "sources")) " and " (counted(story.propositions.len(), "proposition", "propositions"))
                         @if story.left_out > 0 { "; " span.left-out { (story.left_out) } " more left out (at most " (STORY_NODES) " are drawn)" }
                         "."
                     }
@@ -778,7 +774,7 @@ pub fn sparql(
                 None => {},
                 Some(Err(message)) => p.error role="alert" { (message) },
                 Some(Ok(table)) => {
-                    p.summary { (table.rows.len()) " rows" @if table.truncated { " (the first " (options.max_rows) " only)" } }
+                    p.summary { (counted(table.rows.len(), "row", "rows")) @if table.truncated { " (the first " (options.max_rows) " only)" } }
                     div.scroll {
                         table.results {
                             thead { tr { @for column in &table.columns { th scope="col" { (column) } } } }

@@ -108,8 +108,12 @@ fn claims(request: &Request, store: &Store) -> Reply {
             return Reply::html(pages::claims(&form, Err(&message))).with_status(400);
         }
     };
-    match store.claims(&filter) {
-        Ok(rows) => Reply::html(pages::claims(&form, Ok(&rows))),
+    match store.claims_page(
+        &filter,
+        form.page.saturating_mul(pages::PAGE_SIZE),
+        pages::PAGE_SIZE,
+    ) {
+        Ok(page) => Reply::html(pages::claims(&form, Ok(&page))),
         Err(error) => Reply::html(pages::claims(&form, Err(&error.to_string()))).with_status(400),
     }
 }

@@ -234,47 +234,39 @@ pub(super) struct TimedResults {
     _watch: Option<Watchdog>,
 }
 
-/// The results written in the negotiated format, at most `max_rows` rows.
+/// The results written in the negotiated format, at most `max_rows` rows: solutions and
+/// booleans in a results format, graphs in an RDF format.
 fn serialize(
     timed: TimedResults,
     accept: Option<&str>,
     options: &Options,
 ) -> Result<Reply, Failure> {
-    let (media_type, body, truncated) = match timed.results {
-        results @ (QueryResults::Solutions(_) | QueryResults::Boolean(_)) => {
-            let format = choose(accept, ResultsFormat::from_media_type, ResultsFormat::Json)
-                // rdflib sends one Accept for every query (a graph format even for SELECT) and
-                // reads the answer by its Content-Type: give it the default.
-                .or_else(|| names_any(accept, ExportFormat::from_media_type).then_some(ResultsFormat::Json))
-                .ok_or(Failure::NotAcceptable(
-                    "application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values",
-                ))?;
-            let (body, truncated) = write_results_capped(
-                results,
-                format,
-                ExportFormat::Turtle,
-                options.max_rows,
-                Vec::new(),
-            )?;
-            (format.media_type(), body, truncated)
-        }
-        results @ QueryResults::Graph(_) => {
-            let format = choose(accept, ExportFormat::from_media_type, ExportFormat::Turtle)
-                // And a results format even for CONSTRUCT.
-                .or_else(|| names_any(accept, ResultsFormat::from_media_type).then_some(ExportFormat::Turtle))
-                .ok_or(Failure::NotAcceptable(
-                    "text/turtle, application/n-triples, application/n-quads, application/ld+json, application/trig",
-                ))?;
-            let (body, truncated) = write_results_capped(
-                results,
-                ResultsFormat::Json,
-                format,
-                options.max_rows,
-                Vec::new(),
-            )?;
-            (format.media_type(), body, truncated)
-        }
+    let (format, graph_format, media_type) = if matches!(timed.results, QueryResults::Graph(_)) {
+        let format = negotiate_kind(
+            accept,
+            ExportFormat::from_media_type,
+            ExportFormat::Turtle,
+            ResultsFormat::from_media_type,
+            "text/turtle, application/n-triples, application/n-quads, application/ld+json, application/trig",
+        )?;
+        (ResultsFormat::Json, format, format.media_type())
+    } else {
+        let format = negotiate_kind(
+            accept,
+            ResultsFormat::from_media_type,
+            ResultsFormat::Json,
+            ExportFormat::from_media_type,
+            "application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values",
+        )?;
+        (format, ExportFormat::Turtle, format.media_type())
     };
+    let (body, truncated) = write_results_capped(
+        timed.results,
+        format,
+        graph_format,
+        options.max_rows,
+        Vec::new(),
+    )?;
     let mut reply = Reply::bytes(200, media_type, body);
     if truncated {
         reply = reply.with_header(
@@ -283,6 +275,23 @@ fn serialize(
         );
     }
     Ok(reply)
+}
+
+/// The format of the answer's kind (`own`) that `accept` prefers, else `default`. The default
+/// too for a client that names only formats of the other kind (`other`): rdflib sends one
+/// Accept for every query (a graph format even for SELECT, a results format even for
+/// CONSTRUCT) and reads the answer by its Content-Type. `offered` lists `own`'s media types
+/// for the 406.
+fn negotiate_kind<F: Copy, G>(
+    accept: Option<&str>,
+    own: impl Fn(&str) -> Option<F>,
+    default: F,
+    other: impl Fn(&str) -> Option<G>,
+    offered: &'static str,
+) -> Result<F, Failure> {
+    choose(accept, own, default)
+        .or_else(|| names_any(accept, other).then_some(default))
+        .ok_or(Failure::NotAcceptable(offered))
 }
 
 /// Results read into rows of display text, for the SPARQL page.

@@ -1,6 +1,9 @@
 //! `hearsay serve --http` end to end: the real binary serving a real store in a temp dir,
 //! asked by real clients (curl, Python's rdflib and SPARQLWrapper, headless Chromium through
-//! chromedriver). Each test says what a client does and what it must get.
+//! chromedriver, driven by fantoccini in browser.rs). Each test says what a client does and
+//! what it must get.
+
+mod browser;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -507,6 +510,62 @@ fn pages_escape_the_hostile_article_and_iris_dereference() {
     );
 }
 
+/// The claims page's lookup, page after page, lists what `Store::claims` lists, in its order:
+/// on a read-only store (as the server opens it, which keeps the article order) and a
+/// writable one, with no filter (the articles walked from either end) and with filters.
+#[test]
+fn claims_pages_cut_the_claims_lookup_in_pages() {
+    use hearsay::extract::Stance;
+    use hearsay::store::{ClaimFilter, Store};
+    let stored = Stored::ingested();
+    let filters = [
+        ClaimFilter::default(),
+        ClaimFilter {
+            stance: Some(Stance::Denied),
+            ..ClaimFilter::default()
+        },
+        ClaimFilter {
+            source: Some("harbor".into()),
+            ..ClaimFilter::default()
+        },
+        ClaimFilter {
+            text: Some("port".into()),
+            min_confidence: Some(0.5),
+            ..ClaimFilter::default()
+        },
+    ];
+    for read_only in [true, false] {
+        let store = if read_only {
+            Store::open_read_only(stored.store())
+        } else {
+            Store::open(stored.store())
+        }
+        .expect("open the store");
+        for filter in &filters {
+            let all: Vec<String> = store
+                .claims(filter)
+                .expect("claims")
+                .into_iter()
+                .map(|row| row.iri)
+                .collect();
+            assert!(!all.is_empty(), "{filter:?}");
+            for size in [3, 50] {
+                let mut paged = Vec::new();
+                for offset in (0..all.len() + size).step_by(size) {
+                    let page = store.claims_page(filter, offset, size).expect("a page");
+                    assert_eq!(page.total, all.len(), "{filter:?}");
+                    assert!(page.rows.len() <= size);
+                    paged.extend(page.rows.into_iter().map(|row| row.iri));
+                }
+                assert_eq!(
+                    paged, all,
+                    "{filter:?}, {size} a page, read-only {read_only}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn another_address_than_loopback_only_when_asked_and_with_a_warning() {
     let stored = Stored::ingested();
@@ -521,24 +580,25 @@ fn another_address_than_loopback_only_when_asked_and_with_a_warning() {
     );
 }
 
-/// Whether python3 can import `modules` and `tools` are on the PATH; when not, says so and
-/// is false, except in CI (.ci/run installs them), where it fails.
-fn python_ready(modules: &str, tools: &[&str]) -> bool {
-    let ready = Command::new("python3")
-        .args(["-c", &format!("import {modules}")])
-        .status()
-        .is_ok_and(|s| s.success())
+/// Whether python3 can import `modules` (none when blank) and `tools` are on the PATH; when
+/// not, says so and is false, except in CI (.ci/run installs them), where it fails.
+fn ready(modules: &str, tools: &[&str]) -> bool {
+    let ready = (modules.is_empty()
+        || Command::new("python3")
+            .args(["-c", &format!("import {modules}")])
+            .status()
+            .is_ok_and(|s| s.success()))
         && tools
             .iter()
             .all(|tool| Command::new(tool).arg("--version").output().is_ok());
     if !ready {
         assert!(
             std::env::var_os("CI").is_none(),
-            "CI must have {modules} {tools:?}"
+            "CI must have python3 with {modules:?} and {tools:?}"
         );
         eprintln!(
-            "SKIPPED: python3 with {modules}, or {tools:?}, is missing (pip install rdflib \
-             SPARQLWrapper selenium; apt-get install chromium chromium-driver)"
+            "SKIPPED: python3 with {modules:?}, or {tools:?}, is missing (pip install rdflib \
+             SPARQLWrapper; apt-get install chromium chromium-driver)"
         );
     }
     ready
@@ -562,7 +622,7 @@ fn run_python(script: &str, args: &[&str]) -> String {
 
 #[test]
 fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
-    if !python_ready("rdflib, SPARQLWrapper", &[]) {
+    if !ready("rdflib, SPARQLWrapper", &[]) {
         return;
     }
     let stored = Stored::ingested();
@@ -578,14 +638,19 @@ fn python_rdflib_and_sparqlwrapper_query_the_endpoint() {
 
 #[test]
 fn pages_work_in_headless_chromium() {
-    if !python_ready("selenium", &["chromedriver", "chromium"]) {
+    if !ready("", &["chromedriver", "chromium"]) {
         return;
     }
     let stored = Stored::ingested();
     let served = Served::start(&stored, "127.0.0.1", &[]);
-    let screenshots = concat!(env!("CARGO_MANIFEST_DIR"), "/target/screenshots");
-    let said = run_python("browser.py", &[&served.base, screenshots]);
-    assert!(said.contains("browser: ok"), "{said}");
+    let screenshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    if let Err(failed) = runtime.block_on(browser::check_pages(&served.base, &screenshots)) {
+        panic!("{failed:#}");
+    }
     // Every page it checked was served, and none failed.
     let log = served.log();
     assert!(

@@ -118,9 +118,9 @@ impl Store {
         let mut next = stored;
         while !next.is_empty() {
             read.extend(next.iter().map(|c| c.as_str().to_owned()));
-            let quads: Vec<Vec<Quad>> = next
+            let quads: Vec<Vec<Quad>> = by_article(next)
                 .par_iter()
-                .map(|claim| self.claim_quads(claim.as_ref()))
+                .map(|claims| self.claims_quads(claims))
                 .collect::<Result<_, _>>()?;
             for quad in quads.iter().flatten() {
                 fresh.add_quad(quad);
@@ -144,12 +144,20 @@ impl Store {
             wanted_quads.insert(node.clone(), quads);
         });
 
+        // What each node says now, read on every core before the transaction (a reprinted
+        // story's component has thousands of nodes): only this process writes the store.
+        let nodes: Vec<NamedNode> = nodes.into_iter().collect();
+        let current: Vec<HashSet<Quad>> = nodes
+            .par_iter()
+            .map(|node| {
+                self.inner
+                    .quads_for_pattern(Some(node.as_ref().into()), None, None, Some(graph))
+                    .collect::<Result<HashSet<Quad>, _>>()
+            })
+            .collect::<Result<_, _>>()?;
         let mut transaction = self.inner.start_transaction()?;
         transaction.insert_named_graph(PROPOSITIONS_GRAPH);
-        for node in &nodes {
-            let now = transaction
-                .quads_for_pattern(Some(node.as_ref().into()), None, None, Some(graph))
-                .collect::<Result<HashSet<Quad>, _>>()?;
+        for (node, now) in nodes.iter().zip(current) {
             let want: HashSet<&Quad> = wanted_quads.get(node).into_iter().flatten().collect();
             for quad in now.iter().filter(|q| !want.contains(q)) {
                 transaction.remove(quad);
@@ -228,45 +236,54 @@ impl Store {
             .into_iter()
             .filter_map(|(s, key, shared)| {
                 let (count, component) = info.get(key)?;
-                similar_by_count(shared, sets[s].len(), *count).then(|| component.clone())
+                // Whether a stored key names something is not indexed: taking it that it
+                // does finds a few components too many, which are recomputed unchanged.
+                similar_by_count(shared, sets[s].len(), *count, true).then(|| component.clone())
             })
             .collect())
     }
 
-    /// A claim's quads in its article graph, with what clustering reads beside them: its
-    /// source's kind and its article's date (in that graph).
-    fn claim_quads(&self, claim: NamedNodeRef<'_>) -> Result<Vec<Quad>, StoreError> {
-        let mut quads: Vec<Quad> = self
-            .inner
-            .quads_for_pattern(Some(claim.into()), None, None, None)
-            .filter(|q| {
-                q.as_ref().map_or(true, |q| {
-                    q.graph_name.as_ref() != GraphNameRef::NamedNode(PROPOSITIONS_GRAPH)
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        let mut more = Vec::new();
+    /// The quads of claims of one article in its graph, with what clustering reads beside
+    /// them: their sources' kinds and the article's date (in that graph), each read once for
+    /// the article, not once per claim (a story reprinted fifty times is read back whole).
+    fn claims_quads(&self, claims: &[NamedNode]) -> Result<Vec<Quad>, StoreError> {
+        let mut quads: Vec<Quad> = Vec::new();
+        for claim in claims {
+            for quad in self
+                .inner
+                .quads_for_pattern(Some(claim.as_ref().into()), None, None, None)
+            {
+                let quad = quad?;
+                if quad.graph_name.as_ref() != GraphNameRef::NamedNode(PROPOSITIONS_GRAPH) {
+                    quads.push(quad);
+                }
+            }
+        }
+        let mut wanted: HashSet<(NamedNode, NamedNodeRef<'static>, oxigraph::model::GraphName)> =
+            HashSet::new();
         for quad in &quads {
             let Term::NamedNode(object) = &quad.object else {
                 continue;
             };
-            let wanted = if quad.predicate == prov::WAS_ATTRIBUTED_TO {
+            let predicate = if quad.predicate == prov::WAS_ATTRIBUTED_TO {
                 hs::SOURCE_KIND_PROP
             } else if quad.predicate == hs::ARTICLE_PROP {
                 schema::DATE_PUBLISHED
             } else {
                 continue;
             };
+            wanted.insert((object.clone(), predicate, quad.graph_name.clone()));
+        }
+        for (subject, predicate, graph) in wanted {
             for found in self.inner.quads_for_pattern(
-                Some(object.as_ref().into()),
-                Some(wanted),
+                Some(subject.as_ref().into()),
+                Some(predicate),
                 None,
-                Some(quad.graph_name.as_ref()),
+                Some(graph.as_ref()),
             ) {
-                more.push(found?);
+                quads.push(found?);
             }
         }
-        quads.extend(more);
         Ok(quads)
     }
 
@@ -308,6 +325,21 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Claims grouped by their article (the IRI up to the position), each group in order.
+fn by_article(mut claims: Vec<NamedNode>) -> Vec<Vec<NamedNode>> {
+    claims.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    let mut groups: Vec<Vec<NamedNode>> = Vec::new();
+    for claim in claims {
+        match groups.last_mut() {
+            Some(group) if claim_prefix(group[0].as_str()) == claim_prefix(claim.as_str()) => {
+                group.push(claim);
+            }
+            _ => groups.push(vec![claim]),
+        }
+    }
+    groups
 }
 
 /// A claim IRI up to its position (`…/claim/{article hash}-`).

@@ -508,7 +508,7 @@ impl ClaimSet {
     }
 
     /// Whether [`ClaimSet::add_article`] was given the article `iri`.
-    fn has_article(&self, iri: &str) -> bool {
+    pub fn has_article(&self, iri: &str) -> bool {
         self.articles
             .get(iri)
             .is_some_and(|id| self.fresh.contains(&id))

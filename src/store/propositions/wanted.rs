@@ -60,10 +60,11 @@ impl<'t> WantedGraph<'t> {
         }
     }
 
-    /// The origin and relay of claim `i`: a relayed claim credits the cited source, and a
-    /// claim that relays a relay the source at the end of the chain ("the paper reported that
-    /// the agency quoted officials as saying …": the officials).
-    fn origin_of(&self, i: usize) -> (Option<&'t str>, Option<&'t str>) {
+    /// The origin and relay of claim `i`, the origin as the claim whose source it is: a
+    /// relayed claim credits the cited source, and a claim that relays a relay the source at
+    /// the end of the chain ("the paper reported that the agency quoted officials as saying
+    /// …": the officials). `None` when no claim of the chain has a source.
+    fn origin_of(&self, i: usize) -> (Option<usize>, Option<&'t str>) {
         let table = self.table;
         let proposition = |claim: usize| self.assignments[claim].map(|a| a.proposition);
         // Of the claims a report relays, the one that says what it says; a claim it answers
@@ -88,25 +89,25 @@ impl<'t> WantedGraph<'t> {
             }
         }
         if end == i {
-            (table.source(i), None)
+            (table.source(i).map(|_| i), None)
         } else {
-            (table.source(end), table.source(i))
+            (Some(end), table.source(i))
         }
     }
 
-    /// The origin and relay of each claim of one proposition (`list`): as [`Self::origin_of`]
-    /// says, except that a claim with no source, in an article where a claim of the same
-    /// proposition has one, is the article relaying that source ("Humberto was expected to
-    /// pass by Bermuda" beside "the NHC predicted that Humberto would pass by Bermuda"), not
-    /// an origin of its own.
-    fn origins(&self, list: &[usize]) -> Vec<(Option<&'t str>, Option<&'t str>)> {
+    /// The origin (as the claim whose source it is) and relay of each claim of one
+    /// proposition (`list`): as [`Self::origin_of`] says, except that a claim with no source,
+    /// in an article where a claim of the same proposition has one, is the article relaying
+    /// that source ("Humberto was expected to pass by Bermuda" beside "the NHC predicted that
+    /// Humberto would pass by Bermuda"), not an origin of its own.
+    fn origins(&self, list: &[usize]) -> Vec<(Option<usize>, Option<&'t str>)> {
         let claims = &self.table.claims;
         let article = |i: usize| claims[i].iri.rsplit_once('-').map_or("", |(a, _)| a);
         let mut origins: Vec<_> = list.iter().map(|&i| self.origin_of(i)).collect();
-        let mut sourced: HashMap<&str, &'t str> = HashMap::new();
+        let mut sourced: HashMap<&str, usize> = HashMap::new();
         for (&i, (origin, _)) in list.iter().zip(&origins) {
             if let Some(origin) = origin {
-                sourced.entry(article(i)).or_insert(origin);
+                sourced.entry(article(i)).or_insert(*origin);
             }
         }
         for (&i, (origin, _)) in list.iter().zip(&mut origins) {
@@ -138,16 +139,19 @@ impl<'t> WantedGraph<'t> {
                 .or_else(|| list.iter().find(|&&i| !claims[i].content.trim().is_empty()))
                 .map_or("", |&i| &*claims[i].content);
             let origins = self.origins(list);
+            let origin_name = |origin: Option<usize>| origin.and_then(|o| self.table.source(o));
+            // The origin weighs by its own kind ("the paper reported, citing officials": the
+            // officials' kind, not the paper's); a claim without one by none.
             let backing: Vec<Backing<'_>> = list
                 .iter()
                 .zip(&origins)
                 .filter_map(|(&i, &(origin, _))| {
                     let a = self.assignments[i]?;
                     Some(Backing {
-                        origin: origin.unwrap_or(&claims[i].iri),
+                        origin: origin_name(origin).unwrap_or(&claims[i].iri),
                         stance: a.stance,
                         certainty: claims[i].certainty,
-                        kind: claims[i].kind,
+                        kind: origin.and_then(|o| claims[o].kind),
                     })
                 })
                 .collect();
@@ -182,7 +186,7 @@ impl<'t> WantedGraph<'t> {
                     ),
                     quad(&claim, hs::COMPONENT, component.into()),
                 ];
-                if let Some(origin) = origin.and_then(|o| NamedNode::new(o).ok()) {
+                if let Some(origin) = origin_name(origin).and_then(|o| NamedNode::new(o).ok()) {
                     quads.push(quad(&claim, hs::ORIGIN, origin.into()));
                 }
                 if let Some(relay) = relay.and_then(|r| NamedNode::new(r).ok()) {
