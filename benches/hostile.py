@@ -9,10 +9,13 @@ reported. Exits 1 when any shape takes more than LIMIT seconds.
     cargo build --release && benches/hostile.py            # every shape, 1 MB, 3 runs
     SIZE=100000 RUNS=1 benches/hostile.py quotes sources   # some shapes, 100 KB
     HEARSAY=path/to/hearsay benches/hostile.py             # another binary
+    MAX_CLAIMS=0 benches/hostile.py said-chain             # without the per-article claim cap
 
 Environment: SIZE (bytes, 1000000), RUNS (3), LIMIT (seconds, 2), HEARSAY (the binary,
 default $CARGO_TARGET_DIR or target, then release/hearsay), TIMEOUT (seconds a run may take
-before it is stopped and reported as such, 120), KEEP (keep the temp dir).
+before it is stopped and reported as such, 120), KEEP (keep the temp dir), MAX_CLAIMS (passed to
+`ingest --max-claims-per-article`; unset keeps the binary's default, 0 stores every claim, which
+is how the cost of an article of 90,000 claims before the cap is measured).
 """
 
 import json
@@ -32,6 +35,7 @@ TIMEOUT = float(os.environ.get("TIMEOUT", "120"))
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 HEARSAY = os.environ.get("HEARSAY", os.path.join(TARGET, "release", "hearsay"))
+MAX_CLAIMS = os.environ.get("MAX_CLAIMS")
 
 
 def repeat(unit: str, size: int = SIZE) -> str:
@@ -146,7 +150,8 @@ def main() -> int:
     failed = []
     results = []
     load = open("/proc/loadavg").read().split()[0]
-    print(f"load average {load} at the start; seconds are wall (cpu)")
+    cap = "default" if MAX_CLAIMS is None else MAX_CLAIMS
+    print(f"load average {load} at the start; seconds are wall (cpu); claim cap {cap}")
     print(f"{'shape':24} {'bytes':>8} {'ingest s':>14} {'MB':>6} {'extract s':>14} {'MB':>6}")
     try:
         for name in chosen:
@@ -161,6 +166,8 @@ def main() -> int:
                     argv = [HEARSAY, "--store", store, command, article]
                     if command == "ingest":
                         argv.append("--no-progress")
+                        if MAX_CLAIMS is not None:
+                            argv += ["--max-claims-per-article", MAX_CLAIMS]
                     wall, seconds, megabytes, code = measure(argv)
                     times.append(wall)
                     cpu.append(seconds)

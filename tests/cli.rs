@@ -405,6 +405,96 @@ fn claims_exits_one_when_nothing_matches() {
         .stdout(predicate::str::contains("\"cue\": \"according to\""));
 }
 
+/// Claims `claims --text WORDS` (or another filter) lists, as their contents.
+fn contents_found(ws: &Workspace, filter: &str, value: &str) -> Vec<String> {
+    tsv_rows(&ws.stdout(&["claims", filter, value]))
+        .into_iter()
+        .filter_map(|row| row.last().cloned())
+        .collect()
+}
+
+const WORDS_ARTICLE: &str = "Officer Dana Reyes said immigrants want the border wall finished. \
+Recep Tayyip Erdoğan said the café in Zürich would close on Monday. \
+The ministry said the wall would not be finished before winter.\n";
+
+#[test]
+fn text_search_matches_words_phrases_and_prefixes_and_sources_by_part_of_a_name() {
+    let ws = Workspace::new();
+    let article = ws.file("words.txt", WORDS_ARTICLE.as_bytes());
+    ws.hearsay(&["ingest"]).arg(&article).assert().success();
+    // Every word, in any order.
+    assert_eq!(contents_found(&ws, "--text", "wall border").len(), 1);
+    assert_eq!(contents_found(&ws, "--text", "wall finished").len(), 2);
+    // A phrase: "wall would not be finished" is no match for it.
+    let phrase = contents_found(&ws, "--text", "\"wall finished\"");
+    assert_eq!(phrase.len(), 1, "{phrase:?}");
+    assert!(phrase[0].contains("border wall finished"), "{phrase:?}");
+    // A prefix, and a part of a word that is no prefix query.
+    assert_eq!(contents_found(&ws, "--text", "immigra*").len(), 1);
+    ws.hearsay(&["claims", "--text", "immigra"])
+        .assert()
+        .code(1);
+    // Case and diacritics aside, both ways.
+    assert_eq!(contents_found(&ws, "--text", "ZURICH cafe").len(), 1);
+    assert_eq!(contents_found(&ws, "--text", "zürich").len(), 1);
+    // A source by a part of any of its names, across words and diacritics.
+    let by_part = contents_found(&ws, "--source", "yip erdog");
+    assert_eq!(by_part.len(), 1, "{by_part:?}");
+    assert!(by_part[0].contains("Zürich"), "{by_part:?}");
+    assert_eq!(contents_found(&ws, "--source", "REYES").len(), 1);
+    // Both filters together keep what both keep.
+    ws.hearsay(&["claims", "--source", "reyes", "--text", "winter"])
+        .assert()
+        .code(1);
+    // No word at all is a clear error, not a scan.
+    ws.hearsay(&["claims", "--text", "?!"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no word to search for"));
+}
+
+#[test]
+fn a_text_index_left_behind_by_a_dead_writer_is_not_trusted_and_is_rebuilt() {
+    let ws = Workspace::new();
+    let first = ws.file(
+        "first.txt",
+        b"Officer Dana Reyes said the bridge would reopen.\n",
+    );
+    let second = ws.file("second.txt", b"The mayor said the tunnel would close.\n");
+    ws.hearsay(&["ingest"]).arg(&first).assert().success();
+    let index = ws.store().join("text-index");
+    let before = ws.dir.path().join("index-before");
+    copy_dir(&index, &before);
+    ws.hearsay(&["ingest"]).arg(&second).assert().success();
+    assert!(!ws.store().join("text-index.pending").exists());
+    // What a writer that died after writing the second article leaves: the index of the
+    // first run, and the marker.
+    std::fs::remove_dir_all(&index).unwrap();
+    copy_dir(&before, &index);
+    std::fs::write(ws.store().join("text-index.pending"), b"").unwrap();
+    // Read-only lookups build their own index and see the second article.
+    assert_eq!(contents_found(&ws, "--text", "tunnel").len(), 1);
+    // A writer rebuilds the index on disk and removes the marker.
+    ws.hearsay(&["compact"]).assert().success();
+    assert!(!ws.store().join("text-index.pending").exists());
+    assert_eq!(contents_found(&ws, "--text", "tunnel").len(), 1);
+    assert_eq!(contents_found(&ws, "--text", "bridge").len(), 1);
+    // A store from before the index: the next ingest builds it.
+    std::fs::remove_dir_all(&index).unwrap();
+    assert_eq!(contents_found(&ws, "--source", "mayor").len(), 1);
+    ws.hearsay(&["ingest"]).arg(&first).assert().success();
+    assert!(index.join("meta.json").exists());
+    assert_eq!(contents_found(&ws, "--source", "mayor").len(), 1);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
 #[test]
 fn lookups_filter_by_date_confidence_and_article() {
     let ws = Workspace::new();

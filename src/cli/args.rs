@@ -175,12 +175,14 @@ pub struct IngestArgs {
 
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
-    /// Claims whose source contains TEXT (name as written, canonical name or key)
+    /// Claims whose source goes by TEXT, or by a name containing it (as written, canonical
+    /// name or key; case and diacritics aside)
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
 
-    /// Claims whose content contains TEXT (case-insensitive)
-    #[arg(long, value_name = "TEXT")]
+    /// Claims whose content holds these words (case and diacritics aside): "a phrase" in
+    /// double quotes, word* for words that begin so
+    #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
 
     /// Only claims with this stance
@@ -215,12 +217,13 @@ pub struct ClaimsArgs {
 #[derive(Debug, Args)]
 #[group(required = true, multiple = false)]
 pub struct TimelineSelect {
-    /// Claims of this source, under any of its names (case-insensitive substring)
+    /// Claims of this source, under any name containing S (case and diacritics aside)
     #[arg(long, value_name = "S", value_parser = parse_nonblank)]
     pub source: Option<String>,
 
-    /// Claims whose content contains T (case-insensitive)
-    #[arg(long, value_name = "T", value_parser = parse_nonblank)]
+    /// Claims whose content holds these words: "a phrase" in double quotes, word* for words
+    /// that begin so (case and diacritics aside)
+    #[arg(long, value_name = "WORDS", value_parser = parse_nonblank)]
     pub text: Option<String>,
 
     /// Claims of one proposition (its id, as `hearsay propositions` prints it)

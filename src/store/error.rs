@@ -77,6 +77,10 @@ pub enum StoreError {
         /// What is missing or wrong.
         what: String,
     },
+    /// The full-text index beside the store failed; rebuilding it loses nothing (it is made
+    /// from the store).
+    #[error("text index: {0}; delete the store's text-index directory and run `hearsay compact` to rebuild it")]
+    TextIndex(String),
     /// A SPARQL server answering a lookup failed; the message says how, in one line.
     #[error("{0}")]
     Server(String),

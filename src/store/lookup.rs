@@ -240,8 +240,8 @@ pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
     // The first filter an index answers narrows the claims; the others are FILTERs on
     // their rows, as a later narrowing step might read much more than the rows.
     let mut narrowing = Narrowing::default();
-    if let Some(article) = &article {
-        narrowing.step(format_args!("VALUES ?g {{ {article} }}"));
+    if let Some(article) = article {
+        narrowing.in_graph(article);
     }
     if let Some(source) = nonblank(&filter.source) {
         if let Some(node) = source_with_key(db, &source_key(source))? {
@@ -249,18 +249,24 @@ pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
                 "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
             ));
         } else {
-            // No source has that key: a substring of its name, a name it was written
-            // under ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source
-            // as written ("it").
-            narrowing.source_containing(
-                &literal(&source.to_lowercase()),
-                "schema:name hs:alias hs:key",
-                db.form(),
-            );
+            // No source has that key: a part of its name, a name it was written under
+            // ("Foreign Minister Tomás Ibarra") or its key, or of a claim's source as
+            // written ("it").
+            match db.claims_with_source_containing(source)? {
+                Some(claims) => narrowing.among(claims),
+                None => narrowing.source_containing(
+                    &literal(&source.to_lowercase()),
+                    "schema:name hs:alias hs:key",
+                    db.form(),
+                ),
+            }
         }
     }
     if let Some(text) = nonblank(&filter.text) {
-        narrowing.content_containing(&literal(&text.to_lowercase()));
+        match db.claims_with_words(text)? {
+            Some(claims) => narrowing.among(claims),
+            None => narrowing.content_containing(&literal(&text.to_lowercase())),
+        }
     }
     if let Some(stance) = filter.stance {
         let stance = stance_iri(stance);

@@ -26,11 +26,12 @@ mod propositions;
 mod reader;
 mod relink;
 mod sides;
+mod text_index;
 mod values;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
 use oxigraph::model::{
@@ -51,11 +52,12 @@ pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
 };
-pub use reader::{SparqlForm, SparqlReader};
+pub use reader::{ClaimHits, SparqlForm, SparqlReader};
 pub use relink::SourceAlignment;
 pub use sides::{BackingRow, Opponent, Story, StoryEdgeKind, StoryNode};
 
 use crate::graph::vocab::{hs, PREFIXES};
+use text_index::TextIndex;
 
 /// A hearsay store: an Oxigraph dataset with one named graph per article.
 ///
@@ -66,6 +68,9 @@ pub struct Store {
     inner: oxigraph::store::Store,
     /// What a read-only store computed once (`None` on a writable store: see [`memo`]).
     memo: Option<std::sync::Arc<memo::Memo>>,
+    /// The full-text index of claims and source names; empty in a read-only store whose
+    /// index lags behind it until a search builds one in memory.
+    text: Arc<OnceLock<TextIndex>>,
 }
 
 /// The state of a store's files ([`Store::generation`]): equal readings mean no write,
@@ -150,9 +155,30 @@ impl Store {
     /// [`StoreError::Locked`]; [`Store::open_read_only`] can run beside it.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref();
-        match oxigraph::store::Store::open(path) {
-            Ok(inner) => Ok(Store { inner, memo: None }),
-            Err(e) => Err(StoreError::on_open(path.to_path_buf(), e)),
+        let inner = oxigraph::store::Store::open(path)
+            .map_err(|e| StoreError::on_open(path.to_path_buf(), e))?;
+        let (text, current) = TextIndex::open(path)?;
+        let store = Store::with_text(inner, None, Some(text));
+        if !current {
+            // A store from before the index, or one whose writer died before committing it.
+            store.rebuild_text_index()?;
+        }
+        Ok(store)
+    }
+
+    fn with_text(
+        inner: oxigraph::store::Store,
+        memo: Option<std::sync::Arc<memo::Memo>>,
+        text: Option<TextIndex>,
+    ) -> Self {
+        let slot = OnceLock::new();
+        if let Some(text) = text {
+            let _ = slot.set(text);
+        }
+        Store {
+            inner,
+            memo,
+            text: Arc::new(slot),
         }
     }
 
@@ -177,10 +203,11 @@ impl Store {
         loop {
             match oxigraph::store::Store::open_read_only(path) {
                 Ok(inner) => {
-                    return Ok(Store {
+                    return Ok(Store::with_text(
                         inner,
-                        memo: Some(Default::default()),
-                    })
+                        Some(Default::default()),
+                        TextIndex::open_read_only(path)?,
+                    ));
                 }
                 Err(source) if attempt < ATTEMPTS && is_vanished_file(&source) => {
                     std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
@@ -218,16 +245,23 @@ impl Store {
                 files.push((name, metadata.len(), metadata.modified()?));
             }
         }
+        // The text index changes after the store's files, at its commit.
+        for file in text_index::FILES {
+            if let Ok(metadata) = std::fs::metadata(path.join(file)) {
+                files.push((file.into(), metadata.len(), metadata.modified()?));
+            }
+        }
         files.sort();
         Ok(Generation(files))
     }
 
     /// A store in memory, gone when dropped: for tests and one-shot pipelines.
     pub fn in_memory() -> Result<Self, StoreError> {
-        Ok(Store {
-            inner: oxigraph::store::Store::new()?,
-            memo: None,
-        })
+        Ok(Store::with_text(
+            oxigraph::store::Store::new()?,
+            None,
+            Some(TextIndex::in_memory()?),
+        ))
     }
 
     /// The Oxigraph store underneath, for what this API does not cover.
@@ -345,6 +379,8 @@ impl Store {
             GraphChange::Added
         };
         transaction.commit()?;
+        self.text_index()?
+            .put_article(article, distinct.iter().map(|quad| quad.as_ref()))?;
         Ok(IngestOutcome {
             quads: distinct.len(),
             change,
@@ -444,6 +480,8 @@ impl Store {
                 continue;
             }
             let distinct = distinct_quads_in(article.as_ref(), &quads)?.len();
+            self.text_index()?
+                .put_article(article.as_ref(), quads.iter().map(Quad::as_ref))?;
             outcome.articles += 1;
             outcome.quads += distinct;
             outcome.bulk_loaded += 1;
@@ -468,6 +506,7 @@ impl Store {
         if tracked {
             self.clear_pending_refresh(&last_queue)?;
         }
+        self.text_index()?.commit()?;
         Ok((outcome, refreshed))
     }
 
@@ -545,6 +584,7 @@ impl Store {
         let found = transaction.contains_named_graph(article)?;
         transaction.remove_named_graph(article)?;
         transaction.commit()?;
+        self.text_index()?.remove_article(article)?;
         Ok(found)
     }
 
@@ -624,7 +664,54 @@ impl Store {
     /// ingest's transactions. Right after a large bulk load it waits until RocksDB has
     /// compacted the loaded files (a minute for 16 million quads), and the log holds little.
     pub fn flush(&self) -> Result<(), StoreError> {
-        Ok(self.inner.flush()?)
+        self.inner.flush()?;
+        self.text_index()?.commit()
+    }
+
+    /// The text index, built in memory first when the one on disk lags behind a read-only
+    /// store (a writer died before committing it, or wrote it with an older hearsay).
+    fn text_index(&self) -> Result<&TextIndex, StoreError> {
+        if let Some(text) = self.text.get() {
+            return Ok(text);
+        }
+        let text = TextIndex::in_memory()?;
+        self.fill_text_index(&text)?;
+        // Another thread may have built it meanwhile: either is the store's.
+        let _ = self.text.set(text);
+        Ok(self.text.get().expect("the text index was just set"))
+    }
+
+    /// Fills the empty index of a writer from every article graph, and commits it.
+    fn rebuild_text_index(&self) -> Result<(), StoreError> {
+        let text = self.text_index()?;
+        self.fill_text_index(text)
+    }
+
+    fn fill_text_index(&self, text: &TextIndex) -> Result<(), StoreError> {
+        let graphs = self
+            .inner
+            .named_graphs()
+            .filter_map(|graph| match graph {
+                Ok(oxigraph::model::NamedOrBlankNode::NamedNode(graph)) => {
+                    (graph.as_ref() != PROPOSITIONS_GRAPH).then_some(Ok(graph))
+                }
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<Vec<NamedNode>, _>>()?;
+        index_graphs(self, text, &graphs)?;
+        text.commit()
+    }
+
+    /// Brings the text index's documents of the article graphs `graphs` (IRIs) to what the
+    /// store holds of them now.
+    fn reindex_text(&self, graphs: &std::collections::BTreeSet<String>) -> Result<(), StoreError> {
+        let graphs = graphs
+            .iter()
+            .map(|graph| NamedNode::new(graph.as_str()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StoreError::TextIndex(e.to_string()))?;
+        index_graphs(self, self.text_index()?, &graphs)
     }
 
     /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
@@ -686,6 +773,20 @@ impl SparqlReader for Store {
 
     fn form(&self) -> SparqlForm {
         SparqlForm::Lateral
+    }
+
+    /// Claims whose content holds the words of `query` (the text index's matching).
+    fn claims_with_words(&self, query: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let text = self.text_index()?;
+        text.commit()?;
+        text.claims_with_words(query).map(Some)
+    }
+
+    /// Claims whose source goes by a name containing `part`, case and diacritics aside.
+    fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let text = self.text_index()?;
+        text.commit()?;
+        text.claims_with_source_containing(part).map(Some)
     }
 
     fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
@@ -831,6 +932,19 @@ fn bulk_batch_quads(options: &BulkOptions) -> usize {
 
 /// The distinct quads of `quads`, in first-seen order, after checking they all lie in the
 /// graph `article`.
+/// Puts the documents of the article graphs `graphs` into `text`, from what `store` holds of
+/// them: an article at a time, on every core (the whole store's quads at once would not fit
+/// in memory).
+fn index_graphs(store: &Store, text: &TextIndex, graphs: &[NamedNode]) -> Result<(), StoreError> {
+    graphs.par_iter().try_for_each(|graph| {
+        let quads = store
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .collect::<Result<Vec<Quad>, _>>()?;
+        text.put_article(graph.as_ref(), quads.iter().map(Quad::as_ref))
+    })
+}
+
 fn distinct_quads_in<'q>(
     article: NamedNodeRef<'_>,
     quads: &'q [Quad],

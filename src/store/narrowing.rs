@@ -10,7 +10,10 @@
 //! Terms stay encoded until a solution is read, so only the projected values are decoded.
 //! A SPARQL server gets the same two queries in standard SPARQL ([`SparqlForm::Standard`]):
 //! the steps joined, the row's parts as `OPTIONAL`s.
+//! On the embedded store, filters on words of the content or on parts of a source's name go
+//! through the text index (`super::text_index`), whose claims come first.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use oxigraph::model::{NamedNode, Term};
@@ -35,11 +38,29 @@ fn chunk_size(claims: usize, cores: usize) -> usize {
 /// for what no index answers.
 #[derive(Debug, Default)]
 pub(super) struct Narrowing {
+    /// Only the claims of this article graph.
+    graph: Option<NamedNode>,
+    /// Only these claims, found by a text index (the intersection of every such filter).
+    among: Option<HashSet<(NamedNode, NamedNode)>>,
     steps: Vec<String>,
     filters: String,
 }
 
 impl Narrowing {
+    /// Keeps the claims of one article graph.
+    pub fn in_graph(&mut self, graph: NamedNode) {
+        self.graph = Some(graph);
+    }
+
+    /// Keeps only `claims` (with their graphs), as a text index found them.
+    pub fn among(&mut self, claims: Vec<(NamedNode, NamedNode)>) {
+        let claims: HashSet<_> = claims.into_iter().collect();
+        self.among = Some(match self.among.take() {
+            Some(before) => before.intersection(&claims).cloned().collect(),
+            None => claims,
+        });
+    }
+
     /// Adds a step, a group graph pattern evaluated for each solution of the steps before.
     pub fn step(&mut self, pattern: std::fmt::Arguments<'_>) {
         self.steps.push(pattern.to_string());
@@ -53,7 +74,20 @@ impl Narrowing {
     /// Whether a step narrows the claims already: later filters are better as FILTERs on the
     /// rows, as a second narrowing step might read much more than the rows.
     pub fn is_narrowed(&self) -> bool {
-        !self.steps.is_empty()
+        self.graph.is_some() || self.among.is_some() || !self.steps.is_empty()
+    }
+
+    /// The claims a text index found, in the graph asked for if any.
+    fn among_in_graph(&self) -> Option<Vec<(NamedNode, NamedNode)>> {
+        let among = self.among.as_ref()?;
+        let mut claims: Vec<_> = among
+            .iter()
+            .filter(|(_, graph)| self.graph.as_ref().is_none_or(|wanted| wanted == graph))
+            .cloned()
+            .collect();
+        // In a stable order, so that chunks and their queries repeat from run to run.
+        claims.sort_unstable();
+        Some(claims)
     }
 
     /// Claims whose source as written ("it") contains `q`, a lowercase SPARQL literal, or
@@ -92,20 +126,33 @@ impl Narrowing {
         !self.filters.is_empty()
     }
 
-    /// The claims the steps keep, with their graphs (every claim when there is no step).
-    /// In the `LATERAL` form each step is evaluated for the solutions of the one before; in
-    /// the standard form they are joined, which gives the same claims.
-    fn claims_query(&self, form: SparqlForm) -> String {
+    /// The claims the steps keep, with their graphs (every claim when there is no step),
+    /// among `among` if given. In the `LATERAL` form each step is evaluated for the solutions
+    /// of the one before; in the standard form they are joined, which gives the same claims.
+    fn claims_query(&self, form: SparqlForm, among: Option<&[(NamedNode, NamedNode)]>) -> String {
         let after = match form {
             SparqlForm::Lateral => "LATERAL ",
             SparqlForm::Standard => "",
         };
         let mut sparql = String::from("SELECT DISTINCT ?claim ?g WHERE {\n");
-        for (i, step) in self.steps.iter().enumerate() {
-            let lateral = if i == 0 { "" } else { after };
-            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
+        let mut first = true;
+        if let Some(among) = among {
+            sparql.push_str("  { VALUES (?claim ?g) {");
+            for (claim, graph) in among {
+                let _ = write!(sparql, " ({claim} {graph})");
+            }
+            sparql.push_str(" } }\n");
+            first = false;
+        } else if let Some(graph) = &self.graph {
+            let _ = writeln!(sparql, "  {{ VALUES ?g {{ {graph} }} }}");
+            first = false;
         }
-        let lateral = if self.is_narrowed() { after } else { "" };
+        for step in &self.steps {
+            let lateral = if first { "" } else { after };
+            let _ = writeln!(sparql, "  {lateral}{{ {step} }}");
+            first = false;
+        }
+        let lateral = if first { "" } else { after };
         let _ = writeln!(
             sparql,
             "  {lateral}{{ GRAPH ?g {{ ?claim a hs:Claim }} }}\n}}"
@@ -146,9 +193,16 @@ pub(super) fn narrowed_claims<S: SparqlReader + ?Sized>(
     db: &S,
     narrowing: &Narrowing,
 ) -> Result<Vec<(NamedNode, NamedNode)>, StoreError> {
+    let among = narrowing.among_in_graph();
+    if narrowing.steps.is_empty() {
+        if let Some(among) = among {
+            // A text index named them all: nothing to ask.
+            return Ok(among);
+        }
+    }
     // Claims are named by IRIs: a blank node (a hand-made store) cannot be passed on.
     Ok(db
-        .select(&narrowing.claims_query(db.form()))?
+        .select(&narrowing.claims_query(db.form(), among.as_deref()))?
         .iter()
         .filter_map(|s| match (s.get("claim"), s.get("g")) {
             (Some(Term::NamedNode(claim)), Some(Term::NamedNode(graph))) => {

@@ -14,6 +14,9 @@ use oxigraph::sparql::QuerySolution;
 
 use super::StoreError;
 
+/// Claims as a text index names them: the claim and its article graph.
+pub type ClaimHits = Vec<(NamedNode, NamedNode)>;
+
 /// Which SPARQL an engine takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SparqlForm {
@@ -41,6 +44,20 @@ pub trait SparqlReader: Sync {
             "SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"
         ))?;
         Ok(!rows.is_empty())
+    }
+
+    /// Claims (with their graphs) whose content holds the words of `query`, from a text
+    /// index; `None` when the engine has none, and the lookups ask for a substring in SPARQL.
+    fn claims_with_words(&self, query: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let _ = query;
+        Ok(None)
+    }
+
+    /// Claims whose source goes by a name containing `part`, from a text index; `None` as
+    /// for [`SparqlReader::claims_with_words`].
+    fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let _ = part;
+        Ok(None)
     }
 
     /// A node with `predicate` `object` in some graph, if any.

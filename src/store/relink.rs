@@ -93,6 +93,8 @@ impl Store {
             done.moved += usize::from(!moved.is_empty());
             done.moved_in.extend(moved);
         }
+        // The graphs whose source names change, for the text index.
+        let mut renamed_in = done.moved_in.clone();
         for (key, label) in known.labels_changed_since(before) {
             let node = source_iri(key);
             let mut relabeled = false;
@@ -119,6 +121,9 @@ impl Store {
                         &graph,
                     ));
                     relabeled = true;
+                    if let GraphName::NamedNode(graph) = &graph {
+                        renamed_in.insert(graph.as_str().to_owned());
+                    }
                 }
             }
             done.relabeled += usize::from(relabeled);
@@ -130,6 +135,7 @@ impl Store {
             }
         }
         transaction.commit()?;
+        self.reindex_text(&renamed_in)?;
         Ok(done)
     }
 }

@@ -296,21 +296,29 @@ pub(in crate::store) fn timeline<S: SparqlReader + ?Sized>(
         ));
     }
     if let Some(source) = nonblank(&query.source) {
-        let q = literal(&source.to_lowercase());
-        if narrowing.is_narrowed() {
-            narrowing.filter(format_args!(
-                "CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
+        match db.claims_with_source_containing(source)? {
+            Some(claims) => narrowing.among(claims),
+            None => {
+                let q = literal(&source.to_lowercase());
+                if narrowing.is_narrowed() {
+                    narrowing.filter(format_args!(
+                        "CONTAINS(LCASE(COALESCE(?sourceText, \"\")), {q}) || EXISTS {{
 GRAPH ?k {{ ?source ?np ?nv }}
 VALUES ?np {{ {SOURCE_NAMES} }}
 FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
   }}"
-            ));
-        } else {
-            narrowing.source_containing(&q, SOURCE_NAMES, db.form());
+                    ));
+                } else {
+                    narrowing.source_containing(&q, SOURCE_NAMES, db.form());
+                }
+            }
         }
     }
     if let Some(text) = nonblank(&query.text) {
-        narrowing.content_containing(&literal(&text.to_lowercase()));
+        match db.claims_with_words(text)? {
+            Some(claims) => narrowing.among(claims),
+            None => narrowing.content_containing(&literal(&text.to_lowercase())),
+        }
     }
     let row = render(TIMELINE_ROW, db.form());
     let mut rows = rows_narrowed(db, &narrowing, TIMELINE_HEAD, &row, |s| {
