@@ -3,7 +3,7 @@
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
 use super::*;
-use crate::graph::vocab::schema;
+use crate::graph::vocab::{rdf, schema};
 
 fn article(n: u32) -> NamedNode {
     NamedNode::new_unchecked(format!("https://w3id.org/hearsay/id/article/{n:016x}"))
