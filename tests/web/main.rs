@@ -516,7 +516,7 @@ fn pages_escape_the_hostile_article_and_iris_dereference() {
 #[test]
 fn claims_pages_cut_the_claims_lookup_in_pages() {
     use hearsay::extract::Stance;
-    use hearsay::store::{ClaimFilter, Store};
+    use hearsay::store::{ClaimFilter, Lookups, Store};
     let stored = Stored::ingested();
     let filters = [
         ClaimFilter::default(),
