@@ -265,7 +265,7 @@ pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
     if let Some(text) = nonblank(&filter.text) {
         match db.claims_with_words(text)? {
             Some(claims) => narrowing.among(claims),
-            None => narrowing.content_containing(&literal(&text.to_lowercase())),
+            None => narrowing.content_with_words(text)?,
         }
     }
     if let Some(stance) = filter.stance {

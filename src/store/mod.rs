@@ -782,13 +782,6 @@ impl SparqlReader for Store {
         text.claims_with_words(query).map(Some)
     }
 
-    /// Claims whose source goes by a name containing `part`, case and diacritics aside.
-    fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
-        let text = self.text_index()?;
-        text.commit()?;
-        text.claims_with_source_containing(part).map(Some)
-    }
-
     fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
         self.has_article(graph)
     }

@@ -109,16 +109,57 @@ impl Narrowing {
         ));
     }
 
-    /// Claims whose `?content` contains `q`, a lowercase SPARQL literal: a step reading every
-    /// content when nothing narrows the claims yet, else a FILTER on the rows.
-    pub fn content_containing(&mut self, q: &str) {
-        if self.is_narrowed() {
-            self.filter(format_args!("CONTAINS(LCASE(?content), {q})"));
-        } else {
-            self.step(format_args!(
-                "GRAPH ?g {{ ?claim schema:text ?matched FILTER(CONTAINS(LCASE(?matched), {q})) }}"
-            ));
+    /// Claims whose `?content` holds the words of `query` as the text index matches them
+    /// (every word; "a phrase" in double quotes; `word*` for words it begins), for an engine
+    /// without the index: a REGEX per word or phrase, case aside (diacritics are not folded
+    /// here). A step reading every content when nothing narrows the claims yet, else FILTERs
+    /// on the rows.
+    pub fn content_with_words(&mut self, query: &str) -> Result<(), StoreError> {
+        const EDGE: &str = "[^\\p{L}\\p{N}]";
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let mut patterns = Vec::new();
+        for (i, piece) in query.split('"').enumerate() {
+            let groups: Vec<(Vec<String>, bool)> = if i % 2 == 1 {
+                vec![(words(piece), false)]
+            } else {
+                piece
+                    .split_whitespace()
+                    .map(|token| (words(token), token.ends_with('*')))
+                    .collect()
+            };
+            for (group, prefix) in groups.into_iter().filter(|(g, _)| !g.is_empty()) {
+                let end = if prefix {
+                    String::new()
+                } else {
+                    format!("({EDGE}|$)")
+                };
+                patterns.push(format!(
+                    "(^|{EDGE}){}{end}",
+                    group.join(&format!("{EDGE}+"))
+                ));
+            }
         }
+        if patterns.is_empty() {
+            return Err(StoreError::InvalidFilter(format!(
+                "'{query}' holds no word to search for (words are letters and digits)"
+            )));
+        }
+        for pattern in patterns {
+            let pattern = super::values::literal(&pattern);
+            if self.is_narrowed() {
+                self.filter(format_args!("REGEX(?content, {pattern}, \"i\")"));
+            } else {
+                self.step(format_args!(
+                    "GRAPH ?g {{ ?claim schema:text ?matched FILTER(REGEX(?matched, {pattern}, \"i\")) }}"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether FILTERs on the rows decide too: then only the rows tell which claims match.

@@ -1,5 +1,4 @@
-//! The full-text index beside the store: which claims hold given words in their content,
-//! and which were made by a source whose name holds a given string. Oxigraph has no text
+//! The full-text index beside the store: which claims hold given words in their content. Oxigraph has no text
 //! index, so without it these lookups read every content or name in the store (seconds on a
 //! million claims); with it they read a few posting lists (milliseconds).
 //!
@@ -18,8 +17,11 @@
 //! **Matching.** Words are runs of letters and digits, compared without regard to case and
 //! diacritics ("Erdogan" finds "Erdoğan"). Every word of the query must be in the content;
 //! words between double quotes must follow each other, as a phrase; a word ending in `*`
-//! matches every word it begins. A source matches when one of its names contains the query
-//! string (case and diacritics aside).
+//! matches every word it begins.
+//!
+//! Each document also holds its source's names as written in its article, but `--source` does
+//! not search them yet: a source matches by a name it goes by in any article, which a
+//! per-claim document of another article does not hold (a source-level document would).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -260,16 +262,6 @@ impl TextIndex {
     pub fn claims_with_words(&self, query: &str) -> Result<ClaimHits, StoreError> {
         let query = self.words_query(query)?;
         self.hits(query.as_ref())
-    }
-
-    /// Claims whose source goes by a name that contains `part`.
-    pub fn claims_with_source_containing(&self, part: &str) -> Result<ClaimHits, StoreError> {
-        let Some(folded) = analyzed(&mut names_analyzer(), part).into_iter().next() else {
-            return Ok(Vec::new());
-        };
-        let pattern = format!(".*{}.*", regex_syntax::escape(&folded));
-        let query = RegexQuery::from_pattern(&pattern, self.fields.names).map_err(text_error)?;
-        self.hits(&query)
     }
 
     fn words_query(&self, query: &str) -> Result<Box<dyn Query>, StoreError> {

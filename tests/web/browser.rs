@@ -417,7 +417,7 @@ async fn home_and_forms(b: &Browser) -> Result<()> {
     let contents = b.texts("table.claims tbody td:nth-child(4)").await?;
     let stored = b.count(
         "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a hs:Claim ; schema:text ?t \
-         FILTER(CONTAINS(LCASE(?t), \"lease\")) }",
+         FILTER(REGEX(?t, \"(^|[^\\\\p{L}\\\\p{N}])lease([^\\\\p{L}\\\\p{N}]|$)\", \"i\")) }",
     )?;
     ensure!(
         contents.len() == stored && stored > 0,

@@ -317,7 +317,7 @@ FILTER(CONTAINS(LCASE(STR(?nv)), {q}))
     if let Some(text) = nonblank(&query.text) {
         match db.claims_with_words(text)? {
             Some(claims) => narrowing.among(claims),
-            None => narrowing.content_containing(&literal(&text.to_lowercase())),
+            None => narrowing.content_with_words(text)?,
         }
     }
     let row = render(TIMELINE_ROW, db.form());
