@@ -9,7 +9,7 @@
 //! once per such article: use `DISTINCT`, `COUNT(DISTINCT …)` or `GRAPH ?g { … }`.
 //!
 //! ```
-//! use hearsay::store::{ClaimFilter, Store};
+//! use hearsay::store::{ClaimFilter, Lookups, Store};
 //! let store = Store::in_memory()?;
 //! assert_eq!(store.article_count()?, 0);
 //! assert!(store.claims(&ClaimFilter::default())?.is_empty());
