@@ -10,7 +10,7 @@
 //! Terms stay encoded until a solution is read, so only the projected values are decoded.
 //! A SPARQL server gets the same two queries in standard SPARQL ([`SparqlForm::Standard`]):
 //! the steps joined, the row's parts as `OPTIONAL`s.
-//! On the embedded store, filters on words of the content or on parts of a source's name go
+//! On the embedded store, filters on words of the content go
 //! through the text index (`super::text_index`), whose claims come first.
 
 use std::collections::HashSet;
