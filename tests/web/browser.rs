@@ -625,15 +625,7 @@ async fn proposition_page(b: &Browser, proposition: &str) -> Result<()> {
             "proposition: {drawn} {class} claims on the chart, {want} dated in the store"
         );
     }
-    b.client
-        .find(Locator::XPath(
-            "//a[starts-with(normalize-space(.), 'Story picture')]",
-        ))
-        .await?
-        .click()
-        .await?;
-    b.wait_for_url("the story picture", |url| url.ends_with("/story"))
-        .await?;
+    open_story(b, "the story picture").await?;
     story(b, proposition).await?;
     let drawn: BTreeSet<String> = b
         .js(
@@ -664,6 +656,18 @@ async fn proposition_page(b: &Browser, proposition: &str) -> Result<()> {
 
 /// The story picture open in the browser, around `node`: it draws the node and each edge
 /// once (listed beside it), its nodes take the keyboard focus, and nothing errs.
+/// Follows the page's "Story picture" link and waits for the story page.
+async fn open_story(b: &Browser, what: &str) -> Result<()> {
+    b.client
+        .find(Locator::XPath(
+            "//a[starts-with(normalize-space(.), 'Story picture')]",
+        ))
+        .await?
+        .click()
+        .await?;
+    b.wait_for_url(what, |url| url.ends_with("/story")).await
+}
+
 async fn story(b: &Browser, node: &str) -> Result<()> {
     ensure!(
         b.count_of("figure.story svg").await? == 1,
@@ -764,15 +768,7 @@ async fn sources(b: &Browser) -> Result<()> {
     b.shoot("source-opponents", &[1280, 375]).await?;
     b.fits_a_phone("source with opponents").await?;
     b.console_errors("source with opponents").await?;
-    b.client
-        .find(Locator::XPath(
-            "//a[starts-with(normalize-space(.), 'Story picture')]",
-        ))
-        .await?
-        .click()
-        .await?;
-    b.wait_for_url("the source's story", |url| url.ends_with("/story"))
-        .await?;
+    open_story(b, "the source's story").await?;
     story(b, &source).await
 }
 
