@@ -5,9 +5,11 @@
 #
 #   benches/push.sh STORE [HEARSAY]      # HEARSAY defaults to target/release/hearsay
 #
-# CONNECTIONS (default 4) is push's --connections. LIMIT_SECONDS stops each first push
+# CONNECTIONS (default 4) is push's --connections, VIA (update or graph-store; default:
+# push's own choice) its --via, REQUEST_BYTES its --request-bytes. LIMIT_SECONDS stops each first push
 # after that long (a push is safe to stop: the next one sends what is missing) and reports
-# the graphs it sent by then; the second push is then skipped.
+# the graphs it sent by then; the second push is then skipped. SERVERS (default "oxigraph
+# virtuoso") names the servers to push into.
 #
 # Needs the `oxigraph` command (python3 -m pip install oxigraph) and, for Virtuoso,
 # virtuoso-t (apt-get install -y virtuoso-opensource); a server that is missing is skipped.
@@ -28,6 +30,9 @@ trap cleanup EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 connections=${CONNECTIONS:-4}
+extra=()
+[ -n "${VIA:-}" ] && extra+=(--via "$VIA")
+[ -n "${REQUEST_BYTES:-}" ] && extra+=(--request-bytes "$REQUEST_BYTES")
 limit=${LIMIT_SECONDS:-0}
 
 # push LABEL ENDPOINT: two pushes, each timed.
@@ -38,11 +43,11 @@ push() {
     before=$(load)
     start=$(date +%s.%N)
     timeout "$limit" "$hearsay" --store "$store" push --endpoint "$endpoint" \
-      --connections "$connections" 2>"$work/push.log" || status=$?
+      --connections "$connections" "${extra[@]}" 2>"$work/push.log" || status=$?
     end=$(date +%s.%N)
     after=$(load)
-    printf '%s %s push, %s connections: %.1f s wall (load before %s, after %s)\n  %s\n' \
-      "$label" "$run" "$connections" "$(echo "$end - $start" | bc)" "$before" "$after" "$(tail -n1 "$work/push.log")"
+    printf '%s %s push, %s connections %s: %.1f s wall (load before %s, after %s)\n  %s\n' \
+      "$label" "$run" "$connections" "${extra[*]}" "$(echo "$end - $start" | bc)" "$before" "$after" "$(tail -n1 "$work/push.log")"
     if [ "$status" = 124 ]; then
       echo "  stopped at LIMIT_SECONDS=$limit; the line above is the last progress report"
       return
@@ -53,7 +58,10 @@ push() {
 
 echo "store: $store, $(nproc) cores"
 
-if command -v oxigraph >/dev/null; then
+servers=${SERVERS:-oxigraph virtuoso}
+if [[ " $servers " != *" oxigraph "* ]]; then
+  :
+elif command -v oxigraph >/dev/null; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   oxigraph serve --location "$work/oxigraph" --bind "127.0.0.1:$port" >/dev/null 2>&1 &
   oxigraph_pid=$!
@@ -66,7 +74,9 @@ else
   echo "SKIPPED Oxigraph: the oxigraph command is missing"
 fi
 
-if command -v virtuoso-t >/dev/null; then
+if [[ " $servers " != *" virtuoso "* ]]; then
+  :
+elif command -v virtuoso-t >/dev/null; then
   endpoint=$(benches/virtuoso.sh start "$work/virtuoso")
   echo "Virtuoso $(virtuoso-t -? 2>&1 | grep -o 'Version [0-9.]*' | head -n1): $endpoint"
   push virtuoso "$endpoint"

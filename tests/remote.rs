@@ -125,10 +125,16 @@ fn run(store: &Path, endpoint: Option<&str>, args: &[&str]) -> (i32, String) {
 
 /// Pushes the store to `endpoint`; the summary line.
 fn push(store: &Path, endpoint: &str) -> String {
+    push_with(store, endpoint, &[])
+}
+
+/// Pushes the store to `endpoint` with more arguments; the summary line.
+fn push_with(store: &Path, endpoint: &str, args: &[&str]) -> String {
     let output = hearsay()
         .arg("--store")
         .arg(store)
         .args(["push", "--endpoint", endpoint])
+        .args(args)
         .output()
         .expect("hearsay runs");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
@@ -335,8 +341,9 @@ fn push_then_lookups_and_queries_on_oxigraph_server() {
         first.starts_with(&format!("pushed {graphs} of {graphs} graphs")),
         "{first}"
     );
-    assert!(first.contains("Graph Store PUTs"), "{first}");
-    // 8 articles and the propositions graph.
+    // Many graphs a request: the 9 graphs (8 articles and the propositions graph) in one.
+    assert!(first.contains("by SPARQL Update"), "{first}");
+    assert_eq!(count(&first, "requests"), 1, "{first}");
     assert_eq!(graphs, 9, "{first}");
 
     // Again: nothing changed, nothing is sent (the server's digests say so).
@@ -375,6 +382,41 @@ fn push_then_lookups_and_queries_on_oxigraph_server() {
         "{third}"
     );
     lookups_match(&store, &server.url, true);
+}
+
+#[test]
+fn a_push_in_small_requests_or_by_graph_store_puts_writes_the_same() {
+    let Some(server) = oxigraph_server() else {
+        return;
+    };
+    let dir = example_store();
+    let store = store_path(&dir);
+    // Requests of about 2 kB: each holds a few small graphs, or part of a larger one (its
+    // DROP and INSERTs in order), several in flight at once.
+    let small = push_with(&store, &server.url, &["--request-bytes", "2000"]);
+    assert!(small.starts_with("pushed 9 of 9 graphs"), "{small}");
+    assert!(small.contains("by SPARQL Update"), "{small}");
+    assert!(count(&small, "requests") > 9, "{small}");
+    lookups_match(&store, &server.url, true);
+    queries_match(&store, &format!("{}/query", server.url));
+    // The digests were written with their graphs: nothing is sent again.
+    let again = push(&store, &server.url);
+    assert!(
+        again.starts_with("pushed 0 of 9 graphs (9 unchanged"),
+        "{again}"
+    );
+
+    // Graph Store PUTs, one a graph, replace the same graphs with the same triples.
+    let puts = push_with(&store, &server.url, &["--via", "graph-store", "--all"]);
+    assert!(puts.starts_with("pushed 9 of 9 graphs"), "{puts}");
+    assert!(puts.contains("by Graph Store PUTs"), "{puts}");
+    assert_eq!(count(&puts, "requests"), 9, "{puts}");
+    lookups_match(&store, &server.url, true);
+    let again = push(&store, &server.url);
+    assert!(
+        again.starts_with("pushed 0 of 9 graphs (9 unchanged"),
+        "{again}"
+    );
 }
 
 #[test]

@@ -103,9 +103,10 @@ pub enum Command {
     /// Write the store to a SPARQL server (--endpoint URL): each article graph and the
     /// propositions graph, only those that changed since the last push
     ///
-    /// A PUT per graph to the server's Graph Store (SPARQL 1.1 Graph Store Protocol), which
-    /// replaces the graph, so a push can be repeated safely; SPARQL 1.1 Update (DROP SILENT
-    /// GRAPH, INSERT DATA) where the server offers only that. Each graph gets one more triple
+    /// SPARQL 1.1 Update (DROP SILENT GRAPH, INSERT DATA), many graphs a request, each
+    /// replaced whole, so a push can be repeated safely; a PUT per graph to the server's Graph
+    /// Store (SPARQL 1.1 Graph Store Protocol) where the server offers only that, or with
+    /// --via graph-store. Each graph gets one more triple
     /// on the server, <graph> hs:pushedDigest "SHA-256 of its triples": the next push reads
     /// these and sends only graphs whose digest changed. With --prune, graphs an earlier
     /// push wrote that the store no longer has are dropped. The store is only read.
@@ -305,6 +306,15 @@ pub struct QueryArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeLimit(pub Option<Duration>);
 
+/// How `push` writes graphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushVia {
+    /// SPARQL 1.1 Update: many graphs a request
+    Update,
+    /// The Graph Store HTTP Protocol: a PUT per graph
+    GraphStore,
+}
+
 #[derive(Debug, Args)]
 pub struct PushArgs {
     /// The server's Graph Store (SPARQL 1.1 Graph Store Protocol), when it is not found
@@ -315,6 +325,15 @@ pub struct PushArgs {
     /// when no Graph Store is known
     #[arg(long, value_name = "URL")]
     pub update: Option<String>,
+
+    /// How graphs are written: update (SPARQL 1.1 Update, many graphs a request) or
+    /// graph-store (a PUT per graph) [default: update when the server takes it]
+    #[arg(long, value_enum, value_name = "CHANNEL")]
+    pub via: Option<PushVia>,
+
+    /// Bytes of SPARQL Update text in one request, roughly (a larger graph goes alone)
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub request_bytes: u32,
 
     /// Graphs read, compared and sent together (progress is reported after each batch)
     #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]

@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::args::PushArgs;
+use super::args::{PushArgs, PushVia};
 use super::Outcome;
-use crate::remote::{push, PushOptions, Remote};
+use crate::remote::{push, Channel, PushOptions, Remote};
 use crate::store::Store;
 
 /// No time limit asked for: a day, as a request must end some time.
@@ -29,6 +29,11 @@ pub fn run(store: &Store, endpoint: &str, args: &PushArgs) -> Result<Outcome> {
     let options = PushOptions {
         batch: args.batch as usize,
         connections: args.connections as usize,
+        via: args.via.map(|via| match via {
+            PushVia::Update => Channel::Update,
+            PushVia::GraphStore => Channel::GraphStore,
+        }),
+        request_bytes: args.request_bytes as usize,
         everything: args.all,
         prune: args.prune,
     };
@@ -49,8 +54,8 @@ pub fn run(store: &Store, endpoint: &str, args: &PushArgs) -> Result<Outcome> {
         outcome.unchanged,
         outcome.removed,
         match outcome.channel {
-            crate::remote::Channel::GraphStore => "Graph Store PUTs",
-            crate::remote::Channel::Update => "SPARQL Update",
+            Channel::GraphStore => "Graph Store PUTs",
+            Channel::Update => "SPARQL Update",
         },
         outcome.triples,
         outcome.bytes as f64 / 1e6,

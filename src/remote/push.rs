@@ -11,10 +11,12 @@
 //! record would then skip everything), and the store stays read-only (`push` runs beside
 //! an ingest or a `hearsay serve`, and on stores the user may not write).
 //!
-//! **How** a graph is written: by the Graph Store HTTP Protocol, a PUT per graph (it
-//! replaces the graph, so a push can be repeated safely), several at once; where a server
-//! offers only SPARQL 1.1 Update, by `DROP SILENT GRAPH` and `INSERT DATA`, many graphs per
-//! request. With [`PushOptions::prune`], graphs the server holds from an earlier push (they
+//! **How** a graph is written: by SPARQL 1.1 Update where the server takes it, `DROP SILENT
+//! GRAPH` and `INSERT DATA` for each graph, many graphs in one request (a request is one
+//! transaction on the server, so each graph is replaced whole, with its digest, or not at
+//! all), several requests at once. A server with only a Graph Store (HTTP Protocol) gets a
+//! PUT per graph, which replaces it too, several at once; [`PushOptions::via`] picks
+//! either. With [`PushOptions::prune`], graphs the server holds from an earlier push (they
 //! have a digest) that the store no longer has are dropped.
 
 use std::collections::{HashMap, HashSet};
@@ -36,8 +38,11 @@ const DIGEST_PAGE: usize = 10_000;
 /// Triples in one `INSERT DATA`: Virtuoso's SPARQL compiler slows down sharply on larger
 /// ones.
 const INSERT_TRIPLES: usize = 5_000;
-/// Bytes of SPARQL Update text in one request, roughly.
-const UPDATE_BYTES: usize = 4 << 20;
+/// Bytes of SPARQL Update text in one request, roughly, by default: large enough that a
+/// request's overhead (a transaction on the server) is paid for dozens of graphs, small
+/// enough that a batch of graphs makes several requests to send at once
+/// (`benches/push.sh`).
+pub const REQUEST_BYTES: usize = 1 << 20;
 
 /// How [`push`] runs.
 #[derive(Debug, Clone)]
@@ -46,6 +51,11 @@ pub struct PushOptions {
     pub batch: usize,
     /// Requests in flight at once.
     pub connections: usize,
+    /// How graphs are written; `None` for SPARQL Update where the server takes it (many
+    /// graphs a request), else the Graph Store.
+    pub via: Option<Channel>,
+    /// Bytes of SPARQL Update text in one request, roughly.
+    pub request_bytes: usize,
     /// Send every graph, whatever the server's digests say.
     pub everything: bool,
     /// Drop the graphs an earlier push wrote (they have a digest) that the store no longer
@@ -58,6 +68,8 @@ impl Default for PushOptions {
         PushOptions {
             batch: 512,
             connections: 4,
+            via: None,
+            request_bytes: REQUEST_BYTES,
             everything: false,
             prune: false,
         }
@@ -67,7 +79,7 @@ impl Default for PushOptions {
 /// How graphs are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
-    /// The Graph Store HTTP Protocol: a PUT per graph.
+    /// The Graph Store HTTP Protocol: a PUT per graph, several at once.
     GraphStore,
     /// SPARQL 1.1 Update: `DROP SILENT GRAPH` and `INSERT DATA`, many graphs per request.
     Update,
@@ -114,10 +126,24 @@ pub fn push(
 ) -> Result<PushOutcome, RemoteError> {
     let started = Instant::now();
     let endpoints = remote.endpoints();
-    let mut channel = match (&endpoints.graph_store, &endpoints.update) {
-        (Some(_), _) => Channel::GraphStore,
-        (None, Some(_)) => Channel::Update,
-        (None, None) => {
+    // Update first: a request holds many graphs, where the Graph Store takes one a request
+    // (on Oxigraph's server and Virtuoso, Update is the faster: `benches/push.sh`).
+    let mut channel = match (options.via, &endpoints.graph_store, &endpoints.update) {
+        (Some(Channel::Update) | None, _, Some(_)) => Channel::Update,
+        (Some(Channel::GraphStore) | None, Some(_), _) => Channel::GraphStore,
+        (Some(Channel::Update), _, None) => {
+            return Err(RemoteError::Setup(format!(
+                "found no update endpoint for {}: name it with --update URL",
+                endpoints.query
+            )))
+        }
+        (Some(Channel::GraphStore), None, _) => {
+            return Err(RemoteError::Setup(format!(
+                "found no Graph Store for {}: name it with --graph-store URL",
+                endpoints.query
+            )))
+        }
+        (None, None, None) => {
             return Err(RemoteError::Setup(format!(
                 "found no way to write to {}: name its Graph Store with --graph-store URL, or \
                  its update endpoint with --update URL",
@@ -181,7 +207,7 @@ pub fn push(
             }
         }
         if channel == Channel::Update {
-            let sent = pool.install(|| update_graphs(remote, &changed))?;
+            let sent = pool.install(|| update_graphs(remote, &changed, options.request_bytes))?;
             add(&mut outcome, sent);
         }
         outcome.sent += changed.len();
@@ -193,11 +219,8 @@ pub fn push(
         .keys()
         .filter(|g| options.prune && !kept.contains(g.as_str()))
         .collect();
-    for graph in gone {
-        drop_graph(remote, channel, graph)?;
-        outcome.removed += 1;
-        outcome.requests += 1;
-    }
+    outcome.removed = gone.len();
+    outcome.requests += drop_graphs(remote, channel, &gone, options.request_bytes)?;
     outcome.took = started.elapsed();
     Ok(outcome)
 }
@@ -326,56 +349,90 @@ fn put_graphs(remote: &Remote, graphs: &[Prepared]) -> Result<Sent, RemoteError>
         .try_reduce(|| (0, 0, 0), |a, b| Ok((a.0 + b.0, a.1 + b.1, a.2 + b.2)))
 }
 
-/// Writes the graphs by SPARQL 1.1 Update: each graph dropped, then inserted in pieces of
-/// at most [`INSERT_TRIPLES`], its digest in its last piece; about [`UPDATE_BYTES`] a
-/// request.
-fn update_graphs(remote: &Remote, graphs: &[Prepared]) -> Result<Sent, RemoteError> {
-    let mut requests: Vec<String> = Vec::new();
-    let mut current = String::new();
+/// Writes the graphs by SPARQL 1.1 Update, many graphs per request: each graph dropped,
+/// then inserted in pieces of at most [`INSERT_TRIPLES`], its digest in its last piece.
+/// Requests hold about `limit` bytes and whole graphs, so they may be sent at once, as many
+/// as the pool has threads; a graph larger than that is sent alone, its pieces in order.
+fn update_graphs(remote: &Remote, graphs: &[Prepared], limit: usize) -> Result<Sent, RemoteError> {
+    let mut jobs: Vec<Vec<String>> = Vec::new();
+    let mut shared = String::new();
     let mut triples = 0;
     for prepared in graphs {
-        let graph = &prepared.graph;
-        let digest = digest_line(prepared)?;
-        let mut operations = vec![format!("DROP SILENT GRAPH {graph}")];
-        let pieces: Vec<&[Vec<u8>]> = prepared.lines.chunks(INSERT_TRIPLES).collect();
-        let last = pieces.len().saturating_sub(1);
-        for (i, piece) in pieces.iter().enumerate() {
-            let mut data = String::new();
-            for line in *piece {
-                data.push_str(&String::from_utf8_lossy(line));
-            }
-            if i == last {
-                data.push_str(&String::from_utf8_lossy(&digest));
-            }
-            operations.push(format!("INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}"));
-        }
-        if pieces.is_empty() {
-            operations.push(format!(
-                "INSERT DATA {{ GRAPH {graph} {{\n{}}} }}",
-                String::from_utf8_lossy(&digest)
-            ));
-        }
+        let operations = graph_operations(prepared)?;
         triples += prepared.lines.len() + 1;
-        for operation in operations {
-            if !current.is_empty() && current.len() + operation.len() > UPDATE_BYTES {
-                requests.push(std::mem::take(&mut current));
-            }
-            if !current.is_empty() {
-                current.push_str(" ;\n");
-            }
-            current.push_str(&operation);
+        let size: usize = operations.iter().map(|o| o.len() + SEPARATOR.len()).sum();
+        if size > limit {
+            jobs.push(pack(operations, limit));
+            continue;
         }
+        if !shared.is_empty() && shared.len() + size > limit {
+            jobs.push(vec![std::mem::take(&mut shared)]);
+        }
+        for operation in operations {
+            append(&mut shared, &operation);
+        }
+    }
+    if !shared.is_empty() {
+        jobs.push(vec![shared]);
+    }
+    let bytes = jobs.iter().flatten().map(String::len).sum();
+    let requests = jobs.iter().map(Vec::len).sum();
+    jobs.par_iter()
+        .try_for_each(|job| job.iter().try_for_each(|request| update(remote, request)))?;
+    Ok((triples, bytes, requests))
+}
+
+/// What joins two operations of one request.
+const SEPARATOR: &str = " ;\n";
+
+fn append(request: &mut String, operation: &str) {
+    if !request.is_empty() {
+        request.push_str(SEPARATOR);
+    }
+    request.push_str(operation);
+}
+
+/// `operations` in order, in requests of about `limit` bytes.
+fn pack(operations: Vec<String>, limit: usize) -> Vec<String> {
+    let mut requests = Vec::new();
+    let mut current = String::new();
+    for operation in operations {
+        if !current.is_empty() && current.len() + operation.len() > limit {
+            requests.push(std::mem::take(&mut current));
+        }
+        append(&mut current, &operation);
     }
     if !current.is_empty() {
         requests.push(current);
     }
-    let bytes = requests.iter().map(String::len).sum();
-    // In order: a graph's pieces may span two requests, the DROP in the first.
-    let sent = requests.len();
-    for request in &requests {
-        update(remote, request)?;
+    requests
+}
+
+/// The operations that replace one graph: `DROP SILENT GRAPH`, then an `INSERT DATA` per
+/// piece of at most [`INSERT_TRIPLES`], the digest in the last.
+fn graph_operations(prepared: &Prepared) -> Result<Vec<String>, RemoteError> {
+    let graph = &prepared.graph;
+    let digest = digest_line(prepared)?;
+    let mut operations = vec![format!("DROP SILENT GRAPH {graph}")];
+    let pieces: Vec<&[Vec<u8>]> = prepared.lines.chunks(INSERT_TRIPLES).collect();
+    let last = pieces.len().saturating_sub(1);
+    for (i, piece) in pieces.iter().enumerate() {
+        let mut data = String::new();
+        for line in *piece {
+            data.push_str(&String::from_utf8_lossy(line));
+        }
+        if i == last {
+            data.push_str(&String::from_utf8_lossy(&digest));
+        }
+        operations.push(format!("INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}"));
     }
-    Ok((triples, bytes, sent))
+    if pieces.is_empty() {
+        operations.push(format!(
+            "INSERT DATA {{ GRAPH {graph} {{\n{}}} }}",
+            String::from_utf8_lossy(&digest)
+        ));
+    }
+    Ok(operations)
 }
 
 /// Sends one SPARQL 1.1 Update request.
@@ -394,21 +451,41 @@ fn update(remote: &Remote, request: &str) -> Result<(), RemoteError> {
     Ok(())
 }
 
-/// Drops a graph an earlier push wrote and the store no longer has.
-fn drop_graph(remote: &Remote, channel: Channel, graph: &str) -> Result<(), RemoteError> {
-    let graph = NamedNode::new(graph).map_err(|e| {
-        RemoteError::Setup(format!("the server holds a graph named '{graph}' ({e})"))
-    })?;
+/// Drops the graphs an earlier push wrote that the store no longer has: a DELETE each from
+/// the Graph Store, or `DROP SILENT GRAPH`s, many a request. Gives the requests sent.
+fn drop_graphs(
+    remote: &Remote,
+    channel: Channel,
+    graphs: &[&String],
+    limit: usize,
+) -> Result<usize, RemoteError> {
+    let graphs = graphs
+        .iter()
+        .map(|graph| {
+            NamedNode::new(graph.as_str()).map_err(|e| {
+                RemoteError::Setup(format!("the server holds a graph named '{graph}' ({e})"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     match (channel, &remote.endpoints.graph_store) {
         (Channel::GraphStore, Some(store)) => {
-            let url = graph_url(store, graph.as_str());
-            let answer = remote.client.send(Method::Delete, &url, "*/*")?;
-            // Gone already is as good as dropped.
-            if answer.status == 404 {
-                return Ok(());
+            for graph in &graphs {
+                let url = graph_url(store, graph.as_str());
+                let answer = remote.client.send(Method::Delete, &url, "*/*")?;
+                // Gone already is as good as dropped.
+                if answer.status != 404 {
+                    answer.success(&url)?;
+                }
             }
-            answer.success(&url).map(drop)
+            Ok(graphs.len())
         }
-        _ => update(remote, &format!("DROP SILENT GRAPH {}", graph.as_ref())),
+        _ => {
+            let operations = graphs.iter().map(|g| format!("DROP SILENT GRAPH {g}"));
+            let requests = pack(operations.collect(), limit);
+            for request in &requests {
+                update(remote, request)?;
+            }
+            Ok(requests.len())
+        }
     }
 }
