@@ -105,8 +105,8 @@ pub enum Command {
     ///
     /// SPARQL 1.1 Update (DROP SILENT GRAPH, INSERT DATA), many graphs a request, each
     /// replaced whole, so a push can be repeated safely; a PUT per graph to the server's Graph
-    /// Store (SPARQL 1.1 Graph Store Protocol) where the server offers only that, or with
-    /// --via graph-store. Each graph gets one more triple
+    /// Store (SPARQL 1.1 Graph Store Protocol) where the server offers only that, on
+    /// Virtuoso (faster there), or with --via graph-store. Each graph gets one more triple
     /// on the server, <graph> hs:pushedDigest "SHA-256 of its triples": the next push reads
     /// these and sends only graphs whose digest changed. With --prune, graphs an earlier
     /// push wrote that the store no longer has are dropped. The store is only read.
@@ -327,7 +327,8 @@ pub struct PushArgs {
     pub update: Option<String>,
 
     /// How graphs are written: update (SPARQL 1.1 Update, many graphs a request) or
-    /// graph-store (a PUT per graph) [default: update when the server takes it]
+    /// graph-store (a PUT per graph) [default: update when the server takes it, except on
+    /// Virtuoso]
     #[arg(long, value_enum, value_name = "CHANNEL")]
     pub via: Option<PushVia>,
 

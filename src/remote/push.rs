@@ -15,8 +15,8 @@
 //! GRAPH` and `INSERT DATA` for each graph, many graphs in one request (a request is one
 //! transaction on the server, so each graph is replaced whole, with its digest, or not at
 //! all), several requests at once. A server with only a Graph Store (HTTP Protocol) gets a
-//! PUT per graph, which replaces it too, several at once; [`PushOptions::via`] picks
-//! either. With [`PushOptions::prune`], graphs the server holds from an earlier push (they
+//! PUT per graph, which replaces it too, several at once, and so does Virtuoso, which takes
+//! PUTs far faster than many graphs an update; [`PushOptions::via`] picks either. With [`PushOptions::prune`], graphs the server holds from an earlier push (they
 //! have a digest) that the store no longer has are dropped.
 
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::client::Method;
-use super::{Remote, RemoteError};
+use super::{Layout, Remote, RemoteError};
 use crate::graph::vocab::hs;
 use crate::store::{SparqlReader, Store, StoreError};
 
@@ -52,7 +52,7 @@ pub struct PushOptions {
     /// Requests in flight at once.
     pub connections: usize,
     /// How graphs are written; `None` for SPARQL Update where the server takes it (many
-    /// graphs a request), else the Graph Store.
+    /// graphs a request), else the Graph Store, and the Graph Store for Virtuoso.
     pub via: Option<Channel>,
     /// Bytes of SPARQL Update text in one request, roughly.
     pub request_bytes: usize,
@@ -127,8 +127,10 @@ pub fn push(
     let started = Instant::now();
     let endpoints = remote.endpoints();
     // Update first: a request holds many graphs, where the Graph Store takes one a request
-    // (on Oxigraph's server and Virtuoso, Update is the faster: `benches/push.sh`).
+    // (faster on Oxigraph's server). Virtuoso is the exception: it takes a PUT per graph
+    // faster than many graphs an update (`benches/push.sh`).
     let mut channel = match (options.via, &endpoints.graph_store, &endpoints.update) {
+        (None, Some(_), _) if endpoints.layout == Layout::Virtuoso => Channel::GraphStore,
         (Some(Channel::Update) | None, _, Some(_)) => Channel::Update,
         (Some(Channel::GraphStore) | None, Some(_), _) => Channel::GraphStore,
         (Some(Channel::Update), _, None) => {
