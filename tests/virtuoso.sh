@@ -8,5 +8,5 @@ dir=$(mktemp -d /tmp/hearsay-virtuoso.XXXXXX)
 trap 'benches/virtuoso.sh stop "$dir"; rm -rf "$dir"' EXIT
 endpoint=$(benches/virtuoso.sh start "$dir")
 echo "Virtuoso at $endpoint"
-HEARSAY_TEST_ENDPOINT=$endpoint cargo test --locked --test remote -- --ignored --nocapture \
+HEARSAY_TEST_ENDPOINT=$endpoint cargo test --release --locked --test remote -- --ignored --nocapture \
   push_then_lookups_and_queries_on_the_named_server

@@ -35,9 +35,9 @@ use crate::store::{SparqlReader, Store, StoreError};
 /// Digests read from the server per query (a server may cap its answers lower; pages
 /// continue until one comes back empty).
 const DIGEST_PAGE: usize = 10_000;
-/// Triples in one `INSERT DATA`: Virtuoso's SPARQL compiler slows down sharply on larger
-/// ones.
-const INSERT_TRIPLES: usize = 5_000;
+/// Triples in one `INSERT DATA`: Virtuoso's SPARQL compiler refuses a request whose SQL
+/// passes 10,000 lines ("SP031"), which one `INSERT DATA` of 5,000 triples did.
+const INSERT_TRIPLES: usize = 1_000;
 /// Bytes of SPARQL Update text in one request, roughly, by default: large enough that a
 /// request's overhead (a transaction on the server) is paid for dozens of graphs, small
 /// enough that a batch of graphs makes several requests to send at once
