@@ -178,6 +178,26 @@ ORDER BY ?claim",
             .collect())
     }
 
+    /// The label of the proposition `id_or_iri`, if it has a claim in an article: what
+    /// [`super::Lookups::proposition`] gives as its label, without counting its claims.
+    pub fn proposition_label(&self, id_or_iri: &str) -> Result<Option<String>, StoreError> {
+        let Some(proposition) = proposition_iri_from_id(id_or_iri) else {
+            return Ok(None);
+        };
+        let sparql = format!(
+            "SELECT ?label WHERE {{
+  GRAPH {PROPOSITIONS_GRAPH} {{ {proposition} a hs:Proposition ; rdfs:label ?label }}
+  # One claim is enough: FILTER EXISTS read them all (0.15 s for 250 claims).
+  LATERAL {{ SELECT ?article WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} }}
+    GRAPH ?g {{ ?claim hs:article ?article }} }} LIMIT 1 }}
+}} ORDER BY ?label LIMIT 1"
+        );
+        Ok(self
+            .select(&sparql)?
+            .first()
+            .and_then(|s| string(s, "label")))
+    }
+
     /// The story around `iri`, a proposition or a source: every origin that takes a side on
     /// the propositions in it, every source that relays one of those origins' claims, and
     /// (around a source) the propositions that source takes a side on. At most `max_nodes`
