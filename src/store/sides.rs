@@ -152,10 +152,12 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
         };
         let sparql = format!(
             "SELECT ?claim ?stance ?origin ?certainty ?kind ({SOURCE_NAME} AS ?originName) WHERE {{
-  GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} ; hs:propositionStance ?stance
-    OPTIONAL {{ ?claim hs:origin ?o }} }}
+  GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} }}
+  # Each claim's properties read for it (LATERAL), as the story and the proposition's
+  # counts read them. The kind is the origin's.
+  LATERAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:propositionStance ?stance }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:origin ?o }} }} }}
   BIND(COALESCE(?o, ?claim) AS ?origin)
-  # Read for each claim (LATERAL), as in the story; the kind is the origin's.
   LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?origin hs:sourceKind ?kind }} }} }}
 {}}}
