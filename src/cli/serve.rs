@@ -232,15 +232,18 @@ impl<W: Write> Write for Frames<W> {
 struct View {
     path: PathBuf,
     current: Mutex<(Generation, Store)>,
+    /// Whether a store opened again warms its memo at once (for the web's listings).
+    warm: bool,
 }
 
 impl View {
-    fn open(path: &Path) -> Result<View> {
+    fn open(path: &Path, warm: bool) -> Result<View> {
         let generation = Store::generation(path)?;
         let store = Store::open_read_only(path)?;
         Ok(View {
             path: path.to_path_buf(),
             current: Mutex::new((generation, store)),
+            warm,
         })
     }
 
@@ -251,7 +254,15 @@ impl View {
         let generation = Store::generation(&self.path)?;
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
         if current.0 != generation {
-            *current = (generation.clone(), Store::open_read_only(&self.path)?);
+            let store = Store::open_read_only(&self.path)?;
+            if self.warm {
+                // Computed beside the requests: pages that need none of it answer at once,
+                // and one that does waits for this computation rather than repeating it. A
+                // failure here is met again, and reported, by the request that needs it.
+                let warming = store.clone();
+                std::thread::spawn(move || warming.warm());
+            }
+            *current = (generation.clone(), store);
         }
         Ok(current.1.clone())
     }
@@ -271,7 +282,7 @@ pub fn run(store: &StoreArgs, args: &ServeArgs) -> Result<Outcome> {
     }
     super::require_store_dir(store)?;
     let view = Arc::new(
-        View::open(&store.store)
+        View::open(&store.store, args.http.is_some())
             .with_context(|| format!("opening store {}", store.store.display()))?,
     );
     let socket = socket_path(&store.store);

@@ -590,21 +590,36 @@ impl Store {
 
     /// Number of articles (named graphs).
     pub fn article_count(&self) -> Result<usize, StoreError> {
-        self.remembered(memo::ARTICLE_COUNT, || {
-            let mut count = 0;
-            for graph in self.inner.named_graphs() {
-                // The propositions graph is derived from the articles, not one of them.
-                if graph? != PROPOSITIONS_GRAPH.into() {
-                    count += 1;
-                }
+        if self.has_memo() {
+            // The article order a read-only store keeps lists every article already: one
+            // pass over the graphs (0.6 s on the 42,000-article replica) rather than two.
+            return Ok(self.article_order()?.count());
+        }
+        let mut count = 0;
+        for graph in self.inner.named_graphs() {
+            // The propositions graph is derived from the articles, not one of them.
+            if graph? != PROPOSITIONS_GRAPH.into() {
+                count += 1;
             }
-            Ok(count)
-        })
+        }
+        Ok(count)
     }
 
     /// Number of claims, over all articles.
     pub fn claim_count(&self) -> Result<usize, StoreError> {
-        self.remembered(memo::CLAIM_COUNT, || self.count_typed(hs::CLAIM))
+        self.remembered(memo::CLAIM_COUNT, || {
+            // Counted as typings, with no DISTINCT: a claim is typed in its own article's
+            // graph alone (its IRI comes from the article's), and the claims listing walks
+            // the articles counting exactly these (0.5 s on the replica; with DISTINCT 1.3 s).
+            let rows = self.select(&format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?node a {} }} }}",
+                hs::CLAIM
+            ))?;
+            Ok(rows
+                .first()
+                .and_then(|row| values::number(row, "n"))
+                .unwrap_or(0))
+        })
     }
 
     /// Number of distinct sources, over all articles (a source quoted in three articles
@@ -630,10 +645,11 @@ impl Store {
     /// nothing.
     pub fn warm(&self) -> Result<(), StoreError> {
         if self.memo.is_some() {
-            self.article_count()?;
+            // What the home page and the claims listing need first; the contested propositions,
+            // which take longest, last.
+            self.article_order()?;
             self.claim_count()?;
             self.source_count()?;
-            self.article_order()?;
             self.propositions(&PropositionFilter {
                 contested: true,
                 ..PropositionFilter::default()

@@ -152,10 +152,12 @@ GROUP BY ?p ?plabel ?mine ?other ?theirs",
         };
         let sparql = format!(
             "SELECT ?claim ?stance ?origin ?certainty ?kind ({SOURCE_NAME} AS ?originName) WHERE {{
-  GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} ; hs:propositionStance ?stance
-    OPTIONAL {{ ?claim hs:origin ?o }} }}
+  GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} }}
+  # Each claim's properties read for it (LATERAL), as the story and the proposition's
+  # counts read them. The kind is the origin's.
+  LATERAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:propositionStance ?stance }} }}
+  LATERAL {{ OPTIONAL {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:origin ?o }} }} }}
   BIND(COALESCE(?o, ?claim) AS ?origin)
-  # Read for each claim (LATERAL), as in the story; the kind is the origin's.
   LATERAL {{ GRAPH ?g {{ ?claim a hs:Claim ; hs:certainty ?certainty }} }}
   LATERAL {{ OPTIONAL {{ GRAPH ?g {{ ?origin hs:sourceKind ?kind }} }} }}
 {}}}
@@ -176,6 +178,26 @@ ORDER BY ?claim",
                 })
             })
             .collect())
+    }
+
+    /// The label of the proposition `id_or_iri`, if it has a claim in an article: what
+    /// [`super::Lookups::proposition`] gives as its label, without counting its claims.
+    pub fn proposition_label(&self, id_or_iri: &str) -> Result<Option<String>, StoreError> {
+        let Some(proposition) = proposition_iri_from_id(id_or_iri) else {
+            return Ok(None);
+        };
+        let sparql = format!(
+            "SELECT ?label WHERE {{
+  GRAPH {PROPOSITIONS_GRAPH} {{ {proposition} a hs:Proposition ; rdfs:label ?label }}
+  # One claim is enough: FILTER EXISTS read them all (0.15 s for 250 claims).
+  LATERAL {{ SELECT ?article WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?claim hs:proposition {proposition} }}
+    GRAPH ?g {{ ?claim hs:article ?article }} }} LIMIT 1 }}
+}} ORDER BY ?label LIMIT 1"
+        );
+        Ok(self
+            .select(&sparql)?
+            .first()
+            .and_then(|s| string(s, "label")))
     }
 
     /// The story around `iri`, a proposition or a source: every origin that takes a side on

@@ -172,17 +172,23 @@ fn resource(request: &Request, store: &Store, rest: &str) -> Result<Reply, Store
             Some(detail) => Some(pages::source(&detail, &store.opponents(&iri)?)),
             None => None,
         },
-        "proposition" => match store.proposition(id)? {
-            Some(row) => {
-                let claims = store.timeline(&TimelineQuery {
-                    proposition: Some(row.id.clone()),
-                    ..TimelineQuery::default()
-                })?;
-                let backing = store.backing(&row.iri)?;
-                Some(pages::proposition(&row, &claims, &backing))
+        "proposition" => {
+            // Its counts, its claims and their backing read at once, each on its own core
+            // when there is one (the claims of a proposition quoted 250 times: 15, 50 and
+            // 30 ms on the replica).
+            let timeline = TimelineQuery {
+                proposition: Some(id.to_owned()),
+                ..TimelineQuery::default()
+            };
+            let (row, (claims, backing)) = rayon::join(
+                || store.proposition(id),
+                || rayon::join(|| store.timeline(&timeline), || store.backing(&iri)),
+            );
+            match row? {
+                Some(row) => Some(pages::proposition(&row, &claims?, &backing?)),
+                None => None,
             }
-            None => None,
-        },
+        }
         _ => None,
     };
     Ok(page.map_or_else(not_found, Reply::html))
@@ -200,7 +206,7 @@ fn story(store: &Store, node: &str) -> Result<Reply, StoreError> {
                 .next()
                 .unwrap_or_else(|| id.to_owned())
         }),
-        "proposition" => store.proposition(id)?.map(|row| row.label),
+        "proposition" => store.proposition_label(id)?,
         _ => None,
     };
     let Some(title) = title else {
