@@ -9,7 +9,8 @@
 # Env: STORE (required), HS (release hearsay; built when unset), RUNS (50), SLOW_RUNS (10, for
 # lookups of a second or more), RESULTS (JSON lines appended; default target/lookups.jsonl),
 # SOURCE (Tom Vilsack), PART (Vilsack: a part of a name, which no source key equals),
-# TEXT (immigration), QUERY (queries/denials.rq).
+# TEXT (immigration; also timed with --limit 20), QUERY (queries/denials.rq).
+# ONLY (a pattern of the names to time, e.g. 'text|contested'; all when unset).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -35,6 +36,7 @@ mkdir -p "$(dirname "$RESULTS")"
 
 latency() { # name, runs, then the hearsay arguments
     local name=$1 runs=$2; shift 2
+    if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
     local rows; rows=$("$HS" --store "$STORE" "$@" 2>/dev/null | wc -l)
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
     hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$WORK/hf.json" \
@@ -55,6 +57,7 @@ lookups() { # prefix of the names
     latency "${1}claims-source" "$RUNS" claims --source "$SOURCE" --format tsv
     latency "${1}claims-source-part" "$RUNS" claims --source "$PART" --format tsv
     latency "${1}claims-text" "$RUNS" claims --text "$TEXT" --format tsv
+    latency "${1}claims-text-limit" "$RUNS" claims --text "$TEXT" --limit 20 --format tsv
     latency "${1}timeline-source" "$RUNS" timeline --source "$PART" --format tsv
     latency "${1}propositions-contested" "$SLOW_RUNS" propositions --contested --format tsv
     latency "${1}query-contested" "$SLOW_RUNS" query queries/propositions-contested.rq --results-format tsv

@@ -5,8 +5,10 @@
 use hearsay::extract::Stance;
 use hearsay::graph::source_key;
 use hearsay::store::{
-    ClaimFilter, ClaimRow, Lookups, PropositionFilter, PropositionRow, TimelineQuery, TimelineRow,
+    ClaimFilter, ClaimRow, Lookups, PropositionFilter, PropositionRow, SparqlForm, SparqlReader,
+    StoreError, TimelineQuery, TimelineRow,
 };
+use oxigraph::sparql::QuerySolution;
 
 mod store_corpus;
 use store_corpus::store;
@@ -192,6 +194,16 @@ fn lookups_over_many_claims_match_filtering_all_claims() {
         |r| holds_word(&r.content, "the"),
     );
     assert!(said > 100, "a common word narrows to many claims: {said}");
+    // The first few, from the index's order alone, are the first rows.
+    for (text, n) in [("the", 7), ("the", 1000), ("said", 3), ("\"the\" gov*", 5)] {
+        let filter = ClaimFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        let every = store.claims(&filter).expect("claims");
+        let first = store.first_claims(&filter, n).expect("first claims");
+        assert_eq!(first, every[..n.min(every.len())], "{text} {n}");
+    }
     same_rows(
         &store,
         &all,
@@ -201,6 +213,83 @@ fn lookups_over_many_claims_match_filtering_all_claims() {
         },
         |r| r.stance == Stance::Asserted,
     );
+}
+
+/// The store's lookups without its text index, as a SPARQL server answers them: names and
+/// contents read in SPARQL.
+struct WithoutIndex<'a>(&'a hearsay::store::Store);
+
+impl SparqlReader for WithoutIndex<'_> {
+    fn select(&self, sparql: &str) -> Result<Vec<QuerySolution>, StoreError> {
+        SparqlReader::select(self.0, sparql)
+    }
+
+    fn form(&self) -> SparqlForm {
+        SparqlForm::Lateral
+    }
+}
+
+impl Lookups for WithoutIndex<'_> {}
+
+/// A part of a name finds, through the index of sources, the claims that reading every name
+/// finds: names spelled in other articles than the claim's included; and words find what
+/// REGEX finds.
+#[test]
+fn the_text_index_finds_what_sparql_finds() {
+    let (_dir, store) = wikinews_store(60);
+    let plain = WithoutIndex(&store);
+    let mut parts: Vec<String> = store
+        .sources()
+        .expect("sources")
+        .iter()
+        .flat_map(|s| {
+            s.name
+                .split_whitespace()
+                .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+                .map(|w| w[1..w.len() - 1].to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    parts.sort();
+    parts.dedup();
+    assert!(parts.len() > 20, "parts of names: {}", parts.len());
+    let mut found = 0;
+    for part in parts.iter().step_by(parts.len() / 20) {
+        let filter = ClaimFilter {
+            source: Some(part.clone()),
+            ..Default::default()
+        };
+        let rows = store.claims(&filter).expect("by the index");
+        assert_eq!(rows, plain.claims(&filter).expect("by SPARQL"), "{part}");
+        let query = TimelineQuery {
+            source: Some(part.clone()),
+            ..Default::default()
+        };
+        assert_eq!(
+            store.timeline(&query).expect("by the index"),
+            plain.timeline(&query).expect("by SPARQL"),
+            "{part}"
+        );
+        found += rows.len();
+    }
+    assert!(found > 20, "claims found: {found}");
+    for text in [
+        "the",
+        "\"the government\"",
+        "gov*",
+        "said that",
+        "minist* of",
+    ] {
+        let filter = ClaimFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            store.claims(&filter).expect("by the index"),
+            plain.claims(&filter).expect("by REGEX"),
+            "{text}"
+        );
+    }
 }
 
 /// Timelines narrow the same way: by proposition, source or text, the rows of the whole
@@ -284,6 +373,26 @@ fn propositions_narrowed_match_filtering_all_propositions() {
         &contested,
     );
     assert!(disputed > 0, "the articles contest something");
+    // The refresh marks exactly those: no more (the lookup's counts would hide them, but not
+    // the query files), no fewer.
+    let marked = |store: &hearsay::store::Store| -> std::collections::BTreeSet<String> {
+        let sparql = "SELECT ?p WHERE { GRAPH <https://w3id.org/hearsay/id/graph/propositions> \
+                      { ?p hs:contested true } }";
+        let Ok(oxigraph::sparql::QueryResults::Solutions(rows)) = store.query(sparql) else {
+            panic!("the query runs");
+        };
+        rows.map(|row| match row.expect("a row").get("p") {
+            Some(oxigraph::model::Term::NamedNode(p)) => p.as_str().to_owned(),
+            other => panic!("not a proposition: {other:?}"),
+        })
+        .collect()
+    };
+    let truly: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|r| contested(r))
+        .map(|r| r.iri.clone())
+        .collect();
+    assert_eq!(marked(&store), truly);
     let worded = same(
         PropositionFilter {
             text: Some("The".into()),
@@ -301,6 +410,42 @@ fn propositions_narrowed_match_filtering_all_propositions() {
         },
         &|r| contested(r) && r.label.to_lowercase().contains("said") && r.claims >= 2,
     );
+    // A store from before the flags gets them when a writer opens it.
+    let flags: Vec<oxigraph::model::Quad> = store
+        .oxigraph()
+        .quads_for_pattern(
+            None,
+            None,
+            Some(oxigraph::model::Literal::from(true).as_ref().into()),
+            None,
+        )
+        .map(|quad| quad.expect("a quad"))
+        .filter(|quad| {
+            ["contested", "marksContested"]
+                .iter()
+                .any(|name| quad.predicate.as_str().ends_with(&format!("#{name}")))
+        })
+        .collect();
+    assert_eq!(
+        flags.len(),
+        truly.len() + 1,
+        "the flags and the graph's mark"
+    );
+    for quad in &flags {
+        store.oxigraph().remove(quad).expect("removed");
+    }
+    assert!(marked(&store).is_empty());
+    // Found from their denials meanwhile.
+    let before_flags = store
+        .propositions(&PropositionFilter {
+            contested: true,
+            ..Default::default()
+        })
+        .expect("contested without flags");
+    assert_eq!(before_flags.len(), disputed);
+    drop(store);
+    let store = hearsay::store::Store::open(_dir.path().join("store")).expect("reopened");
+    assert_eq!(marked(&store), truly);
 }
 
 /// Whether `content` holds `word` as a word (runs of letters and digits, case aside): what

@@ -28,7 +28,10 @@ pub fn claims(
         since: args.since,
         until: args.until,
     };
-    let rows = store.claims(&filter)?;
+    let rows = match args.output.limit {
+        Some(n) => store.first_claims(&filter, n)?,
+        None => store.claims(&filter)?,
+    };
     let mut table = Table::new(vec![
         "id",
         "date",

@@ -159,6 +159,12 @@ pub mod hs {
         RELAY = "relay";
         /// Proposition → xsd:double in [0, 1]; formula in the ontology.
         PROPOSITION_CONFIDENCE = "propositionConfidence";
+        /// Proposition → true when some origin asserts it and another denies it (absent
+        /// otherwise), written by the refresh so that the contested ones are one index seek.
+        CONTESTED = "contested";
+        /// The propositions graph → true once its contested propositions carry hs:contested
+        /// (a store written before that gets them when a writer opens it).
+        MARKS_CONTESTED = "marksContested";
         // The propositions graph's index, so that an ingest recomputes only what it touches.
         /// Claim or content key → the component (claims tied by similarity or links) it is in.
         COMPONENT = "component";

@@ -220,6 +220,24 @@ pub(super) fn claims<S: SparqlReader + ?Sized>(
     claims_narrowed(db, &claim_narrowing(db, filter)?)
 }
 
+/// The first `n` claims matching `filter` (see [`super::Lookups::first_claims`]).
+pub(super) fn first_claims<S: SparqlReader + ?Sized>(
+    db: &S,
+    filter: &ClaimFilter,
+    n: usize,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    let narrowing = claim_narrowing(db, filter)?;
+    let mut rows = match narrowing.first(n) {
+        Some(first) => claim_rows(db, &narrowing, &first)?,
+        None => claims_narrowed(db, &narrowing)?,
+    };
+    rows.truncate(n);
+    Ok(rows)
+}
+
+/// The properties a source goes by, for `--source` by a part of a name.
+pub(super) const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
+
 /// How [`claims`] finds the claims `filter` selects.
 pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
     db: &S,
@@ -256,7 +274,7 @@ pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
                 Some(claims) => narrowing.among(claims),
                 None => narrowing.source_containing(
                     &literal(&source.to_lowercase()),
-                    "schema:name hs:alias hs:key",
+                    SOURCE_NAMES,
                     db.form(),
                 ),
             }

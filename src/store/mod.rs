@@ -28,6 +28,7 @@ mod relink;
 mod sides;
 mod text_index;
 mod values;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -52,7 +53,7 @@ pub use propositions::{
     proposition_id, proposition_iri_from_id, ClaimSet, PropositionFilter, PropositionRow,
     RefreshOutcome, TimelineQuery, TimelineRow, PROPOSITIONS_GRAPH,
 };
-pub use reader::{ClaimHits, SparqlForm, SparqlReader};
+pub use reader::{ClaimHit, ClaimHits, SparqlForm, SparqlReader};
 pub use relink::SourceAlignment;
 pub use sides::{BackingRow, Opponent, Story, StoryEdgeKind, StoryNode};
 
@@ -163,6 +164,8 @@ impl Store {
             // A store from before the index, or one whose writer died before committing it.
             store.rebuild_text_index()?;
         }
+        // A store from before hs:contested gets it now, before any refresh reads or extends it.
+        store.mark_contested()?;
         Ok(store)
     }
 
@@ -798,6 +801,45 @@ impl SparqlReader for Store {
         text.claims_with_words(query).map(Some)
     }
 
+    /// The claims the text index finds by their source as written, and those of the source
+    /// nodes it finds by a name, through the store's index of attributions.
+    fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
+        let text = self.text_index()?;
+        text.commit()?;
+        let Some((mut claims, sources)) = text.sources_containing(part)? else {
+            return Ok(None);
+        };
+        let sources: Vec<NamedNode> = sources.into_iter().collect();
+        let attributed: Vec<Vec<ClaimHit>> = sources
+            .par_iter()
+            .map(|source| {
+                self.inner
+                    .quads_for_pattern(
+                        None,
+                        Some(crate::graph::vocab::prov::WAS_ATTRIBUTED_TO),
+                        Some(source.as_ref().into()),
+                        None,
+                    )
+                    .filter_map(|quad| match quad {
+                        Ok(Quad {
+                            subject: NamedOrBlankNode::NamedNode(claim),
+                            graph_name: oxigraph::model::GraphName::NamedNode(graph),
+                            ..
+                        }) => Some(Ok(ClaimHit {
+                            claim,
+                            graph,
+                            order: None,
+                        })),
+                        Ok(_) => None,
+                        Err(e) => Some(Err(e.into())),
+                    })
+                    .collect()
+            })
+            .collect::<Result<_, StoreError>>()?;
+        claims.extend(attributed.into_iter().flatten());
+        Ok(Some(claims))
+    }
+
     fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
         self.has_article(graph)
     }
@@ -827,6 +869,12 @@ pub trait Lookups: SparqlReader {
     /// timelines), article and position in the article.
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
         lookup::claims(self, filter)
+    }
+
+    /// The first `n` of [`Lookups::claims`]: when a text index found the claims with their
+    /// place in the order, only those `n` rows are read.
+    fn first_claims(&self, filter: &ClaimFilter, n: usize) -> Result<Vec<ClaimRow>, StoreError> {
+        lookup::first_claims(self, filter, n)
     }
 
     /// Every source with the number of claims attributed to it over all articles, most

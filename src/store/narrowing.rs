@@ -13,14 +13,15 @@
 //! On the embedded store, filters on words of the content go
 //! through the text index (`super::text_index`), whose claims come first.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QuerySolution;
 use rayon::prelude::*;
 
-use super::reader::{SparqlForm, SparqlReader};
+use super::reader::{ClaimHits, SparqlForm, SparqlReader};
+use super::words::phrases;
 use super::StoreError;
 
 /// At most this many claims' rows are read by one query; chunks go to every core.
@@ -34,14 +35,19 @@ fn chunk_size(claims: usize, cores: usize) -> usize {
     claims.div_ceil(chunks.max(1)).max(1)
 }
 
+/// Claims with their graphs, each with its place in the claims' order if known
+/// ([`super::reader::ClaimHit::order`]).
+type Among = HashMap<(NamedNode, NamedNode), Option<(i64, u64)>>;
+
 /// The steps that bind `?claim` and `?g`, its article graph, and the FILTERs on the rows
 /// for what no index answers.
 #[derive(Debug, Default)]
 pub(super) struct Narrowing {
     /// Only the claims of this article graph.
     graph: Option<NamedNode>,
-    /// Only these claims, found by a text index (the intersection of every such filter).
-    among: Option<HashSet<(NamedNode, NamedNode)>>,
+    /// Only these claims, found by a text index (the intersection of every such filter),
+    /// each with its place in the claims' order if the index gave it.
+    among: Option<Among>,
     steps: Vec<String>,
     filters: String,
 }
@@ -53,12 +59,47 @@ impl Narrowing {
     }
 
     /// Keeps only `claims` (with their graphs), as a text index found them.
-    pub fn among(&mut self, claims: Vec<(NamedNode, NamedNode)>) {
-        let claims: HashSet<_> = claims.into_iter().collect();
+    pub fn among(&mut self, claims: ClaimHits) {
+        let claims: HashMap<_, _> = claims
+            .into_iter()
+            .map(|hit| ((hit.claim, hit.graph), hit.order))
+            .collect();
         self.among = Some(match self.among.take() {
-            Some(before) => before.intersection(&claims).cloned().collect(),
+            Some(before) => claims
+                .into_iter()
+                .filter_map(|(claim, order)| {
+                    let known = before.get(&claim)?;
+                    Some((claim, order.or(*known)))
+                })
+                .collect(),
             None => claims,
         });
+    }
+
+    /// The first `n` claims in the lookups' order, when the claims come from a text index
+    /// that gave each one's place in that order and nothing else decides: then only their
+    /// rows need reading. `None` otherwise.
+    pub fn first(&self, n: usize) -> Option<Vec<(NamedNode, NamedNode)>> {
+        if !self.steps.is_empty() || self.filters_rows() {
+            return None;
+        }
+        let among = self.among.as_ref()?;
+        let mut ordered = among
+            .iter()
+            .filter(|((_, graph), _)| self.graph.as_ref().is_none_or(|wanted| wanted == graph))
+            .map(|((claim, graph), order)| {
+                let (day, position) = (*order)?;
+                Some(((day, graph, position, claim), (claim, graph)))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        ordered.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Some(
+            ordered
+                .into_iter()
+                .take(n)
+                .map(|(_, (claim, graph))| (claim.clone(), graph.clone()))
+                .collect(),
+        )
     }
 
     /// Adds a step, a group graph pattern evaluated for each solution of the steps before.
@@ -81,7 +122,7 @@ impl Narrowing {
     fn among_in_graph(&self) -> Option<Vec<(NamedNode, NamedNode)>> {
         let among = self.among.as_ref()?;
         let mut claims: Vec<_> = among
-            .iter()
+            .keys()
             .filter(|(_, graph)| self.graph.as_ref().is_none_or(|wanted| wanted == graph))
             .cloned()
             .collect();
@@ -116,39 +157,16 @@ impl Narrowing {
     /// on the rows.
     pub fn content_with_words(&mut self, query: &str) -> Result<(), StoreError> {
         const EDGE: &str = "[^\\p{L}\\p{N}]";
-        let words = |text: &str| -> Vec<String> {
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let mut patterns = Vec::new();
-        for (i, piece) in query.split('"').enumerate() {
-            let groups: Vec<(Vec<String>, bool)> = if i % 2 == 1 {
-                vec![(words(piece), false)]
+        let patterns = phrases(query)?.into_iter().map(|phrase| {
+            let end = if phrase.prefix {
+                String::new()
             } else {
-                piece
-                    .split_whitespace()
-                    .map(|token| (words(token), token.ends_with('*')))
-                    .collect()
+                format!("({EDGE}|$)")
             };
-            for (group, prefix) in groups.into_iter().filter(|(g, _)| !g.is_empty()) {
-                let end = if prefix {
-                    String::new()
-                } else {
-                    format!("({EDGE}|$)")
-                };
-                patterns.push(format!(
-                    "(^|{EDGE}){}{end}",
-                    group.join(&format!("{EDGE}+"))
-                ));
-            }
-        }
-        if patterns.is_empty() {
-            return Err(StoreError::InvalidFilter(format!(
-                "'{query}' holds no word to search for (words are letters and digits)"
-            )));
-        }
+            // Words are letters and digits only: nothing in them to escape.
+            let words = phrase.words.join(&format!("{EDGE}+"));
+            format!("(^|{EDGE}){words}{end}")
+        });
         for pattern in patterns {
             let pattern = super::values::literal(&pattern);
             if self.is_narrowed() {

@@ -14,8 +14,20 @@ use oxigraph::sparql::QuerySolution;
 
 use super::StoreError;
 
-/// Claims as a text index names them: the claim and its article graph.
-pub type ClaimHits = Vec<(NamedNode, NamedNode)>;
+/// A claim as a text index names it: the claim, its article graph, and its place in the
+/// claims' order when the index knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimHit {
+    pub claim: NamedNode,
+    pub graph: NamedNode,
+    /// Its article's date as days from the common era (`i64::MAX` when undated) and its
+    /// position in the article: with the graph's IRI between the two, the order in which
+    /// [`super::Lookups::claims`] lists claims.
+    pub order: Option<(i64, u64)>,
+}
+
+/// Claims as a text index names them.
+pub type ClaimHits = Vec<ClaimHit>;
 
 /// Which SPARQL an engine takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +65,9 @@ pub trait SparqlReader: Sync {
         Ok(None)
     }
 
-    /// Claims whose source goes by a name containing `part`, from a text index; `None` as
-    /// for [`SparqlReader::claims_with_words`].
+    /// Claims whose source as written contains `part`, or whose source goes by a name (in
+    /// any article) that contains it, case aside, from a text index; `None` as for
+    /// [`SparqlReader::claims_with_words`], and the lookups read every name in SPARQL.
     fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
         let _ = part;
         Ok(None)

@@ -2,10 +2,18 @@
 //! index, so without it these lookups read every content or name in the store (seconds on a
 //! million claims); with it they read a few posting lists (milliseconds).
 //!
-//! It is a tantivy index in `STORE/text-index`, one document per claim: the claim's IRI and
-//! its article graph (stored), its content (words, with positions for phrases), and its
-//! source's names (the name as written, the canonical name, aliases and key, each one term,
-//! for substring search over the term dictionary).
+//! It is a tantivy index in `STORE/text-index` with two kinds of documents:
+//! - one per claim: the claim's IRI and its article graph (stored), its content (words, with
+//!   positions for phrases), its source as written in its article ("it", each one term), and
+//!   its place in the claims' order (its article's date and its position, as fast fields), so
+//!   that the first N hits are known before any row is read;
+//! - one per source node and article graph that mentions it: the node's IRI (stored) and every
+//!   name it goes by there (names, labels, aliases, key; each one term). A source matches by a
+//!   name spelled in any article, as each article's document of it holds that article's names;
+//!   relinking rewrites the articles it moves names in, and so their documents.
+//!
+//! A part of a name is found by a pattern over the term dictionary (`.*part.*`), which reads
+//! the distinct names once, not the documents.
 //!
 //! **Kept in step with the store.** The store updates it with every article it writes or
 //! removes, and commits it before any search and when it flushes. Before the first change
@@ -15,34 +23,35 @@
 //! opens, and a read-only opening builds a temporary one in memory at the first search.
 //!
 //! **Matching.** Words are runs of letters and digits, compared without regard to case and
-//! diacritics ("Erdogan" finds "Erdoğan"). Every word of the query must be in the content;
-//! words between double quotes must follow each other, as a phrase; a word ending in `*`
-//! matches every word it begins.
-//!
-//! Each document also holds its source's names as written in its article, but `--source` does
-//! not search them yet: a source matches by a name it goes by in any article, which a
-//! per-claim document of another article does not hold (a source-level document would).
+//! diacritics ("Erdogan" finds "Erdoğan"); [`super::words`] reads them from the user's text.
+//! Every word of the query must be in the content; words between double quotes must follow
+//! each other, as a phrase; a word ending in `*` matches every word it begins. Names match
+//! by a part of a name, case and diacritics aside.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use chrono::{Datelike, NaiveDate};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef,
 };
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery,
+};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use super::reader::ClaimHits;
+use super::reader::{ClaimHit, ClaimHits};
+use super::words::{phrases, Phrase};
 use super::StoreError;
-use crate::graph::vocab::{hs, prov, rdf, rdfs, schema};
+use crate::graph::vocab::{hs, rdf, rdfs, schema};
 
 /// The index's directory inside the store's.
 const DIRECTORY: &str = "text-index";
@@ -56,6 +65,8 @@ pub(super) const FILES: [&str; 2] = ["text-index/meta.json", PENDING];
 const WRITER_MEMORY: usize = 64_000_000;
 const WORDS: &str = "hearsay_words";
 const NAMES: &str = "hearsay_names";
+/// The day an undated claim sorts by: after every date, as the lookups list them.
+const UNDATED: i64 = i64::MAX;
 
 /// The index, its reader and (for a writer) its writer.
 pub(super) struct TextIndex {
@@ -74,9 +85,20 @@ struct Writer {
 
 #[derive(Clone, Copy)]
 struct Fields {
+    /// A claim document's claim IRI.
     claim: Field,
+    /// Every document's article graph, by which an article's documents are replaced.
     graph: Field,
     content: Field,
+    /// A claim's source as written in its article.
+    said: Field,
+    /// Its article's date, as days from the common era ([`UNDATED`] for none).
+    day: Field,
+    /// Its position in its article.
+    position: Field,
+    /// A source document's source node.
+    source: Field,
+    /// The names a source goes by in one article.
     names: Field,
 }
 
@@ -96,6 +118,10 @@ fn schema() -> (Schema, Fields) {
         claim: builder.add_text_field("claim", STORED),
         graph: builder.add_text_field("graph", STRING | STORED),
         content: builder.add_text_field("content", words),
+        said: builder.add_text_field("said", names.clone()),
+        day: builder.add_i64_field("day", FAST),
+        position: builder.add_u64_field("position", FAST),
+        source: builder.add_text_field("source", STORED),
         names: builder.add_text_field("names", names),
     };
     (builder.build(), fields)
@@ -130,9 +156,16 @@ impl TextIndex {
     pub fn open(store_dir: &Path) -> Result<(Self, bool), StoreError> {
         let dir = store_dir.join(DIRECTORY);
         let pending = store_dir.join(PENDING);
-        let current = dir.join("meta.json").exists() && !pending.exists();
-        let index = if current {
-            Index::open_in_dir(&dir).map_err(text_error)?
+        let found = if dir.join("meta.json").exists() && !pending.exists() {
+            Some(Index::open_in_dir(&dir).map_err(text_error)?)
+        } else {
+            None
+        };
+        // An index of an older schema (written by an older hearsay) is built again too.
+        let found = found.filter(|index| fields_of(&index.schema()).is_ok());
+        let current = found.is_some();
+        let index = if let Some(index) = found {
+            index
         } else {
             // Started over: what a dead writer left may hold anything.
             if dir.exists() {
@@ -153,6 +186,9 @@ impl TextIndex {
             return Ok(None);
         }
         let index = Index::open_in_dir(&dir).map_err(text_error)?;
+        if fields_of(&index.schema()).is_err() {
+            return Ok(None);
+        }
         Self::new(index, None, None).map(Some)
     }
 
@@ -214,10 +250,10 @@ impl TextIndex {
     /// Replaces the documents of the article graph `graph` by those of its `quads`.
     pub fn put_article<'a>(
         &self,
-        graph: NamedNodeRef<'_>,
+        graph: NamedNodeRef<'a>,
         quads: impl IntoIterator<Item = QuadRef<'a>>,
     ) -> Result<(), StoreError> {
-        let docs: Vec<_> = ClaimDocs::from_quads(quads)
+        let docs: Vec<_> = ClaimDocs::from_quads(graph.as_str(), quads)
             .into_documents(self.fields)
             .collect();
         let writer = self.writer()?;
@@ -257,79 +293,133 @@ impl TextIndex {
         Ok(())
     }
 
-    /// Claims whose content matches `query` (see the module's documentation); an error when
-    /// the query holds no word.
+    /// Claims whose content matches `query` (see the module's documentation), each with its
+    /// place in the claims' order; an error when the query holds no word.
     pub fn claims_with_words(&self, query: &str) -> Result<ClaimHits, StoreError> {
-        let query = self.words_query(query)?;
-        self.hits(query.as_ref())
-    }
-
-    fn words_query(&self, query: &str) -> Result<Box<dyn Query>, StoreError> {
-        let mut analyzer = words_analyzer();
-        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-        // Even pieces lie outside double quotes, odd ones inside (an unclosed quote runs to
-        // the end).
-        for (i, piece) in query.split('"').enumerate() {
-            if i % 2 == 1 {
-                let terms: Vec<Term> = analyzed(&mut analyzer, piece)
-                    .iter()
-                    .map(|word| Term::from_field_text(self.fields.content, word))
-                    .collect();
-                clauses.extend(match terms.len() {
-                    0 => None,
-                    1 => Some(self.term_query(terms.into_iter().next().expect("one term"))),
-                    _ => Some(Box::new(PhraseQuery::new(terms)) as Box<dyn Query>),
-                });
-                continue;
-            }
-            for word in piece.split_whitespace() {
-                let prefix = word.ends_with('*');
-                let words = analyzed(&mut analyzer, word);
-                for (j, word) in words.iter().enumerate() {
-                    let query: Box<dyn Query> = if prefix && j + 1 == words.len() {
-                        let pattern = format!("{}.*", regex_syntax::escape(word));
-                        Box::new(
-                            RegexQuery::from_pattern(&pattern, self.fields.content)
-                                .map_err(text_error)?,
-                        )
-                    } else {
-                        self.term_query(Term::from_field_text(self.fields.content, word))
-                    };
-                    clauses.push(query);
-                }
-            }
-        }
-        if clauses.is_empty() {
-            return Err(StoreError::InvalidFilter(format!(
-                "'{query}' holds no word to search for (words are letters and digits)"
-            )));
-        }
-        let clauses = clauses.into_iter().map(|q| (Occur::Must, q)).collect();
-        Ok(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    fn term_query(&self, term: Term) -> Box<dyn Query> {
-        Box::new(TermQuery::new(term, IndexRecordOption::Basic))
-    }
-
-    fn hits(&self, query: &dyn Query) -> Result<ClaimHits, StoreError> {
+        let query = self.words_query(&phrases(query)?)?;
         let searcher = self.reader.searcher();
         let found = searcher
-            .search(query, &DocSetCollector)
+            .search(query.as_ref(), &DocSetCollector)
             .map_err(text_error)?;
         let mut hits = Vec::with_capacity(found.len());
+        // The fast fields of each segment, read once.
+        let mut columns = HashMap::new();
         for address in found {
-            let doc: TantivyDocument = searcher.doc(address).map_err(text_error)?;
-            let iri = |field| {
-                doc.get_first(field)
-                    .and_then(|value| value.as_str())
-                    .and_then(|iri| NamedNode::new(iri).ok())
+            let (day, position) = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                    entry.insert((
+                        fast.i64("day").map_err(text_error)?,
+                        fast.u64("position").map_err(text_error)?,
+                    ))
+                }
             };
-            if let (Some(claim), Some(graph)) = (iri(self.fields.claim), iri(self.fields.graph)) {
-                hits.push((claim, graph));
+            let order = day
+                .first(address.doc_id)
+                .zip(position.first(address.doc_id));
+            if let Some((claim, graph)) = self.stored(&searcher, address, self.fields.claim)? {
+                hits.push(ClaimHit {
+                    claim,
+                    graph,
+                    order,
+                });
             }
         }
         Ok(hits)
+    }
+
+    /// Claims whose source as written contains `part` (case and diacritics aside), and the
+    /// source nodes that go by a name containing it in some article; `None` when `part`
+    /// holds nothing to search for.
+    pub fn sources_containing(
+        &self,
+        part: &str,
+    ) -> Result<Option<(ClaimHits, HashSet<NamedNode>)>, StoreError> {
+        let Some(part) = analyzed(&mut names_analyzer(), part.trim()).pop() else {
+            return Ok(None);
+        };
+        let pattern = format!(".*{}.*", regex_syntax::escape(&part));
+        let query = BooleanQuery::new(
+            [self.fields.said, self.fields.names]
+                .into_iter()
+                .map(|field| {
+                    RegexQuery::from_pattern(&pattern, field)
+                        .map(|query| (Occur::Should, Box::new(query) as Box<dyn Query>))
+                })
+                .collect::<Result<_, _>>()
+                .map_err(text_error)?,
+        );
+        let searcher = self.reader.searcher();
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(text_error)?;
+        let mut claims = Vec::new();
+        let mut sources = HashSet::new();
+        for address in found {
+            if let Some((claim, graph)) = self.stored(&searcher, address, self.fields.claim)? {
+                claims.push(ClaimHit {
+                    claim,
+                    graph,
+                    order: None,
+                });
+            } else if let Some((source, _)) = self.stored(&searcher, address, self.fields.source)? {
+                sources.insert(source);
+            }
+        }
+        Ok(Some((claims, sources)))
+    }
+
+    /// The query for `phrases`: every one of them.
+    fn words_query(&self, phrases: &[Phrase]) -> Result<Box<dyn Query>, StoreError> {
+        let mut analyzer = words_analyzer();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for phrase in phrases {
+            // Folded as the content was (a word's diacritics).
+            let words: Vec<String> = phrase
+                .words
+                .iter()
+                .flat_map(|word| analyzed(&mut analyzer, word))
+                .collect();
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|word| Term::from_field_text(self.fields.content, word))
+                .collect();
+            let query: Box<dyn Query> = match (terms.len(), phrase.prefix) {
+                (0, _) => continue,
+                (1, false) => Box::new(TermQuery::new(
+                    terms.into_iter().next().expect("one term"),
+                    IndexRecordOption::Basic,
+                )),
+                (1, true) => {
+                    let pattern = format!("{}.*", regex_syntax::escape(&words[0]));
+                    Box::new(
+                        RegexQuery::from_pattern(&pattern, self.fields.content)
+                            .map_err(text_error)?,
+                    )
+                }
+                (_, false) => Box::new(PhraseQuery::new(terms)),
+                (_, true) => Box::new(PhrasePrefixQuery::new(terms)),
+            };
+            clauses.push((Occur::Must, query));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The IRI in `field` and the graph of the document at `address`, if it has both.
+    fn stored(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        field: Field,
+    ) -> Result<Option<(NamedNode, NamedNode)>, StoreError> {
+        let doc: TantivyDocument = searcher.doc(address).map_err(text_error)?;
+        let iri = |field| {
+            doc.get_first(field)
+                .and_then(|value| value.as_str())
+                .and_then(|iri| NamedNode::new(iri).ok())
+        };
+        Ok(iri(field).zip(iri(self.fields.graph)))
     }
 }
 
@@ -343,6 +433,10 @@ fn fields_of(schema: &Schema) -> Result<Fields, StoreError> {
         claim: field("claim")?,
         graph: field("graph")?,
         content: field("content")?,
+        said: field("said")?,
+        day: field("day")?,
+        position: field("position")?,
+        source: field("source")?,
         names: field("names")?,
     })
 }
@@ -356,47 +450,70 @@ fn analyzed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     words
 }
 
-/// The claims found in some quads, with what the index keeps of each.
+/// The claims and sources found in one article's quads, with what the index keeps of each.
 #[derive(Default)]
 struct ClaimDocs<'a> {
-    /// (graph, claim) of every claim.
-    claims: HashSet<(&'a str, &'a str)>,
-    contents: HashMap<(&'a str, &'a str), &'a str>,
-    /// (graph, claim) → its source node, and its name as written.
-    sources: HashMap<(&'a str, &'a str), Vec<&'a str>>,
-    said: HashMap<(&'a str, &'a str), Vec<&'a str>>,
-    /// (graph, source) → its names, aliases and key.
-    names: HashMap<(&'a str, &'a str), Vec<&'a str>>,
+    /// The article's graph.
+    graph: Option<&'a str>,
+    claims: HashSet<&'a str>,
+    contents: HashMap<&'a str, &'a str>,
+    positions: HashMap<&'a str, u64>,
+    /// A claim's source as written.
+    said: HashMap<&'a str, Vec<&'a str>>,
+    /// The article's earliest date (as the lookups order claims by it).
+    date: Option<NaiveDate>,
+    sources: HashSet<&'a str>,
+    /// A source's names, aliases and key.
+    names: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> ClaimDocs<'a> {
-    fn from_quads(quads: impl IntoIterator<Item = QuadRef<'a>>) -> Self {
-        let mut docs = ClaimDocs::default();
+    /// What the quads of the article graph `graph` hold; quads of another graph are left out.
+    fn from_quads(graph: &'a str, quads: impl IntoIterator<Item = QuadRef<'a>>) -> Self {
+        let mut docs = ClaimDocs {
+            graph: Some(graph),
+            ..ClaimDocs::default()
+        };
         for quad in quads {
-            let (GraphNameRef::NamedNode(graph), NamedOrBlankNodeRef::NamedNode(subject)) =
+            let (GraphNameRef::NamedNode(in_graph), NamedOrBlankNodeRef::NamedNode(subject)) =
                 (quad.graph_name, quad.subject)
             else {
                 continue;
             };
-            let key = (graph.as_str(), subject.as_str());
+            if in_graph.as_str() != graph {
+                continue;
+            }
+            let subject = subject.as_str();
             let predicate = quad.predicate;
             match quad.object {
                 TermRef::NamedNode(object) if predicate == rdf::TYPE && object == hs::CLAIM => {
-                    docs.claims.insert(key);
+                    docs.claims.insert(subject);
                 }
-                TermRef::NamedNode(object) if predicate == prov::WAS_ATTRIBUTED_TO => {
-                    docs.sources.entry(key).or_default().push(object.as_str());
+                TermRef::NamedNode(object) if predicate == rdf::TYPE && object == hs::SOURCE => {
+                    docs.sources.insert(subject);
                 }
                 TermRef::Literal(value) if predicate == schema::TEXT => {
-                    docs.contents.insert(key, value.value());
+                    docs.contents.insert(subject, value.value());
+                }
+                TermRef::Literal(value) if predicate == hs::POSITION => {
+                    if let Ok(position) = value.value().parse() {
+                        docs.positions.insert(subject, position);
+                    }
                 }
                 TermRef::Literal(value) if predicate == hs::SOURCE_TEXT => {
-                    docs.said.entry(key).or_default().push(value.value());
+                    docs.said.entry(subject).or_default().push(value.value());
+                }
+                TermRef::Literal(value)
+                    if predicate == schema::DATE_PUBLISHED && subject == graph =>
+                {
+                    if let Ok(date) = NaiveDate::parse_from_str(value.value(), "%Y-%m-%d") {
+                        docs.date = Some(docs.date.map_or(date, |d| d.min(date)));
+                    }
                 }
                 TermRef::Literal(value)
                     if [schema::NAME, rdfs::LABEL, hs::ALIAS, hs::KEY].contains(&predicate) =>
                 {
-                    docs.names.entry(key).or_default().push(value.value());
+                    docs.names.entry(subject).or_default().push(value.value());
                 }
                 _ => {}
             }
@@ -406,31 +523,43 @@ impl<'a> ClaimDocs<'a> {
 
     fn into_documents(self, fields: Fields) -> impl Iterator<Item = TantivyDocument> + 'a {
         let ClaimDocs {
+            graph,
             claims,
             contents,
-            sources,
+            positions,
             said,
-            names,
+            date,
+            sources,
+            mut names,
         } = self;
-        claims.into_iter().map(move |key @ (graph, claim)| {
+        let graph = graph.unwrap_or_default();
+        let day = date.map_or(UNDATED, |d| i64::from(d.num_days_from_ce()));
+        let claims = claims.into_iter().map(move |claim| {
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.claim, claim);
             doc.add_text(fields.graph, graph);
-            if let Some(content) = contents.get(&key) {
+            if let Some(content) = contents.get(claim) {
                 doc.add_text(fields.content, content);
             }
-            for name in said.get(&key).into_iter().flatten() {
-                doc.add_text(fields.names, name);
+            for name in said.get(claim).into_iter().flatten() {
+                doc.add_text(fields.said, name);
             }
-            let source_names = sources
-                .get(&key)
-                .into_iter()
-                .flatten()
-                .flat_map(|source| names.get(&(graph, *source)).into_iter().flatten());
-            for name in source_names {
-                doc.add_text(fields.names, name);
-            }
+            doc.add_i64(fields.day, day);
+            doc.add_u64(fields.position, positions.get(claim).copied().unwrap_or(0));
             doc
-        })
+        });
+        let sources: Vec<_> = sources
+            .into_iter()
+            .map(|source| {
+                let mut doc = TantivyDocument::default();
+                doc.add_text(fields.source, source);
+                doc.add_text(fields.graph, graph);
+                for name in names.remove(source).into_iter().flatten() {
+                    doc.add_text(fields.names, name);
+                }
+                doc
+            })
+            .collect();
+        claims.chain(sources)
     }
 }

@@ -244,7 +244,7 @@ impl Store {
     }
 
     /// The quads of claims of one article in its graph, with what clustering reads beside
-    /// them: their sources' kinds and the article's date (in that graph), each read once for
+    /// them: their sources' kinds and the article's date and body hash (in that graph), each read once for
     /// the article, not once per claim (a story reprinted fifty times is read back whole).
     fn claims_quads(&self, claims: &[NamedNode]) -> Result<Vec<Quad>, StoreError> {
         let mut quads: Vec<Quad> = Vec::new();
@@ -265,14 +265,17 @@ impl Store {
             let Term::NamedNode(object) = &quad.object else {
                 continue;
             };
-            let predicate = if quad.predicate == prov::WAS_ATTRIBUTED_TO {
-                hs::SOURCE_KIND_PROP
+            let predicates: &[NamedNodeRef<'static>] = if quad.predicate == prov::WAS_ATTRIBUTED_TO
+            {
+                &[hs::SOURCE_KIND_PROP]
             } else if quad.predicate == hs::ARTICLE_PROP {
-                schema::DATE_PUBLISHED
+                &[schema::DATE_PUBLISHED, hs::BODY_HASH]
             } else {
                 continue;
             };
-            wanted.insert((object.clone(), predicate, quad.graph_name.clone()));
+            for &predicate in predicates {
+                wanted.insert((object.clone(), predicate, quad.graph_name.clone()));
+            }
         }
         for (subject, predicate, graph) in wanted {
             for found in self.inner.quads_for_pattern(

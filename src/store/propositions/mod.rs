@@ -5,7 +5,10 @@
 //! articles; grouping and confidence come from [`crate::track`].
 //!
 //! Counts (claims, origins asserting / denying / declining to confirm, first appearance)
-//! are never stored: every lookup derives them by SPARQL, so they cannot go stale.
+//! are never stored: every lookup derives them by SPARQL, so they cannot go stale. Only
+//! whether a proposition is contested is written with it (`hs:contested`, by the refresh,
+//! from the same counts), so that the contested few are found without counting every
+//! proposition's origins.
 
 mod incremental;
 mod refresh;
@@ -18,12 +21,13 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
+use super::lookup::SOURCE_NAMES;
 use super::narrowing::{rows_narrowed, Narrowing};
 use super::reader::{render, Part, SparqlForm, SparqlReader};
 use super::values::{date, literal, nonblank, number, string};
 use super::{Store, StoreError};
 use crate::extract::Stance;
-use crate::graph::vocab::ID;
+use crate::graph::vocab::{hs, ID};
 use crate::graph::{claim_id_from_iri, stance_from_iri};
 use crate::track::NameIndex;
 
@@ -97,8 +101,15 @@ pub struct PropositionRow {
 impl PropositionRow {
     /// Whether some origin asserts it and another denies it.
     pub fn is_contested(&self) -> bool {
-        self.asserting > 0 && self.denying > 0 && self.contending > 1
+        is_contested(self.asserting, self.denying, self.contending)
     }
+}
+
+/// Whether a proposition with these counts of independent origins is contested: both sides,
+/// and two origins between them (a source contradicting itself is no contest). The refresh
+/// writes it (`hs:contested`) and the lookups' `HAVING` says the same.
+pub(super) fn is_contested(asserting: usize, denying: usize, contending: usize) -> bool {
+    asserting > 0 && denying > 0 && contending > 1
 }
 
 /// What [`crate::store::Lookups::timeline`] selects; every field `None` lists every claim.
@@ -190,9 +201,14 @@ pub(in crate::store) fn propositions_among<S: SparqlReader + ?Sized>(
         candidates.push(format!("VALUES ?p {{ {iri} }}"));
     }
     if filter.contested {
-        candidates.push(format!(
-            "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
-        ));
+        candidates.push(if marks_contested(db)? {
+            format!("GRAPH {PROPOSITIONS_GRAPH} {{ ?p hs:contested true }}")
+        } else {
+            // A store from before hs:contested: the propositions some claim denies.
+            format!(
+                "GRAPH {PROPOSITIONS_GRAPH} {{ ?denial hs:propositionStance hs:Denied ; hs:proposition ?p }}"
+            )
+        });
     }
     if let Some(q) = &text {
         candidates.push(format!(
@@ -276,6 +292,53 @@ WHERE {
             .then(a.iri.cmp(&b.iri))
     });
     Ok(rows)
+}
+
+/// Whether the propositions of `db` carry `hs:contested` (see [`Store::mark_contested`]).
+fn marks_contested<S: SparqlReader + ?Sized>(db: &S) -> Result<bool, StoreError> {
+    let rows = db.select(&format!(
+        "SELECT ?marked WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ {PROPOSITIONS_GRAPH} hs:marksContested ?marked }} }} LIMIT 1"
+    ))?;
+    Ok(!rows.is_empty())
+}
+
+impl Store {
+    /// Marks the contested propositions of a store written before `hs:contested` (and the
+    /// graph as marked), in one transaction, from the same counts the lookups derive; does
+    /// nothing on a store that has them or has no proposition. About a second and a half on
+    /// the 42,000-article replica.
+    pub(in crate::store) fn mark_contested(&self) -> Result<(), StoreError> {
+        let any = self.select(&format!(
+            "SELECT ?p WHERE {{ GRAPH {PROPOSITIONS_GRAPH} {{ ?p a hs:Proposition }} }} LIMIT 1"
+        ))?;
+        if any.is_empty() || marks_contested(self)? {
+            return Ok(());
+        }
+        let contested = propositions_among(
+            self,
+            &PropositionFilter {
+                contested: true,
+                ..PropositionFilter::default()
+            },
+            None,
+        )?;
+        let graph = oxigraph::model::GraphName::NamedNode(PROPOSITIONS_GRAPH.into_owned());
+        let flag = |subject: NamedNode, predicate| {
+            oxigraph::model::Quad::new(
+                subject,
+                predicate,
+                oxigraph::model::Literal::from(true),
+                graph.clone(),
+            )
+        };
+        let mut transaction = self.inner.start_transaction()?;
+        for row in contested {
+            transaction.insert(flag(NamedNode::new_unchecked(row.iri), hs::CONTESTED).as_ref());
+        }
+        transaction.insert(flag(PROPOSITIONS_GRAPH.into_owned(), hs::MARKS_CONTESTED).as_ref());
+        transaction.commit()?;
+        Ok(())
+    }
 }
 
 /// What was said, by whom, when (see [`super::Lookups::timeline`]).
@@ -411,9 +474,6 @@ const TIMELINE_ROW: &[Part] = &[
         )],
     ),
 ];
-
-/// The properties a source goes by in a timeline lookup.
-const SOURCE_NAMES: &str = "schema:name rdfs:label hs:alias hs:key";
 
 /// Which graph a pattern reads.
 #[derive(Clone, Copy, PartialEq)]

@@ -453,6 +453,8 @@ pub struct ClaimSet {
     sources: Interner,
     kinds: HashMap<(u32, u32), SourceKind>,
     dates: HashMap<u32, String>,
+    /// Each article's body hash (the least, if it has several).
+    bodies: HashMap<u32, String>,
     links: Vec<(usize, LinkKind, String)>,
 }
 
@@ -532,6 +534,7 @@ impl ClaimSet {
             Scan::of_claims(prov::WAS_ATTRIBUTED_TO),
             Scan::in_graphs(hs::SOURCE_KIND_PROP, None),
             Scan::in_graphs(schema::DATE_PUBLISHED, None),
+            Scan::in_graphs(hs::BODY_HASH, None),
         ];
         patterns.extend(
             LINKS
@@ -640,6 +643,17 @@ impl ClaimSet {
                 let article = self.articles.id(subject);
                 self.dates.insert(article, date.to_owned());
             }
+        } else if predicate == hs::BODY_HASH {
+            if let Some(body) = literal_of(object) {
+                let article = self.articles.id(subject);
+                let kept = self
+                    .bodies
+                    .entry(article)
+                    .or_insert_with(|| body.to_owned());
+                if body < kept.as_str() {
+                    *kept = body.to_owned();
+                }
+            }
         } else if let Some((_, kind)) = LINKS.iter().find(|(p, _)| *p == predicate) {
             if let Some(to) = iri_of(object) {
                 let from = self.claim(subject);
@@ -674,6 +688,7 @@ impl ClaimSet {
             sources,
             kinds,
             dates,
+            bodies,
             links: raw_links,
             ..
         } = self;
@@ -745,6 +760,7 @@ impl ClaimSet {
             pointed_at,
             sources: sources.into_names(),
             articles: articles.into_names(),
+            bodies,
             whole: None,
         }
     }
@@ -760,6 +776,8 @@ pub(super) struct ClaimTable {
     sources: Vec<String>,
     /// Article IRIs, by the ids in [`StoredClaim::article`].
     articles: Vec<String>,
+    /// Each article's body hash, by those ids.
+    bodies: HashMap<u32, String>,
     /// The articles whose every claim is here; `None`: all of them.
     pub(super) whole: Option<HashSet<u32>>,
 }
@@ -798,6 +816,11 @@ impl ClaimTable {
 
     pub(super) fn article_name(&self, article: u32) -> &str {
         &self.articles[article as usize]
+    }
+
+    /// The body hash of article `article`, if it has one.
+    pub(super) fn body(&self, article: u32) -> Option<&str> {
+        self.bodies.get(&article).map(String::as_str)
     }
 }
 

@@ -155,22 +155,27 @@ impl<'t> WantedGraph<'t> {
                     })
                 })
                 .collect();
-            node(
-                &proposition,
-                vec![
-                    quad(&proposition, rdf::TYPE, hs::PROPOSITION.into_owned().into()),
-                    quad(
-                        &proposition,
-                        rdfs::LABEL,
-                        Literal::new_simple_literal(label).into(),
-                    ),
-                    quad(
-                        &proposition,
-                        hs::PROPOSITION_CONFIDENCE,
-                        Literal::from(proposition_confidence(&backing)).into(),
-                    ),
-                ],
-            );
+            let mut quads = vec![
+                quad(&proposition, rdf::TYPE, hs::PROPOSITION.into_owned().into()),
+                quad(
+                    &proposition,
+                    rdfs::LABEL,
+                    Literal::new_simple_literal(label).into(),
+                ),
+                quad(
+                    &proposition,
+                    hs::PROPOSITION_CONFIDENCE,
+                    Literal::from(proposition_confidence(&backing)).into(),
+                ),
+            ];
+            if self.contested(list, &origins) {
+                quads.push(quad(
+                    &proposition,
+                    hs::CONTESTED,
+                    Literal::from(true).into(),
+                ));
+            }
+            node(&proposition, quads);
             for (&i, &(origin, relay)) in list.iter().zip(&origins) {
                 let Some(a) = self.assignments[i] else {
                     continue;
@@ -201,6 +206,16 @@ impl<'t> WantedGraph<'t> {
                 }
             }
         }
+        // The mark that every contested proposition carries hs:contested.
+        let graph_node = PROPOSITIONS_GRAPH.into_owned();
+        node(
+            &graph_node,
+            vec![quad(
+                &graph_node,
+                hs::MARKS_CONTESTED,
+                Literal::from(true).into(),
+            )],
+        );
         for (key, (tokens, component)) in keys {
             let key = NamedNode::new_unchecked(key);
             let mut quads = Vec::with_capacity(tokens.len() + 2);
@@ -256,6 +271,38 @@ impl<'t> WantedGraph<'t> {
                 )],
             );
         }
+    }
+
+    /// Whether the proposition of the claims `list`, with their `origins` (as
+    /// [`Self::origins`] gives them), is contested, its origins told apart as the lookups tell
+    /// them (`propositions_among`): a claim's `hs:origin`, else its article's body hash, else
+    /// the claim; claims without an article are not counted.
+    fn contested(&self, list: &[usize], origins: &[(Option<usize>, Option<&'t str>)]) -> bool {
+        let claims = &self.table.claims;
+        let mut asserting: HashSet<(u8, &str)> = HashSet::new();
+        let mut denying: HashSet<(u8, &str)> = HashSet::new();
+        for (&i, &(origin, _)) in list.iter().zip(origins) {
+            let (Some(a), Some(article)) = (self.assignments[i], claims[i].article) else {
+                continue;
+            };
+            let origin = match origin
+                .and_then(|o| self.table.source(o))
+                .filter(|o| NamedNode::new(*o).is_ok())
+            {
+                Some(source) => (0, source),
+                None => match self.table.body(article) {
+                    Some(body) => (1, body),
+                    None => (2, &*claims[i].iri),
+                },
+            };
+            match a.stance {
+                Stance::Asserted => asserting.insert(origin),
+                Stance::Denied => denying.insert(origin),
+                _ => false,
+            };
+        }
+        let contending = asserting.union(&denying).count();
+        super::is_contested(asserting.len(), denying.len(), contending)
     }
 
     fn tokens_of(&self, i: usize) -> &[String] {
