@@ -76,7 +76,8 @@ impl SourceAliases for ArticleAliases {
 pub fn tracked_quads(article: &Article, extraction: &Extraction, known: &NameIndex) -> Vec<Quad> {
     let text = article.text.as_str();
     let scope = body_hash(text);
-    let local = article_names(article, extraction);
+    let mut local = article_names(article, extraction);
+    local.add_mentions(text);
     let mut map: BTreeMap<String, String> = BTreeMap::new();
     // Resolved key → (resolved source, names written).
     let mut resolved: BTreeMap<String, (ResolvedSource, Vec<String>)> = BTreeMap::new();

@@ -24,6 +24,11 @@ pub const OVERLAP_THRESHOLD: f64 = 0.8;
 /// Shared tokens an overlap match needs: fewer, and any two short contents would meet.
 pub const MIN_SHARED: usize = 4;
 
+/// Below this many shared tokens, two contents meet only when they differ by one token at
+/// most: two words in common say little once either content says more (on PolNeAR dev, "he
+/// would not answer questions" met "they came away with more questions than answers").
+pub const FEW_SHARED: usize = 3;
+
 /// Contents with fewer tokens than this say too little to be matched by their words
 /// ("these details", "it"): they join a proposition only through a link.
 pub const MIN_TOKENS: usize = 2;
@@ -369,6 +374,27 @@ pub fn is_fragment(text: &str) -> bool {
     !clause
 }
 
+/// Whether a content asks rather than states: an indirect question ("whether the video
+/// should be released", what "weighed in on" or "asked" reports) or a quoted question. It
+/// backs and denies nothing, so, like a fragment, it joins a proposition only through a link.
+///
+/// ```
+/// use hearsay::track::is_question;
+/// assert!(is_question("about whether the video should be released"));
+/// assert!(is_question("“what does he think of you?”"));
+/// assert!(!is_question("the video should be released"));
+/// ```
+pub fn is_question(text: &str) -> bool {
+    let text = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '.')
+    });
+    text.ends_with('?')
+        || text
+            .split_whitespace()
+            .take(4)
+            .any(|w| w.eq_ignore_ascii_case("whether"))
+}
+
 /// Countries and demonyms folded to one token ("American", "U.S." → "us-country"; a
 /// capitalized "Drovnian" → "drovnia"), other words lightly stemmed.
 fn fold_entity(word: &str, capitalized: bool) -> String {
@@ -461,6 +487,9 @@ pub fn similar_by_count(shared: usize, a: usize, b: usize, smaller_named: bool) 
         return false;
     }
     let union = a + b - shared;
+    if shared < FEW_SHARED && union - shared > 1 {
+        return false;
+    }
     let smaller = a.min(b);
     shared as f64 >= JACCARD_THRESHOLD * union as f64
         || (smaller_named
@@ -589,5 +618,18 @@ mod tests {
             assert!(!is_fragment(clause), "{clause}");
         }
         assert_eq!(tokens("the United States signed"), tokens("US signs"));
+    }
+
+    #[test]
+    fn two_shared_words_need_contents_that_say_little_else() {
+        assert!(alike("the lease was signed", "no lease had been signed"));
+        assert!(alike(
+            "the lease was signed",
+            "the lease was signed in March"
+        ));
+        assert!(!alike(
+            "he would not answer questions",
+            "they came away with more questions than answers"
+        ));
     }
 }

@@ -89,6 +89,139 @@ const ROLE_WORDS: &[&str] = &[
     "spokesmen",
     "editor",
     "correspondent",
+    "nominee",
+    "candidate",
+    "hopeful",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "aide",
+    "strategist",
+    "pollster",
+    "rival",
+    "opponent",
+    "challenger",
+];
+
+/// Words that open a sentence capitalized before a name ("Although Trump …", "After
+/// Clinton …"), which a text may never write in lower case.
+const OPENERS: &[&str] = &[
+    "although",
+    "though",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "because",
+    "since",
+    "but",
+    "and",
+    "or",
+    "as",
+    "against",
+    "despite",
+    "with",
+    "without",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "of",
+    "about",
+    "under",
+    "over",
+    "during",
+    "like",
+    "unlike",
+    "then",
+    "now",
+    "still",
+    "even",
+    "also",
+    "only",
+    "just",
+    "so",
+    "yet",
+    "why",
+    "how",
+    "what",
+    "where",
+    "who",
+    "meanwhile",
+    "however",
+    "according",
+    "until",
+    "unless",
+    "once",
+    "whether",
+    "neither",
+    "either",
+    "nor",
+    "not",
+    "among",
+    "between",
+    "through",
+    "amid",
+    "behind",
+    "beyond",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "every",
+    "each",
+    "no",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "dear",
+    "thanks",
+];
+
+/// Parties that news puts before a politician's name as a label ("Democrat Hillary
+/// Clinton", "Republican Donald Trump"): a role there, part of the name in "Republican
+/// National Committee".
+const PARTY_WORDS: &[&str] = &[
+    "democrat",
+    "republican",
+    "gop",
+    "independent",
+    "libertarian",
+];
+
+/// Words that make a name after a party word an institution's, not a person's.
+const INSTITUTION_WORDS: &[&str] = &[
+    "party",
+    "committee",
+    "national",
+    "convention",
+    "caucus",
+    "conference",
+    "campaign",
+    "leadership",
+    "congress",
+    "senate",
+    "house",
+    "state",
+    "club",
+    "union",
+    "association",
+    "council",
 ];
 
 /// Courtesy titles: dropped, not kept as a role.
@@ -417,6 +550,21 @@ pub fn parse_source_name(raw: &str) -> ParsedName {
             };
         }
     }
+    // A party label before a person's name: "Democrat Hillary Clinton".
+    if (3..=4).contains(&words.len())
+        && PARTY_WORDS.contains(&bare(words[0]).as_str())
+        && is_proper_name(&words[1..])
+        && !words[1..].iter().any(|w| {
+            INSTITUTION_WORDS.contains(&bare(w).as_str())
+                || GROUP_PLURALS.contains(&bare(w).as_str())
+        })
+    {
+        return ParsedName {
+            name: words[1..].join(" "),
+            role: Some(words[0].to_owned()),
+            affiliation: None,
+        };
+    }
     // Title before the name: the last role word followed only by name words.
     if let Some(i) = words.iter().rposition(|w| is_role_word(w)) {
         let rest = &words[i + 1..];
@@ -461,6 +609,18 @@ pub fn entity_key(name: &str) -> String {
     // A proper name keeps its demonym: the "Korean Central News Agency" is not "Korea …".
     let name_words: Vec<&str> = name.split_whitespace().collect();
     if name_words.len() > 1 && name_words.iter().all(|w| is_capitalized(w)) {
+        // A person's middle initial is often left out: "Donald J. Trump" is "Donald Trump".
+        // (So "George W. Bush" and "George H. W. Bush" meet too: a known cost.)
+        let is_initial = |w: &String| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+        if words.len() == name_words.len() && words.len() >= 3 && !is_initial(&words[0]) {
+            let last = words.len() - 1;
+            let mut i = 0;
+            words.retain(|w| {
+                let inner = i > 0 && i < last;
+                i += 1;
+                !(inner && is_initial(w))
+            });
+        }
         return words.join(" ");
     }
     let last = words.len().saturating_sub(1);
@@ -669,6 +829,10 @@ pub struct NameIndex {
     /// Key of a source that names someone ("dmitry peskov", "us officials") → its fullest
     /// spelling (see [`fullest_first`]).
     labels: BTreeMap<String, String>,
+    /// Surname key → full names a text mentions outside any source ("… between Republican
+    /// Donald Trump and Democrat Hillary Clinton"): what a surname source stands for when no
+    /// source's name fits it. One text's only: never merged.
+    mentioned: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl NameIndex {
@@ -750,9 +914,75 @@ impl NameIndex {
             return self.acronyms.get(&key).and_then(only_fit);
         }
         if is_capitalized(name) {
-            return self.surnames.get(&key).and_then(only_fit);
+            return match self.surnames.get(&key) {
+                Some(fits) => only_fit(fits),
+                None => self.mentioned.get(&key).and_then(only_fit),
+            };
         }
         None
+    }
+
+    /// Records the full names of people and bodies that `text` mentions (two or three
+    /// capitalized words once a title or party label is split off: "Democrat Hillary
+    /// Clinton" gives "Hillary Clinton"), for its surname sources that no source's name fits:
+    /// news names a person in full once, often not as a source, then by surname.
+    pub fn add_mentions(&mut self, text: &str) {
+        // A capitalized word that the text also writes in lower case is a common word
+        // opening a sentence or in a headline ("Against Trump, …", "Railing Against
+        // Trump"), not part of a name.
+        let lower: std::collections::HashSet<&str> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && !w.chars().any(char::is_uppercase))
+            .collect();
+        let mut run: Vec<&str> = Vec::new();
+        let mut flush = |run: &mut Vec<&str>| {
+            if run
+                .first()
+                .is_some_and(|w| OPENERS.contains(&w.to_lowercase().as_str()))
+            {
+                run.remove(0);
+            }
+            if run.len() >= 2 {
+                let parsed = parse_source_name(&run.join(" "));
+                let words: Vec<&str> = parsed.name.split_whitespace().collect();
+                if (2..=3).contains(&words.len()) && is_proper_name(&words) {
+                    let key = entity_key(&parsed.name);
+                    let surname = source_key(words[words.len() - 1]);
+                    if surname.chars().count() >= 2 && !GROUP_PLURALS.contains(&surname.as_str()) {
+                        self.mentioned
+                            .entry(surname)
+                            .or_default()
+                            .insert(key.clone());
+                        keep_fullest(self.labels.entry(key).or_default(), &parsed.name);
+                    }
+                }
+            }
+            run.clear();
+        };
+        for word in text.split_whitespace() {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            // A word ending a clause ends the name after it is added ("said Ana Reyes.").
+            let ends = word.ends_with([',', ';', ':', ')', '"', '”', '?', '!'])
+                || (word.ends_with('.') && core.chars().filter(|c| c.is_alphabetic()).count() > 1);
+            let name_word = !lower.contains(core.trim_end_matches('.').to_lowercase().as_str())
+                && is_capitalized(core)
+                && word.starts_with(|c: char| c.is_alphanumeric())
+                && core.chars().any(char::is_lowercase)
+                || (core.len() == 2 && core.ends_with('.') && is_capitalized(core));
+            if name_word && !core.is_empty() {
+                run.push(
+                    core.trim_end_matches('.')
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                );
+                if ends {
+                    flush(&mut run);
+                }
+            } else {
+                flush(&mut run);
+            }
+        }
+        flush(&mut run);
     }
 
     /// The fullest spelling recorded for a key, if any.
@@ -806,12 +1036,19 @@ impl NameIndex {
     }
 }
 
-/// The one full-name key in `fits`, if there is exactly one.
+/// The one full-name key in `fits`, if there is exactly one: or one that every other ends
+/// with, as words ("hillary clinton" in "rival hillary clinton"): a modifier the name
+/// parse kept is no second person.
 fn only_fit(fits: &BTreeSet<String>) -> Option<&str> {
-    match fits.len() {
-        1 => fits.iter().next().map(String::as_str),
-        _ => None,
-    }
+    let shortest = fits.iter().min_by_key(|key| key.len())?;
+    fits.iter()
+        .all(|key| {
+            key == shortest
+                || key
+                    .strip_suffix(shortest.as_str())
+                    .is_some_and(|head| head.ends_with(' '))
+        })
+        .then_some(shortest.as_str())
 }
 
 /// A source as hearsay keeps it after alias resolution.
@@ -918,6 +1155,23 @@ mod tests {
                 None,
             ),
             ("Peskov", "Peskov", None),
+            (
+                "Democrat Hillary Clinton",
+                "Hillary Clinton",
+                Some("Democrat"),
+            ),
+            (
+                "Republican presidential nominee Donald Trump",
+                "Donald Trump",
+                Some("Republican presidential nominee"),
+            ),
+            (
+                "Republican National Committee",
+                "Republican National Committee",
+                None,
+            ),
+            ("Republican Party", "Republican Party", None),
+            ("Democrat", "Democrat", None),
         ];
         for (raw, name, role) in cases {
             let p = parse_source_name(raw);
@@ -929,6 +1183,47 @@ mod tests {
             p.affiliation.as_deref(),
             Some("Atlantic Shipping Institute")
         );
+    }
+
+    #[test]
+    fn a_surname_source_meets_the_full_name_its_text_mentions() {
+        let mut local = NameIndex::new();
+        local.add_mentions(
+            "The race between Republican Donald J. Trump and Democrat Hillary Clinton, the \
+             former secretary of state, tightened. Clinton said she would win.",
+        );
+        assert_eq!(local.resolve("Clinton"), Some("hillary clinton"));
+        assert_eq!(local.resolve("Trump"), Some("donald trump"));
+        assert_eq!(local.label("hillary clinton"), Some("Hillary Clinton"));
+        // A source's own full name comes first: "Bill Clinton" mentioned does not make it
+        // ambiguous.
+        local.add("Hillary Clinton");
+        local.add_mentions("Bill Clinton spoke.");
+        assert_eq!(local.resolve("Clinton"), Some("hillary clinton"));
+        let mut opening = NameIndex::new();
+        opening.add_mentions(
+            "Railing Against Trump. Although Trump won, the party split. Donald Trump was against it.",
+        );
+        assert_eq!(opening.resolve("Trump"), Some("donald trump"));
+        let mut two = NameIndex::new();
+        two.add_mentions("Bill Clinton and Hillary Clinton arrived.");
+        assert_eq!(
+            two.resolve("Clinton"),
+            None,
+            "two Clintons, no source: ambiguous"
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_is_no_other_person() {
+        assert_eq!(entity_key("Donald J. Trump"), entity_key("Donald Trump"));
+        assert_eq!(entity_key("Marc H. Morial"), "marc morial");
+        assert_eq!(
+            entity_key("J. K. Rowling"),
+            "j k rowling",
+            "initials that open a name stay"
+        );
+        assert_ne!(entity_key("U.S. officials"), entity_key("officials"));
     }
 
     #[test]
@@ -992,6 +1287,13 @@ mod tests {
         assert_eq!(index.resolve("officials"), None);
         index.add("Maria Reyes");
         assert_eq!(index.resolve("Reyes"), None, "two Reyeses: ambiguous");
+        index.add("Donald Trump");
+        index.add("Tough Donald Trump");
+        assert_eq!(
+            index.resolve("Trump"),
+            Some("donald trump"),
+            "a modifier is no one else"
+        );
         index.add("Senate Republicans");
         assert_eq!(index.resolve("Republicans"), None, "a group, not a surname");
     }

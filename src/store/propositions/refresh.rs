@@ -27,7 +27,7 @@ use crate::extract::{Certainty, LinkKind, SourceKind, Stance};
 use crate::graph::vocab::{hs, prov, rdf, schema};
 use crate::graph::{certainty_from_iri, source_kind_from_iri, stance_from_iri};
 use crate::store::{BulkOptions, Store, StoreError, BULK_BATCH_QUADS};
-use crate::track::{cluster, is_fragment, Assignment, ClaimInput};
+use crate::track::{cluster, is_fragment, is_question, Assignment, ClaimInput};
 
 /// Changes up to this many quads go in one transaction (readers see the old graph or the
 /// new one). Larger ones, such as the first refresh after a bulk load, are written in steps:
@@ -783,9 +783,9 @@ pub(super) struct ClaimTable {
 }
 
 impl ClaimTable {
-    /// The words claim `i` is matched by: none for a fragment (see `is_fragment`) unless the
-    /// text points at it ("accused North Korea of supplying Russia with weapons" is what
-    /// "denied such claims" denies). A claim pointing at another is in its component (see
+    /// The words claim `i` is matched by: none for a fragment or a question (see
+    /// `is_fragment`, `is_question`) unless the text points at it ("accused North Korea of
+    /// supplying Russia with weapons" is what "denied such claims" denies). A claim pointing at another is in its component (see
     /// [`crate::track::cluster`]), so an incremental refresh sees every pointer too.
     /// Claim `i` as clustering sees it.
     pub(super) fn input(&self, i: usize) -> ClaimInput<'_> {
@@ -799,7 +799,7 @@ impl ClaimTable {
 
     pub(super) fn matched_content(&self, i: usize) -> &str {
         let content = &*self.claims[i].content;
-        if !self.pointed_at[i] && is_fragment(content) {
+        if !self.pointed_at[i] && (is_fragment(content) || is_question(content)) {
             ""
         } else {
             content
