@@ -81,7 +81,7 @@ impl Store {
             done.moved += usize::from(!moved.is_empty());
             done.moved_in.extend(moved);
         }
-        for (word, full) in known.resolvable() {
+        for (word, full) in known.resolvable_since(before) {
             // The name it was keyed under must be the one that resolves: "US" keyed "us" is
             // not "Usha".
             let resolves = |stored: &[Quad]| {

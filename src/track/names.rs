@@ -1000,6 +1000,26 @@ impl NameIndex {
             .filter_map(|(word, fits)| Some((word.as_str(), only_fit(fits)?)))
     }
 
+    /// [`NameIndex::resolvable`] less what already resolved so in `before`: the one-word
+    /// sources a run's names can move, which costs what the run brings, not what is stored
+    /// (sources stored when a fit was already known were keyed by it then).
+    pub fn resolvable_since<'a>(
+        &'a self,
+        before: &'a NameIndex,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> {
+        [
+            (&self.surnames, &before.surnames),
+            (&self.acronyms, &before.acronyms),
+        ]
+        .into_iter()
+        .flat_map(|(now, then)| {
+            now.iter().filter_map(move |(word, fits)| {
+                let full = only_fit(fits)?;
+                (then.get(word).and_then(only_fit) != Some(full)).then_some((word.as_str(), full))
+            })
+        })
+    }
+
     /// Every one-word key that exactly one full name fitted in `before` and several fit now
     /// ("reyes" once "Maria Reyes" joins "Ana Reyes"), with the name it fitted.
     pub fn ambiguous_since<'a>(
@@ -1346,6 +1366,15 @@ mod tests {
         assert!(
             resolvable.contains(&("reyes", "ana reyes")),
             "{resolvable:?}"
+        );
+        let new_fits: Vec<_> = known.resolvable_since(&before).collect();
+        assert!(
+            new_fits.contains(&("peskov", "dmitry peskov")),
+            "{new_fits:?}"
+        );
+        assert!(
+            !new_fits.iter().any(|(word, _)| *word == "reyes"),
+            "reyes fitted before: {new_fits:?}"
         );
         let changed: Vec<_> = known.labels_changed_since(&before).collect();
         assert_eq!(
