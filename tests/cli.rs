@@ -654,6 +654,22 @@ fn eval_scores_the_seed_and_prints_json_on_request() {
 }
 
 #[test]
+fn eval_into_a_closed_pipe_ends_quietly() {
+    // The reader is gone before eval writes (it scores first), as with `| head -0`.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hearsay"))
+        .args(["eval", "--gold", SEED_GOLD])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+}
+
+#[test]
 fn bad_input_gets_one_line_a_nonzero_exit_and_the_store_keeps_its_claims() {
     let ws = Workspace::new();
     ws.hearsay(&["ingest", SEED]).assert().success();

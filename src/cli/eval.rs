@@ -1,7 +1,7 @@
 //! `hearsay eval`: scores extraction against gold annotations, as `score.py` does.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -26,9 +26,11 @@ pub fn run(args: &EvalArgs) -> Result<Outcome> {
     };
     let scores = crate::eval::score(&gold, &predicted)
         .with_context(|| format!("scoring against {}", args.gold.display()))?;
+    // Written, not printed: a closed pipe (`| head`) is an error `cli` ends quietly on.
+    let mut out = std::io::stdout().lock();
     match args.format {
-        EvalFormat::Table => println!("{scores}"),
-        EvalFormat::Json => println!("{}", serde_json::to_string(&scores)?),
+        EvalFormat::Table => writeln!(out, "{scores}")?,
+        EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&scores)?)?,
     }
     Ok(Outcome::Done)
 }
