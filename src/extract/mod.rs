@@ -8,6 +8,7 @@
 
 mod antecedents;
 mod attribution;
+mod clusters;
 pub mod cue_model;
 mod cues;
 mod hedges;
