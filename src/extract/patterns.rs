@@ -618,7 +618,15 @@ fn open_verb(ctx: &Ctx, k: usize, c: usize, earlier: &[Found]) -> Option<Found> 
     let clause = matches!(w.low(c + 1), "that" | "whether" | "if")
         || is_open(w, c + 1)
         || w.is_punct(c + 1, ":");
-    if !clause
+    // A finite verb before a noun phrase ("lauded the mayor", "unleashed a barrage of …"):
+    // the object is the content; the model, with the verb's word cluster, judges the sense.
+    let object = !clause
+        && (low.ends_with("ed") || low.ends_with('s'))
+        && ctx.tags.is(
+            c + 1,
+            &[Upos::Det, Upos::Propn, Upos::Noun, Upos::Adj, Upos::Num],
+        );
+    if !(clause || object)
         || w.is_cap(c)
         || low.len() < 3
         || !low.chars().all(|ch| ch.is_ascii_alphabetic())
@@ -637,10 +645,23 @@ fn open_verb(ctx: &Ctx, k: usize, c: usize, earlier: &[Found]) -> Option<Found> 
     };
     let entry = Entry {
         lemma: "",
-        flags: cues::CLAUSE | cues::OBJECT,
+        flags: if clause {
+            cues::CLAUSE | cues::OBJECT
+        } else {
+            cues::OBJECT
+        },
         form,
     };
-    verb_cue_found(ctx, k, c, entry, earlier).filter(|f| f.source.is_some())
+    // An object holding a cue of its own is that cue's attribution ("issued a statement
+    // saying …", "cheered Democrats hoping to …"), which the rules read when they reach it.
+    verb_cue_found(ctx, k, c, entry, earlier).filter(|f| {
+        f.source.is_some()
+            && (clause
+                || !f.content.iter().any(|&(a, b)| {
+                    (a..=b)
+                        .any(|i| ctx.tags.is(i, &[Upos::Verb]) && cues::lookup(w.low(i)).is_some())
+                }))
+    })
 }
 
 /// Keeps the attribution `f` of the sentence starting at token `s0`: its cue's tokens there

@@ -1,6 +1,7 @@
 //! The cue model's features: hashed ids of the words, tags and shape around a proposed cue and
 //! of what the rules found with it (source, content, quote). Ids only, never text.
 
+use super::super::clusters;
 use super::super::cues;
 use super::super::patterns::{Ctx, Found};
 use super::super::tagger::{fnv1a, key, Upos};
@@ -25,7 +26,7 @@ pub(crate) enum Pattern {
 
 /// Number of feature templates: the file records it, so a model trained with other templates
 /// is refused.
-pub(crate) const TEMPLATES: u8 = 54;
+pub(crate) const TEMPLATES: u8 = 67;
 
 /// The hash of a word's lowercase form.
 fn word(ctx: &Ctx, i: usize) -> u64 {
@@ -57,6 +58,15 @@ fn lemma(ctx: &Ctx, i: usize) -> u64 {
         .find_map(|suffix| low.strip_suffix(suffix).filter(|s| s.len() > 2))
         .unwrap_or(low);
     fnv1a(stem.as_bytes())
+}
+
+/// A word's fine and coarse cluster ids (`clusters`), with ids of their own for a word the
+/// table lacks and for a position past the text.
+fn cluster(ctx: &Ctx, i: usize) -> (u64, u64) {
+    if i >= ctx.w.len() {
+        return (601, 71);
+    }
+    clusters::of(ctx.w.low(i)).map_or((600, 70), |c| (u64::from(c.fine), u64::from(c.coarse)))
 }
 
 /// Coarse length classes: 0, 1, 2, 3, 4–5, 6–9, 10–19, 20–39, 40+.
@@ -254,6 +264,37 @@ pub(crate) fn of(ctx: &Ctx, asked: Asked) -> Vec<u64> {
                 e.has(cues::TRAIL) || matches!(e.lemma, "show" | "find")
             }));
     let content_ends_sentence = f.content.last().map_or(2, |&(_, b)| u64::from(b + 2 >= s1));
+    // Clusters carry what a cue word teaches to words of the same sense that train lacks:
+    // verbs the lexicon lacks only, so that the lexicon's cues keep what their own words teach.
+    let open = pattern == Pattern::OpenVerb;
+    let (fine, coarse) = if open { cluster(ctx, head) } else { (604, 74) };
+    let (_, next_coarse) = if !open {
+        (604, 74)
+    } else if head + 1 < s1 {
+        cluster(ctx, head + 1)
+    } else {
+        (602, 72)
+    };
+    let (_, prev_coarse) = if !open {
+        (604, 74)
+    } else if head > s0 {
+        cluster(ctx, head - 1)
+    } else {
+        (602, 72)
+    };
+    let (src_fine, src_coarse) = match f.source {
+        Some((_, b)) if open => cluster(ctx, b),
+        _ => (603, 73),
+    };
+    let con_coarse = match f.content.first() {
+        Some(&(a, _)) if open => cluster(ctx, a).1,
+        _ => 73,
+    };
+    // An object's last word is mostly its head: "missiles" is shown, "the plan" is judged.
+    let (con_last_fine, con_last_coarse) = match f.content.last() {
+        Some(&(_, b)) if open => cluster(ctx, b),
+        _ => (603, 73),
+    };
     vec![
         key(0, 0, 0),
         key(1, p, 0),
@@ -309,5 +350,18 @@ pub(crate) fn of(ctx: &Ctx, asked: Asked) -> Vec<u64> {
         key(51, l, content_ends_sentence),
         key(52, l, u64::from(inside)),
         key(53, u64::from(inside), p),
+        key(54, p, fine),
+        key(55, coarse, after),
+        key(56, fine, u64::from(f.source.is_some())),
+        key(57, fine, quote),
+        key(58, coarse, next_coarse),
+        key(59, prev_coarse, coarse),
+        key(60, src_coarse, p),
+        key(61, con_coarse, coarse),
+        key(62, fine, t_after),
+        key(63, src_fine, 0),
+        key(64, fine, u64::from(inside)),
+        key(65, con_last_fine, p),
+        key(66, con_last_coarse, coarse),
     ]
 }

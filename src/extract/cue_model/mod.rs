@@ -31,7 +31,11 @@ const FORMAT: Format = Format {
 };
 
 /// Proposals whose score is below this are dropped. Chosen on PolNeAR dev (see `README.md`).
-const THRESHOLD: f32 = -0.7;
+const THRESHOLD: f32 = -0.9;
+
+/// The same for a verb the lexicon lacks, which needs more evidence: below it, the seed
+/// article's "he unveiled missiles" stays.
+const OPEN_VERB_THRESHOLD: f32 = 0.0;
 
 /// The shipped model, decoded on first call and shared afterwards; `None` only if the bundled
 /// bytes are damaged, which the tests rule out (the rules then run unjudged).
@@ -101,7 +105,12 @@ impl Judge {
             Judge::Model(_) if features::attitude_inside(ctx, head, earlier) => false,
             Judge::Model(model) => {
                 let feats = features::of(ctx, asked);
-                model.scores(&feats)[0] >= THRESHOLD
+                let threshold = if pattern == Pattern::OpenVerb {
+                    OPEN_VERB_THRESHOLD
+                } else {
+                    THRESHOLD
+                };
+                model.scores(&feats)[0] >= threshold
             }
             Judge::Record(rows) => {
                 let feats = features::of(ctx, asked);
