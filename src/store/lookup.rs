@@ -323,8 +323,17 @@ pub(super) fn claim_rows<S: SparqlReader + ?Sized>(
     narrowing: &Narrowing,
     claims: &[(NamedNode, NamedNode)],
 ) -> Result<Vec<ClaimRow>, StoreError> {
+    // What a text index holds of them is not read again.
+    let (mut rows, unknown) = narrowing.known_rows(claims);
     let row = render(CLAIM_ROW, db.form());
-    let mut rows = rows_of(db, narrowing, claims, CLAIMS_HEAD, &row, claim_row)?;
+    rows.extend(rows_of(
+        db,
+        narrowing,
+        &unknown,
+        CLAIMS_HEAD,
+        &row,
+        claim_row,
+    )?);
     // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
     // every comparison.
     // The row's source and text last, so that of a claim's several solutions the same one
@@ -789,7 +798,7 @@ fn claim_row(solution: &QuerySolution) -> Result<ClaimRow, StoreError> {
     })
 }
 
-fn short_claim_id(iri: &str) -> String {
+pub(super) fn short_claim_id(iri: &str) -> String {
     claim_id_from_iri(iri).unwrap_or(iri).to_owned()
 }
 
