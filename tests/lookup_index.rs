@@ -524,3 +524,27 @@ fn rows_from_the_text_index_are_the_stores_rows() {
         plain.claims(&filter).expect("by SPARQL")
     );
 }
+
+/// A read-only store keeps the contested propositions; asking for them with at most two
+/// claims each (as `hearsay propositions --contested` does) gives the same rows.
+#[test]
+fn contested_propositions_with_two_claims_are_the_contested_ones() {
+    let (dir, store) = wikinews_store(137);
+    store.flush().expect("flush");
+    let contested = PropositionFilter {
+        contested: true,
+        ..Default::default()
+    };
+    let expected = store.propositions(&contested).expect("contested");
+    assert!(!expected.is_empty(), "the articles contest something");
+    let reader =
+        hearsay::store::Store::open_read_only(dir.path().join("store")).expect("read-only");
+    for min_claims in [None, Some(0), Some(1), Some(2)] {
+        let filter = PropositionFilter {
+            min_claims,
+            ..contested.clone()
+        };
+        assert_eq!(reader.propositions(&filter).expect("kept"), expected);
+        assert_eq!(store.propositions(&filter).expect("counted"), expected);
+    }
+}

@@ -911,7 +911,13 @@ impl Lookups for Store {
             contested: true,
             ..PropositionFilter::default()
         };
-        if *filter == contested {
+        // A contested proposition has two claims at least: asking for up to two asks
+        // nothing more (`hearsay propositions --contested` asks for two by default).
+        let asked = PropositionFilter {
+            min_claims: filter.min_claims.filter(|&n| n > 2),
+            ..filter.clone()
+        };
+        if asked == contested {
             // The web's home and contested pages ask this of every request: a read-only
             // store keeps it.
             let rows = self.remembered(memo::CONTESTED, || {
