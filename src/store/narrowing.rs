@@ -103,21 +103,22 @@ impl Narrowing {
         )
     }
 
-    /// Of `claims`, the rows a text index gave, and the claims whose rows must be read:
-    /// every one of them when FILTERs on the rows decide.
+    /// Of `claims`, the rows a text index gave (taken out of the narrowing), and the claims
+    /// whose rows must be read: every one of them when FILTERs on the rows decide.
     pub fn known_rows(
-        &self,
+        &mut self,
         claims: &[(NamedNode, NamedNode)],
     ) -> (Vec<ClaimRow>, Vec<(NamedNode, NamedNode)>) {
-        let (Some(among), false) = (&self.among, self.filters_rows()) else {
+        let filters_rows = self.filters_rows();
+        let (Some(among), false) = (&mut self.among, filters_rows) else {
             return (Vec::new(), claims.to_vec());
         };
-        let mut known = Vec::new();
+        let mut known = Vec::with_capacity(claims.len());
         let mut unknown = Vec::new();
         for claim in claims {
-            match among.get(claim) {
-                Some((_, Some(row))) => known.push(row.clone()),
-                _ => unknown.push(claim.clone()),
+            match among.get_mut(claim).and_then(|(_, row)| row.take()) {
+                Some(row) => known.push(row),
+                None => unknown.push(claim.clone()),
             }
         }
         (known, unknown)

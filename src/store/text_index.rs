@@ -74,9 +74,10 @@ pub(super) const FILES: [&str; 2] = ["text-index/meta.json", PENDING];
 /// Tantivy's indexing memory, split across its threads: enough for a 42,000-article rebuild
 /// without a flush every few thousand claims.
 const WRITER_MEMORY: usize = 64_000_000;
-/// The size of a block of stored documents: a claim's row is read with its block (copied
-/// whole; tantivy's 16 KB made `claims --text` with thousands of rows copy tens of megabytes).
-const DOC_BLOCK: usize = 4096;
+/// The size of a block of stored documents: a claim's row is read with its block, copied
+/// whole (tantivy's 16 KB made `claims --text` with thousands of rows copy 80 MB), so a
+/// block holds a document or two.
+const DOC_BLOCK: usize = 1024;
 const WORDS: &str = "hearsay_words";
 const NAMES: &str = "hearsay_names";
 /// The day an undated claim sorts by: after every date, as the lookups list them.
@@ -563,8 +564,9 @@ impl<'s> Reading<'s> {
     fn claim_of(&mut self, address: DocAddress, doc: &TantivyDocument) -> Option<ClaimHit> {
         let fields = self.fields;
         let text = |field| doc.get_first(field).and_then(|value| value.as_str());
-        let claim = NamedNode::new(text(fields.claim)?).ok()?;
-        let graph = NamedNode::new(text(fields.graph)?).ok()?;
+        // Written from the store's IRIs.
+        let claim = NamedNode::new_unchecked(text(fields.claim)?);
+        let graph = NamedNode::new_unchecked(text(fields.graph)?);
         let searcher = self.searcher;
         let columns = match self.columns.entry(address.segment_ord) {
             std::collections::hash_map::Entry::Occupied(entry) => Some(entry.into_mut()),
