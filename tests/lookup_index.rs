@@ -253,8 +253,25 @@ fn the_text_index_finds_what_sparql_finds() {
     parts.sort();
     parts.dedup();
     assert!(parts.len() > 20, "parts of names: {}", parts.len());
+    let mut parts: Vec<String> = parts.iter().step_by(parts.len() / 20).cloned().collect();
+    // Parts across two words ("tom v"), too short for a trigram, and in other cases.
+    let names: Vec<String> = store
+        .sources()
+        .expect("sources")
+        .into_iter()
+        .map(|s| s.name)
+        .filter(|n| n.contains(' '))
+        .take(5)
+        .collect();
+    for name in &names {
+        let (first, rest) = name.split_once(' ').expect("two words");
+        let initial: String = rest.chars().take(1).collect();
+        parts.push(format!("{first} {initial}").to_uppercase());
+        parts.push(first.chars().take(2).collect());
+    }
+    parts.push("u".into());
     let mut found = 0;
-    for part in parts.iter().step_by(parts.len() / 20) {
+    for part in &parts {
         let filter = ClaimFilter {
             source: Some(part.clone()),
             ..Default::default()
@@ -454,4 +471,80 @@ fn holds_word(content: &str, word: &str) -> bool {
     content
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.to_lowercase() == word)
+}
+
+/// The rows the text index holds are the rows the store gives; a claim with two values of a
+/// property its row reads has none there, and its row is read from the store.
+#[test]
+fn rows_from_the_text_index_are_the_stores_rows() {
+    let (_dir, store) = wikinews_store(20);
+    let plain = WithoutIndex(&store);
+    let all = plain.claims(&ClaimFilter::default()).expect("all claims");
+    let hits = SparqlReader::claims_with_words(&store, "the")
+        .expect("a search")
+        .expect("an index");
+    assert!(hits.len() > 20, "hits: {}", hits.len());
+    for hit in &hits {
+        let row = hit.row.as_ref().expect("a row in the index");
+        let stored = all.iter().find(|r| r.iri == hit.claim.as_str());
+        assert_eq!(Some(row), stored, "{}", hit.claim);
+    }
+    // A second cue for one claim, written into its article's graph.
+    let claim = hits[0].claim.clone();
+    let graph = hits[0].graph.clone();
+    let mut quads: Vec<oxigraph::model::Quad> = store
+        .query(&format!(
+            "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        ))
+        .map(|results| match results {
+            oxigraph::sparql::QueryResults::Graph(triples) => triples
+                .map(|t| t.expect("a triple").in_graph(graph.clone()))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .expect("the article's quads");
+    quads.push(oxigraph::model::Quad::new(
+        claim.clone(),
+        hearsay::graph::vocab::hs::CUE,
+        oxigraph::model::Literal::new_simple_literal("also said"),
+        graph.clone(),
+    ));
+    store.ingest(graph.as_ref(), &quads).expect("ingest");
+    let hits = SparqlReader::claims_with_words(&store, "the")
+        .expect("a search")
+        .expect("an index");
+    let hit = hits.iter().find(|h| h.claim == claim).expect("still found");
+    assert!(hit.row.is_none(), "two cues: no row in the index");
+    let filter = ClaimFilter {
+        text: Some("the".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.claims(&filter).expect("by the index"),
+        plain.claims(&filter).expect("by SPARQL")
+    );
+}
+
+/// A read-only store keeps the contested propositions; asking for them with at most two
+/// claims each (as `hearsay propositions --contested` does) gives the same rows.
+#[test]
+fn contested_propositions_with_two_claims_are_the_contested_ones() {
+    let (dir, store) = wikinews_store(137);
+    store.flush().expect("flush");
+    let contested = PropositionFilter {
+        contested: true,
+        ..Default::default()
+    };
+    let expected = store.propositions(&contested).expect("contested");
+    assert!(!expected.is_empty(), "the articles contest something");
+    let reader =
+        hearsay::store::Store::open_read_only(dir.path().join("store")).expect("read-only");
+    for min_claims in [None, Some(0), Some(1), Some(2)] {
+        let filter = PropositionFilter {
+            min_claims,
+            ..contested.clone()
+        };
+        assert_eq!(reader.propositions(&filter).expect("kept"), expected);
+        assert_eq!(store.propositions(&filter).expect("counted"), expected);
+    }
 }

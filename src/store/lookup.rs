@@ -217,7 +217,7 @@ pub(super) fn claims<S: SparqlReader + ?Sized>(
     db: &S,
     filter: &ClaimFilter,
 ) -> Result<Vec<ClaimRow>, StoreError> {
-    claims_narrowed(db, &claim_narrowing(db, filter)?)
+    claims_narrowed(db, &mut claim_narrowing(db, filter)?)
 }
 
 /// The first `n` claims matching `filter` (see [`super::Lookups::first_claims`]).
@@ -226,10 +226,10 @@ pub(super) fn first_claims<S: SparqlReader + ?Sized>(
     filter: &ClaimFilter,
     n: usize,
 ) -> Result<Vec<ClaimRow>, StoreError> {
-    let narrowing = claim_narrowing(db, filter)?;
+    let mut narrowing = claim_narrowing(db, filter)?;
     let mut rows = match narrowing.first(n) {
-        Some(first) => claim_rows(db, &narrowing, &first)?,
-        None => claims_narrowed(db, &narrowing)?,
+        Some(first) => claim_rows(db, &mut narrowing, &first)?,
+        None => claims_narrowed(db, &mut narrowing)?,
     };
     rows.truncate(n);
     Ok(rows)
@@ -310,7 +310,7 @@ pub(super) fn claim_narrowing<S: SparqlReader + ?Sized>(
 /// article date (undated last), article and position.
 fn claims_narrowed<S: SparqlReader + ?Sized>(
     db: &S,
-    narrowing: &Narrowing,
+    narrowing: &mut Narrowing,
 ) -> Result<Vec<ClaimRow>, StoreError> {
     let claims = narrowed_claims(db, narrowing)?;
     claim_rows(db, narrowing, &claims)
@@ -320,11 +320,20 @@ fn claims_narrowed<S: SparqlReader + ?Sized>(
 /// article date (undated last), article and position.
 pub(super) fn claim_rows<S: SparqlReader + ?Sized>(
     db: &S,
-    narrowing: &Narrowing,
+    narrowing: &mut Narrowing,
     claims: &[(NamedNode, NamedNode)],
 ) -> Result<Vec<ClaimRow>, StoreError> {
+    // What a text index holds of them is not read again.
+    let (mut rows, unknown) = narrowing.known_rows(claims);
     let row = render(CLAIM_ROW, db.form());
-    let mut rows = rows_of(db, narrowing, claims, CLAIMS_HEAD, &row, claim_row)?;
+    rows.extend(rows_of(
+        db,
+        narrowing,
+        &unknown,
+        CLAIMS_HEAD,
+        &row,
+        claim_row,
+    )?);
     // Sorted here rather than by ORDER BY, which would decode the article IRIs again at
     // every comparison.
     // The row's source and text last, so that of a claim's several solutions the same one
@@ -402,7 +411,7 @@ pub(super) fn claim<S: SparqlReader + ?Sized>(
     let claim = claim_node(id_or_iri)?;
     let mut narrowing = Narrowing::default();
     narrowing.step(format_args!("VALUES ?claim {{ {claim} }}"));
-    let Some(row) = claims_narrowed(db, &narrowing)?.into_iter().next() else {
+    let Some(row) = claims_narrowed(db, &mut narrowing)?.into_iter().next() else {
         return Ok(None);
     };
 
@@ -613,7 +622,7 @@ pub(super) fn article<S: SparqlReader + ?Sized>(
     }
     let mut narrowing = Narrowing::default();
     narrowing.step(format_args!("VALUES ?g {{ {graph} }}"));
-    let claims = claims_narrowed(db, &narrowing)?
+    let claims = claims_narrowed(db, &mut narrowing)?
         .into_iter()
         .map(|row| {
             let spans = spans.get(&row.iri).copied().unwrap_or_default();
@@ -689,7 +698,7 @@ pub(super) fn source<S: SparqlReader + ?Sized>(
     narrowing.step(format_args!(
         "GRAPH ?g {{ ?claim prov:wasAttributedTo {node} }}"
     ));
-    detail.claims = claims_narrowed(db, &narrowing)?;
+    detail.claims = claims_narrowed(db, &mut narrowing)?;
     Ok(Some(detail))
 }
 
@@ -789,7 +798,7 @@ fn claim_row(solution: &QuerySolution) -> Result<ClaimRow, StoreError> {
     })
 }
 
-fn short_claim_id(iri: &str) -> String {
+pub(super) fn short_claim_id(iri: &str) -> String {
     claim_id_from_iri(iri).unwrap_or(iri).to_owned()
 }
 

@@ -802,42 +802,11 @@ impl SparqlReader for Store {
     }
 
     /// The claims the text index finds by their source as written, and those of the source
-    /// nodes it finds by a name, through the store's index of attributions.
+    /// nodes it finds by a name.
     fn claims_with_source_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
         let text = self.text_index()?;
         text.commit()?;
-        let Some((mut claims, sources)) = text.sources_containing(part)? else {
-            return Ok(None);
-        };
-        let sources: Vec<NamedNode> = sources.into_iter().collect();
-        let attributed: Vec<Vec<ClaimHit>> = sources
-            .par_iter()
-            .map(|source| {
-                self.inner
-                    .quads_for_pattern(
-                        None,
-                        Some(crate::graph::vocab::prov::WAS_ATTRIBUTED_TO),
-                        Some(source.as_ref().into()),
-                        None,
-                    )
-                    .filter_map(|quad| match quad {
-                        Ok(Quad {
-                            subject: NamedOrBlankNode::NamedNode(claim),
-                            graph_name: oxigraph::model::GraphName::NamedNode(graph),
-                            ..
-                        }) => Some(Ok(ClaimHit {
-                            claim,
-                            graph,
-                            order: None,
-                        })),
-                        Ok(_) => None,
-                        Err(e) => Some(Err(e.into())),
-                    })
-                    .collect()
-            })
-            .collect::<Result<_, StoreError>>()?;
-        claims.extend(attributed.into_iter().flatten());
-        Ok(Some(claims))
+        text.sources_containing(part)
     }
 
     fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
@@ -942,7 +911,13 @@ impl Lookups for Store {
             contested: true,
             ..PropositionFilter::default()
         };
-        if *filter == contested {
+        // A contested proposition has two claims at least: asking for up to two asks
+        // nothing more (`hearsay propositions --contested` asks for two by default).
+        let asked = PropositionFilter {
+            min_claims: filter.min_claims.filter(|&n| n > 2),
+            ..filter.clone()
+        };
+        if asked == contested {
             // The web's home and contested pages ask this of every request: a read-only
             // store keeps it.
             let rows = self.remembered(memo::CONTESTED, || {

@@ -20,6 +20,7 @@ use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QuerySolution;
 use rayon::prelude::*;
 
+use super::lookup::ClaimRow;
 use super::reader::{ClaimHits, SparqlForm, SparqlReader};
 use super::words::phrases;
 use super::StoreError;
@@ -35,9 +36,9 @@ fn chunk_size(claims: usize, cores: usize) -> usize {
     claims.div_ceil(chunks.max(1)).max(1)
 }
 
-/// Claims with their graphs, each with its place in the claims' order if known
-/// ([`super::reader::ClaimHit::order`]).
-type Among = HashMap<(NamedNode, NamedNode), Option<(i64, u64)>>;
+/// Claims with their graphs, each with its place in the claims' order and its row if known
+/// ([`super::reader::ClaimHit`]).
+type Among = HashMap<(NamedNode, NamedNode), (Option<(i64, u64)>, Option<ClaimRow>)>;
 
 /// The steps that bind `?claim` and `?g`, its article graph, and the FILTERs on the rows
 /// for what no index answers.
@@ -62,14 +63,14 @@ impl Narrowing {
     pub fn among(&mut self, claims: ClaimHits) {
         let claims: HashMap<_, _> = claims
             .into_iter()
-            .map(|hit| ((hit.claim, hit.graph), hit.order))
+            .map(|hit| ((hit.claim, hit.graph), (hit.order, hit.row)))
             .collect();
         self.among = Some(match self.among.take() {
-            Some(before) => claims
+            Some(mut before) => claims
                 .into_iter()
-                .filter_map(|(claim, order)| {
-                    let known = before.get(&claim)?;
-                    Some((claim, order.or(*known)))
+                .filter_map(|(claim, (order, row))| {
+                    let (known_order, known_row) = before.remove(&claim)?;
+                    Some((claim, (order.or(known_order), row.or(known_row))))
                 })
                 .collect(),
             None => claims,
@@ -87,7 +88,7 @@ impl Narrowing {
         let mut ordered = among
             .iter()
             .filter(|((_, graph), _)| self.graph.as_ref().is_none_or(|wanted| wanted == graph))
-            .map(|((claim, graph), order)| {
+            .map(|((claim, graph), (order, _))| {
                 let (day, position) = (*order)?;
                 Some(((day, graph, position, claim), (claim, graph)))
             })
@@ -100,6 +101,27 @@ impl Narrowing {
                 .map(|(_, (claim, graph))| (claim.clone(), graph.clone()))
                 .collect(),
         )
+    }
+
+    /// Of `claims`, the rows a text index gave (taken out of the narrowing), and the claims
+    /// whose rows must be read: every one of them when FILTERs on the rows decide.
+    pub fn known_rows(
+        &mut self,
+        claims: &[(NamedNode, NamedNode)],
+    ) -> (Vec<ClaimRow>, Vec<(NamedNode, NamedNode)>) {
+        let filters_rows = self.filters_rows();
+        let (Some(among), false) = (&mut self.among, filters_rows) else {
+            return (Vec::new(), claims.to_vec());
+        };
+        let mut known = Vec::with_capacity(claims.len());
+        let mut unknown = Vec::new();
+        for claim in claims {
+            match among.get_mut(claim).and_then(|(_, row)| row.take()) {
+                Some(row) => known.push(row),
+                None => unknown.push(claim.clone()),
+            }
+        }
+        (known, unknown)
     }
 
     /// Adds a step, a group graph pattern evaluated for each solution of the steps before.

@@ -69,7 +69,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<ClaimsPage, StoreError> {
-        let narrowing = lookup::claim_narrowing(self, filter)?;
+        let mut narrowing = lookup::claim_narrowing(self, filter)?;
         if narrowing.filters_rows() {
             // A confidence or a date decides on the rows: every row is read, as `claims` does.
             let rows = self.claims(filter)?;
@@ -130,7 +130,7 @@ impl Store {
             let (before, claims) = self.walk(&order, total, offset, limit)?;
             (total, before, claims)
         };
-        let rows = lookup::claim_rows(self, &narrowing, &claims)?;
+        let rows = lookup::claim_rows(self, &mut narrowing, &claims)?;
         Ok(ClaimsPage {
             total,
             rows: rows

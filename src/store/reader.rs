@@ -16,7 +16,7 @@ use super::StoreError;
 
 /// A claim as a text index names it: the claim, its article graph, and its place in the
 /// claims' order when the index knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClaimHit {
     pub claim: NamedNode,
     pub graph: NamedNode,
@@ -24,6 +24,8 @@ pub struct ClaimHit {
     /// position in the article: with the graph's IRI between the two, the order in which
     /// [`super::Lookups::claims`] lists claims.
     pub order: Option<(i64, u64)>,
+    /// Its row, when the index holds it: what the row query would read of it in the store.
+    pub row: Option<super::ClaimRow>,
 }
 
 /// Claims as a text index names them.

@@ -3,17 +3,23 @@
 //! million claims); with it they read a few posting lists (milliseconds).
 //!
 //! It is a tantivy index in `STORE/text-index` with two kinds of documents:
-//! - one per claim: the claim's IRI and its article graph (stored), its content (words, with
-//!   positions for phrases), its source as written in its article ("it", each one term), and
-//!   its place in the claims' order (its article's date and its position, as fast fields), so
-//!   that the first N hits are known before any row is read;
+//! - one per claim: the claim's IRI and its article graph, its content (words, with
+//!   positions for phrases), its source as written in its article ("it", each one term), its
+//!   source node, and its place in the claims' order (its article's date and its position, as
+//!   fast fields), so that the first N hits are known before any row is read; and, stored,
+//!   the rest of the row the lookups show (cue, stance, certainty, quote kind, confidence,
+//!   article, date, source's name and kind, all from the article's quads), so that `claims`
+//!   reads no row from the store for the claims it finds here. A claim with two values of a
+//!   property its row reads has no stored row: the store is read for it, as without the index;
 //! - one per source node and article graph that mentions it: the node's IRI (stored) and every
 //!   name it goes by there (names, labels, aliases, key; each one term). A source matches by a
 //!   name spelled in any article, as each article's document of it holds that article's names;
 //!   relinking rewrites the articles it moves names in, and so their documents.
 //!
-//! A part of a name is found by a pattern over the term dictionary (`.*part.*`), which reads
-//! the distinct names once, not the documents.
+//! A part of a name is found through the trigrams of the names (folded): the documents that
+//! hold every trigram of the part are the candidates, and the names of each are read to keep
+//! those that contain it; the claims of the source nodes kept are the claim documents that
+//! name them. A part of one or two characters walks the term dictionary (`.*part.*`).
 //!
 //! **Kept in step with the store.** The store updates it with every article it writes or
 //! removes, and commits it before any search and when it flushes. Before the first change
@@ -37,8 +43,9 @@ use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef,
 };
 use tantivy::collector::DocSetCollector;
+use tantivy::columnar::Column;
 use tantivy::query::{
-    BooleanQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery,
+    BooleanQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
@@ -48,10 +55,14 @@ use tantivy::tokenizer::{
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use super::lookup::{short_claim_id, ClaimRow};
 use super::reader::{ClaimHit, ClaimHits};
 use super::words::{phrases, Phrase};
 use super::StoreError;
-use crate::graph::vocab::{hs, rdf, rdfs, schema};
+use crate::graph::vocab::{hs, prov, rdf, rdfs, schema};
+use crate::graph::{
+    certainty_from_iri, quote_kind_from_iri, source_kind_from_iri, stance_from_iri,
+};
 
 /// The index's directory inside the store's.
 const DIRECTORY: &str = "text-index";
@@ -63,6 +74,10 @@ pub(super) const FILES: [&str; 2] = ["text-index/meta.json", PENDING];
 /// Tantivy's indexing memory, split across its threads: enough for a 42,000-article rebuild
 /// without a flush every few thousand claims.
 const WRITER_MEMORY: usize = 64_000_000;
+/// The size of a block of stored documents: a claim's row is read with its block, copied
+/// whole (tantivy's 16 KB made `claims --text` with thousands of rows copy 80 MB), so a
+/// block holds a document or two.
+const DOC_BLOCK: usize = 1024;
 const WORDS: &str = "hearsay_words";
 const NAMES: &str = "hearsay_names";
 /// The day an undated claim sorts by: after every date, as the lookups list them.
@@ -100,6 +115,23 @@ struct Fields {
     source: Field,
     /// The names a source goes by in one article.
     names: Field,
+    /// The trigrams of a claim's source as written, or of a source's names, folded: a part
+    /// of a name finds its candidates through them, not a walk of every name.
+    grams: Field,
+    /// A claim's source node(s) in its article: the claims of the sources a part of a name
+    /// finds, without reading the store.
+    attributed: Field,
+    /// What a claim's row shows (see [`ClaimDocs::row`]), stored only; present only when
+    /// every property the row reads has at most one value (its article exactly one).
+    article: Field,
+    cue: Field,
+    stance: Field,
+    certainty: Field,
+    quote: Field,
+    confidence: Field,
+    source_name: Field,
+    source_kind: Field,
+    date: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -115,14 +147,25 @@ fn schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::Basic),
     );
     let fields = Fields {
-        claim: builder.add_text_field("claim", STORED),
+        claim: builder.add_text_field("claim", STRING | STORED),
         graph: builder.add_text_field("graph", STRING | STORED),
-        content: builder.add_text_field("content", words),
-        said: builder.add_text_field("said", names.clone()),
+        content: builder.add_text_field("content", words.set_stored()),
+        said: builder.add_text_field("said", names.clone().set_stored()),
         day: builder.add_i64_field("day", FAST),
-        position: builder.add_u64_field("position", FAST),
+        position: builder.add_u64_field("position", FAST | STORED),
         source: builder.add_text_field("source", STORED),
-        names: builder.add_text_field("names", names),
+        names: builder.add_text_field("names", names.set_stored()),
+        grams: builder.add_text_field("grams", STRING),
+        attributed: builder.add_text_field("attributed", STRING | STORED),
+        article: builder.add_text_field("article", STORED),
+        cue: builder.add_text_field("cue", STORED),
+        stance: builder.add_text_field("stance", STORED),
+        certainty: builder.add_text_field("certainty", STORED),
+        quote: builder.add_text_field("quote", STORED),
+        confidence: builder.add_text_field("confidence", STORED),
+        source_name: builder.add_text_field("source_name", STORED),
+        source_kind: builder.add_text_field("source_kind", STORED),
+        date: builder.add_text_field("date", STORED),
     };
     (builder.build(), fields)
 }
@@ -172,7 +215,7 @@ impl TextIndex {
                 std::fs::remove_dir_all(&dir)?;
             }
             std::fs::create_dir_all(&dir)?;
-            Index::create_in_dir(&dir, schema().0).map_err(text_error)?
+            Self::builder().create_in_dir(&dir).map_err(text_error)?
         };
         let text = Self::with_writer(index, Some(store_dir.to_path_buf()))?;
         Ok((text, current))
@@ -194,7 +237,16 @@ impl TextIndex {
 
     /// An index in memory (for a store in memory, or a read-only store whose index is stale).
     pub fn in_memory() -> Result<Self, StoreError> {
-        Self::with_writer(Index::create_in_ram(schema().0), None)
+        Self::with_writer(Self::builder().create_in_ram().map_err(text_error)?, None)
+    }
+
+    /// A new index: documents stored in blocks of [`DOC_BLOCK`] bytes.
+    fn builder() -> tantivy::IndexBuilder {
+        let settings = tantivy::IndexSettings {
+            docstore_blocksize: DOC_BLOCK,
+            ..tantivy::IndexSettings::default()
+        };
+        Index::builder().schema(schema().0).settings(settings)
     }
 
     fn with_writer(index: Index, store_dir: Option<PathBuf>) -> Result<Self, StoreError> {
@@ -294,80 +346,103 @@ impl TextIndex {
     }
 
     /// Claims whose content matches `query` (see the module's documentation), each with its
-    /// place in the claims' order; an error when the query holds no word.
+    /// place in the claims' order and, when the index holds it, its row; an error when the
+    /// query holds no word.
     pub fn claims_with_words(&self, query: &str) -> Result<ClaimHits, StoreError> {
         let query = self.words_query(&phrases(query)?)?;
         let searcher = self.reader.searcher();
         let found = searcher
             .search(query.as_ref(), &DocSetCollector)
             .map_err(text_error)?;
+        let mut reading = Reading::new(self.fields, &searcher);
         let mut hits = Vec::with_capacity(found.len());
-        // The fast fields of each segment, read once.
-        let mut columns = HashMap::new();
-        for address in found {
-            let (day, position) = match columns.entry(address.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-                std::collections::hash_map::Entry::Vacant(entry) => {
-                    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                    entry.insert((
-                        fast.i64("day").map_err(text_error)?,
-                        fast.u64("position").map_err(text_error)?,
-                    ))
-                }
-            };
-            let order = day
-                .first(address.doc_id)
-                .zip(position.first(address.doc_id));
-            if let Some((claim, graph)) = self.stored(&searcher, address, self.fields.claim)? {
-                hits.push(ClaimHit {
-                    claim,
-                    graph,
-                    order,
-                });
+        for address in sorted(found) {
+            if let Some(hit) = reading.claim(address)? {
+                hits.push(hit);
             }
         }
         Ok(hits)
     }
 
     /// Claims whose source as written contains `part` (case and diacritics aside), and the
-    /// source nodes that go by a name containing it in some article; `None` when `part`
-    /// holds nothing to search for.
-    pub fn sources_containing(
-        &self,
-        part: &str,
-    ) -> Result<Option<(ClaimHits, HashSet<NamedNode>)>, StoreError> {
+    /// claims of the source nodes that go by a name containing it in some article, each with
+    /// its place in the claims' order and its row when the index holds them; `None` when
+    /// `part` holds nothing to search for.
+    pub fn sources_containing(&self, part: &str) -> Result<Option<ClaimHits>, StoreError> {
         let Some(part) = analyzed(&mut names_analyzer(), part.trim()).pop() else {
             return Ok(None);
         };
-        let pattern = format!(".*{}.*", regex_syntax::escape(&part));
-        let query = BooleanQuery::new(
-            [self.fields.said, self.fields.names]
-                .into_iter()
-                .map(|field| {
-                    RegexQuery::from_pattern(&pattern, field)
-                        .map(|query| (Occur::Should, Box::new(query) as Box<dyn Query>))
-                })
-                .collect::<Result<_, _>>()
-                .map_err(text_error)?,
-        );
+        let grams = trigrams(&part);
+        // Every trigram of the part, in one name or another of a document: the candidates,
+        // whose names are then read. A part too short for a trigram walks every name.
+        let query: Box<dyn Query> = if grams.is_empty() {
+            let pattern = format!(".*{}.*", regex_syntax::escape(&part));
+            Box::new(BooleanQuery::new(
+                [self.fields.said, self.fields.names]
+                    .into_iter()
+                    .map(|field| {
+                        RegexQuery::from_pattern(&pattern, field)
+                            .map(|query| (Occur::Should, Box::new(query) as Box<dyn Query>))
+                    })
+                    .collect::<Result<_, _>>()
+                    .map_err(text_error)?,
+            ))
+        } else {
+            Box::new(BooleanQuery::new(
+                grams
+                    .iter()
+                    .map(|gram| {
+                        let term = Term::from_field_text(self.fields.grams, gram);
+                        let query = TermQuery::new(term, IndexRecordOption::Basic);
+                        (Occur::Must, Box::new(query) as Box<dyn Query>)
+                    })
+                    .collect(),
+            ))
+        };
         let searcher = self.reader.searcher();
         let found = searcher
-            .search(&query, &DocSetCollector)
+            .search(query.as_ref(), &DocSetCollector)
             .map_err(text_error)?;
+        let mut analyzer = names_analyzer();
+        let mut holds = |doc: &TantivyDocument, field: Field| {
+            doc.get_all(field).filter_map(|v| v.as_str()).any(|name| {
+                analyzed(&mut analyzer, name)
+                    .iter()
+                    .any(|folded| folded.contains(part.as_str()))
+            })
+        };
+        let mut reading = Reading::new(self.fields, &searcher);
         let mut claims = Vec::new();
         let mut sources = HashSet::new();
-        for address in found {
-            if let Some((claim, graph)) = self.stored(&searcher, address, self.fields.claim)? {
-                claims.push(ClaimHit {
-                    claim,
-                    graph,
-                    order: None,
-                });
-            } else if let Some((source, _)) = self.stored(&searcher, address, self.fields.source)? {
-                sources.insert(source);
+        for address in sorted(found) {
+            let doc: TantivyDocument = searcher.doc(address).map_err(text_error)?;
+            if doc.get_first(self.fields.claim).is_some() {
+                if holds(&doc, self.fields.said) {
+                    claims.extend(reading.claim_of(address, &doc));
+                }
+            } else if holds(&doc, self.fields.names) {
+                if let Some(source) = doc.get_first(self.fields.source).and_then(|v| v.as_str()) {
+                    sources.insert(source.to_owned());
+                }
             }
         }
-        Ok(Some((claims, sources)))
+        if !sources.is_empty() {
+            // The claims attributed to those sources, in any article.
+            let query = TermSetQuery::new(
+                sources
+                    .iter()
+                    .map(|source| Term::from_field_text(self.fields.attributed, source)),
+            );
+            let found = searcher
+                .search(&query, &DocSetCollector)
+                .map_err(text_error)?;
+            for address in sorted(found) {
+                if let Some(hit) = reading.claim(address)? {
+                    claims.push(hit);
+                }
+            }
+        }
+        Ok(Some(claims))
     }
 
     /// The query for `phrases`: every one of them.
@@ -405,22 +480,6 @@ impl TextIndex {
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
-
-    /// The IRI in `field` and the graph of the document at `address`, if it has both.
-    fn stored(
-        &self,
-        searcher: &tantivy::Searcher,
-        address: DocAddress,
-        field: Field,
-    ) -> Result<Option<(NamedNode, NamedNode)>, StoreError> {
-        let doc: TantivyDocument = searcher.doc(address).map_err(text_error)?;
-        let iri = |field| {
-            doc.get_first(field)
-                .and_then(|value| value.as_str())
-                .and_then(|iri| NamedNode::new(iri).ok())
-        };
-        Ok(iri(field).zip(iri(self.fields.graph)))
-    }
 }
 
 fn fields_of(schema: &Schema) -> Result<Fields, StoreError> {
@@ -438,7 +497,130 @@ fn fields_of(schema: &Schema) -> Result<Fields, StoreError> {
         position: field("position")?,
         source: field("source")?,
         names: field("names")?,
+        grams: field("grams")?,
+        attributed: field("attributed")?,
+        article: field("article")?,
+        cue: field("cue")?,
+        stance: field("stance")?,
+        certainty: field("certainty")?,
+        quote: field("quote")?,
+        confidence: field("confidence")?,
+        source_name: field("source_name")?,
+        source_kind: field("source_kind")?,
+        date: field("date")?,
     })
+}
+
+/// The distinct trigrams (of characters) of a folded name, in a fixed order; none for a name
+/// of fewer than three characters.
+fn trigrams(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut grams: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// `found` in the order of the store of documents, so that the documents of a block are
+/// read together (the block stays in tantivy's cache).
+fn sorted(found: HashSet<DocAddress>) -> Vec<DocAddress> {
+    let mut found: Vec<DocAddress> = found.into_iter().collect();
+    found.sort_unstable();
+    found
+}
+
+/// The trigrams a name is found by: those of its folded form.
+fn name_grams(name: &str) -> Vec<String> {
+    analyzed(&mut names_analyzer(), name)
+        .iter()
+        .flat_map(|folded| trigrams(folded))
+        .collect()
+}
+
+/// Reads claim documents into hits, each segment's fast fields once.
+struct Reading<'s> {
+    fields: Fields,
+    searcher: &'s tantivy::Searcher,
+    columns: HashMap<u32, (Column<i64>, Column<u64>)>,
+}
+
+impl<'s> Reading<'s> {
+    fn new(fields: Fields, searcher: &'s tantivy::Searcher) -> Self {
+        Reading {
+            fields,
+            searcher,
+            columns: HashMap::new(),
+        }
+    }
+
+    /// The claim of the document at `address`, if it is a claim's.
+    fn claim(&mut self, address: DocAddress) -> Result<Option<ClaimHit>, StoreError> {
+        let doc: TantivyDocument = self.searcher.doc(address).map_err(text_error)?;
+        Ok(self.claim_of(address, &doc))
+    }
+
+    /// The claim of `doc`, the document at `address`, if it is a claim's: with its place in
+    /// the order, and its row when the index holds it.
+    fn claim_of(&mut self, address: DocAddress, doc: &TantivyDocument) -> Option<ClaimHit> {
+        let fields = self.fields;
+        let text = |field| doc.get_first(field).and_then(|value| value.as_str());
+        // Written from the store's IRIs.
+        let claim = NamedNode::new_unchecked(text(fields.claim)?);
+        let graph = NamedNode::new_unchecked(text(fields.graph)?);
+        let searcher = self.searcher;
+        let columns = match self.columns.entry(address.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(entry) => Some(entry.into_mut()),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                match (fast.i64("day"), fast.u64("position")) {
+                    (Ok(day), Ok(position)) => Some(entry.insert((day, position))),
+                    _ => None,
+                }
+            }
+        };
+        let order = columns.and_then(|(day, position)| {
+            day.first(address.doc_id)
+                .zip(position.first(address.doc_id))
+        });
+        let row = Self::row(fields, doc, &claim);
+        Some(ClaimHit {
+            claim,
+            graph,
+            order,
+            row,
+        })
+    }
+
+    /// The row of `claim` stored in `doc`, as the row query reads it from the store; `None`
+    /// when the document holds none (a property with two values: then the store is read).
+    fn row(fields: Fields, doc: &TantivyDocument, claim: &NamedNode) -> Option<ClaimRow> {
+        let text = |field| doc.get_first(field).and_then(|value| value.as_str());
+        let one = |field| {
+            let mut values = doc.get_all(field).filter_map(|value| value.as_str());
+            let first = values.next();
+            values.next().is_none().then_some(first)
+        };
+        let article = text(fields.article)?;
+        let position = doc.get_first(fields.position)?.as_u64()?;
+        let iri = claim.as_str();
+        Some(ClaimRow {
+            id: short_claim_id(iri),
+            iri: iri.to_owned(),
+            source_name: text(fields.source_name).map(str::to_owned),
+            source_text: one(fields.said)?.map(str::to_owned),
+            source_iri: one(fields.attributed)?.map(str::to_owned),
+            source_kind: text(fields.source_kind).and_then(source_kind_from_iri),
+            cue: text(fields.cue).unwrap_or_default().to_owned(),
+            content: one(fields.content)?.unwrap_or_default().to_owned(),
+            stance: stance_from_iri(text(fields.stance)?)?,
+            certainty: certainty_from_iri(text(fields.certainty)?)?,
+            confidence: text(fields.confidence).and_then(|c| c.parse().ok()),
+            quote_kind: quote_kind_from_iri(text(fields.quote)?)?,
+            article_iri: article.to_owned(),
+            date: text(fields.date).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            position,
+        })
+    }
 }
 
 fn analyzed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -465,6 +647,9 @@ struct ClaimDocs<'a> {
     sources: HashSet<&'a str>,
     /// A source's names, aliases and key.
     names: HashMap<&'a str, Vec<&'a str>>,
+    /// Every property of every subject, for the claims' rows: each value as the row query
+    /// reads it (an IRI's or a literal's text; `None` for a blank node).
+    properties: HashMap<&'a str, Vec<(NamedNodeRef<'a>, Option<&'a str>)>>,
 }
 
 impl<'a> ClaimDocs<'a> {
@@ -485,6 +670,15 @@ impl<'a> ClaimDocs<'a> {
             }
             let subject = subject.as_str();
             let predicate = quad.predicate;
+            let value = match quad.object {
+                TermRef::NamedNode(object) => Some(object.as_str()),
+                TermRef::Literal(object) => Some(object.value()),
+                _ => None,
+            };
+            docs.properties
+                .entry(subject)
+                .or_default()
+                .push((predicate, value));
             match quad.object {
                 TermRef::NamedNode(object) if predicate == rdf::TYPE && object == hs::CLAIM => {
                     docs.claims.insert(subject);
@@ -521,7 +715,63 @@ impl<'a> ClaimDocs<'a> {
         docs
     }
 
+    /// What the row query reads of `claim`: `(field, value)` for each property it shows, or
+    /// `None` when a property has two values, or none where the row needs one (then the row
+    /// is read from the store, which tells which of them the lookups show, or that the claim
+    /// is malformed).
+    fn row(&self, fields: Fields, claim: &str) -> Option<Vec<(Field, &'a str)>> {
+        // At most one value, and that one not a blank node.
+        let at_most_one = |subject: &str, predicate: NamedNodeRef<'static>| {
+            let mut found = self
+                .properties
+                .get(subject)
+                .into_iter()
+                .flatten()
+                .filter(|(p, _)| *p == predicate)
+                .map(|(_, value)| *value);
+            match (found.next(), found.next()) {
+                (None, _) => Some(None),
+                (Some(Some(value)), None) => Some(Some(value)),
+                _ => None,
+            }
+        };
+        let exactly_one = |subject: &str, predicate| at_most_one(subject, predicate)?;
+        let article = exactly_one(claim, hs::ARTICLE_PROP)?;
+        exactly_one(claim, hs::POSITION)?.parse::<u64>().ok()?;
+        let mut row = vec![(fields.article, article)];
+        for (field, predicate) in [
+            (fields.stance, hs::STANCE_PROP),
+            (fields.certainty, hs::CERTAINTY_PROP),
+            (fields.quote, hs::QUOTE_KIND_PROP),
+        ] {
+            row.push((field, exactly_one(claim, predicate)?));
+        }
+        for (field, predicate) in [(fields.cue, hs::CUE), (fields.confidence, hs::CONFIDENCE)] {
+            row.extend(at_most_one(claim, predicate)?.map(|value| (field, value)));
+        }
+        // Checked here, written with the indexed fields.
+        at_most_one(claim, schema::TEXT)?;
+        at_most_one(claim, hs::SOURCE_TEXT)?;
+        if let Some(source) = at_most_one(claim, prov::WAS_ATTRIBUTED_TO)? {
+            // An IRI: a literal would be no node whose name the row could read.
+            NamedNode::new(source).ok()?;
+            for (field, predicate) in [
+                (fields.source_name, schema::NAME),
+                (fields.source_kind, hs::SOURCE_KIND_PROP),
+            ] {
+                row.extend(at_most_one(source, predicate)?.map(|value| (field, value)));
+            }
+        }
+        row.extend(at_most_one(article, schema::DATE_PUBLISHED)?.map(|date| (fields.date, date)));
+        Some(row)
+    }
+
     fn into_documents(self, fields: Fields) -> impl Iterator<Item = TantivyDocument> + 'a {
+        let rows: HashMap<&'a str, Vec<(Field, &'a str)>> = self
+            .claims
+            .iter()
+            .filter_map(|&claim| Some((claim, self.row(fields, claim)?)))
+            .collect();
         let ClaimDocs {
             graph,
             claims,
@@ -531,9 +781,19 @@ impl<'a> ClaimDocs<'a> {
             date,
             sources,
             mut names,
+            properties,
         } = self;
         let graph = graph.unwrap_or_default();
         let day = date.map_or(UNDATED, |d| i64::from(d.num_days_from_ce()));
+        let attributed = move |claim: &str| -> Vec<&'a str> {
+            properties
+                .get(claim)
+                .into_iter()
+                .flatten()
+                .filter(|(p, _)| *p == prov::WAS_ATTRIBUTED_TO)
+                .filter_map(|(_, value)| *value)
+                .collect()
+        };
         let claims = claims.into_iter().map(move |claim| {
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.claim, claim);
@@ -541,11 +801,22 @@ impl<'a> ClaimDocs<'a> {
             if let Some(content) = contents.get(claim) {
                 doc.add_text(fields.content, content);
             }
+            let mut grams = HashSet::new();
             for name in said.get(claim).into_iter().flatten() {
                 doc.add_text(fields.said, name);
+                grams.extend(name_grams(name));
+            }
+            for gram in grams {
+                doc.add_text(fields.grams, gram);
+            }
+            for source in attributed(claim) {
+                doc.add_text(fields.attributed, source);
             }
             doc.add_i64(fields.day, day);
             doc.add_u64(fields.position, positions.get(claim).copied().unwrap_or(0));
+            for (field, value) in rows.get(claim).into_iter().flatten() {
+                doc.add_text(*field, value);
+            }
             doc
         });
         let sources: Vec<_> = sources
@@ -554,12 +825,33 @@ impl<'a> ClaimDocs<'a> {
                 let mut doc = TantivyDocument::default();
                 doc.add_text(fields.source, source);
                 doc.add_text(fields.graph, graph);
+                let mut grams = HashSet::new();
                 for name in names.remove(source).into_iter().flatten() {
                     doc.add_text(fields.names, name);
+                    grams.extend(name_grams(name));
+                }
+                for gram in grams {
+                    doc.add_text(fields.grams, gram);
                 }
                 doc
             })
             .collect();
         claims.chain(sources)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_grams, trigrams};
+
+    #[test]
+    fn names_are_found_by_the_trigrams_of_their_folded_form() {
+        assert_eq!(trigrams("tom v"), ["m v", "om ", "tom"]);
+        assert!(trigrams("ab").is_empty());
+        assert_eq!(trigrams("aaaa"), ["aaa"]);
+        let grams = name_grams("Recep Tayyip ERDOĞAN");
+        for gram in trigrams("erdogan") {
+            assert!(grams.contains(&gram), "{gram}");
+        }
     }
 }

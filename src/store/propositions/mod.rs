@@ -20,6 +20,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use oxigraph::model::{NamedNode, NamedNodeRef};
+use oxigraph::sparql::QuerySolution;
+use rayon::prelude::*;
 
 use super::lookup::SOURCE_NAMES;
 use super::narrowing::{rows_narrowed, Narrowing};
@@ -215,37 +217,6 @@ pub(in crate::store) fn propositions_among<S: SparqlReader + ?Sized>(
             "GRAPH {PROPOSITIONS_GRAPH} {{ ?p rdfs:label ?l FILTER(CONTAINS(LCASE(?l), {q})) }}"
         ));
     }
-    let mut sparql = String::from(
-        "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
-   (COUNT(DISTINCT ?article) AS ?articles)
-   (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
-   (COUNT(DISTINCT ?declining) AS ?u) (COUNT(DISTINCT ?contending) AS ?c)
-WHERE {
-",
-    );
-    if candidates.is_empty() {
-        sparql.push_str(&joined_patterns(PROPOSITION_PATTERNS));
-    } else {
-        let _ = writeln!(
-            sparql,
-            "  {{ SELECT DISTINCT ?p WHERE {{ {} }} }}",
-            candidates.join(" ")
-        );
-        sparql.push_str(&match db.form() {
-            SparqlForm::Lateral => lateral_patterns(PROPOSITION_PATTERNS),
-            SparqlForm::Standard => joined_patterns(PROPOSITION_PATTERNS),
-        });
-    }
-    sparql.push_str(
-        "  # An unsourced claim's origin is its text: reprints of it still count once.
-  BIND(COALESCE(?o, ?body, ?claim) AS ?origin)
-  BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
-  BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
-  BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
-  BIND(IF(?stance = hs:Asserted || ?stance = hs:Denied, ?origin, ?none) AS ?contending)
-",
-    );
-    sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
     let mut having = Vec::new();
     if filter.contested {
         // Both sides, and two origins between them: then some origin asserts what
@@ -261,11 +232,76 @@ WHERE {
     if let Some(n) = filter.min_claims {
         having.push(format!("COUNT(DISTINCT ?claim) >= {n}"));
     }
-    if !having.is_empty() {
-        let _ = writeln!(sparql, "HAVING({})", having.join(" && "));
-    }
-    let mut rows: Vec<PropositionRow> = db
-        .select(&sparql)?
+    // The query for the propositions `from` lists (all of them when `None`).
+    let counts = |from: Option<&str>| {
+        let mut sparql = String::from(
+            "SELECT ?p ?label ?confidence (MIN(?date) AS ?first) (COUNT(DISTINCT ?claim) AS ?claims)
+   (COUNT(DISTINCT ?article) AS ?articles)
+   (COUNT(DISTINCT ?asserting) AS ?a) (COUNT(DISTINCT ?denying) AS ?d)
+   (COUNT(DISTINCT ?declining) AS ?u) (COUNT(DISTINCT ?contending) AS ?c)
+WHERE {
+",
+        );
+        match from {
+            None => sparql.push_str(&joined_patterns(PROPOSITION_PATTERNS)),
+            Some(from) => {
+                sparql.push_str(from);
+                sparql.push_str(&match db.form() {
+                    SparqlForm::Lateral => lateral_patterns(PROPOSITION_PATTERNS),
+                    SparqlForm::Standard => joined_patterns(PROPOSITION_PATTERNS),
+                });
+            }
+        }
+        sparql.push_str(
+            "  # An unsourced claim's origin is its text: reprints of it still count once.
+  BIND(COALESCE(?o, ?body, ?claim) AS ?origin)
+  BIND(IF(?stance = hs:Asserted, ?origin, ?none) AS ?asserting)
+  BIND(IF(?stance = hs:Denied, ?origin, ?none) AS ?denying)
+  BIND(IF(?stance = hs:Unconfirmed, ?origin, ?none) AS ?declining)
+  BIND(IF(?stance = hs:Asserted || ?stance = hs:Denied, ?origin, ?none) AS ?contending)
+",
+        );
+        sparql.push_str("}\nGROUP BY ?p ?label ?confidence\n");
+        if !having.is_empty() {
+            let _ = writeln!(sparql, "HAVING({})", having.join(" && "));
+        }
+        sparql
+    };
+    let solutions = if candidates.is_empty() {
+        db.select(&counts(None))?
+    } else if db.form() == SparqlForm::Lateral {
+        // The candidates listed first, then counted in parts on every core (four a core,
+        // as some propositions have many more claims than others): each proposition's
+        // claims are read for it alone (LATERAL), so the parts add up.
+        let listed: Vec<String> = db
+            .select(&format!(
+                "SELECT DISTINCT ?p WHERE {{ {} }}",
+                candidates.join(" ")
+            ))?
+            .iter()
+            .filter_map(|s| match s.get("p") {
+                Some(oxigraph::model::Term::NamedNode(p)) => Some(p.to_string()),
+                _ => None,
+            })
+            .collect();
+        let cores = rayon::current_num_threads().max(1);
+        let parts: Vec<Vec<QuerySolution>> = listed
+            .par_chunks(listed.len().div_ceil(4 * cores).max(1))
+            .map(|part| {
+                db.select(&counts(Some(&format!(
+                    "  VALUES ?p {{ {} }}\n",
+                    part.join(" ")
+                ))))
+            })
+            .collect::<Result<_, _>>()?;
+        parts.into_iter().flatten().collect()
+    } else {
+        db.select(&counts(Some(&format!(
+            "  {{ SELECT DISTINCT ?p WHERE {{ {} }} }}\n",
+            candidates.join(" ")
+        ))))?
+    };
+    let mut rows: Vec<PropositionRow> = solutions
         .iter()
         .map(|s| {
             let iri = string(s, "p").unwrap_or_default();
