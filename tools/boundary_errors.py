@@ -10,23 +10,17 @@ difference (lowercased) with the part-of-speech-like shape of the edge (a comma,
 dash, a capital). Prints counts and single words only: run it on your own copy of the data,
 never commit its output."""
 import collections
-import json
 import re
 import sys
 import unicodedata
 
+from cue_errors import load
 
-
-def load(path):
-    docs = {}
-    for line in open(path, encoding="utf-8"):
-        if line.strip():
-            d = json.loads(line)
-            docs[d["id"]] = d
-    return docs
 
 
 def positions(text, spans, component):
+    """The scorer's character set of a component (../shared/eval/score.py, which runs when
+    imported)."""
     pos = set()
     for s, e in spans:
         for i in range(max(0, s), min(len(text), e)):
