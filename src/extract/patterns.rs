@@ -618,10 +618,11 @@ fn open_verb(ctx: &Ctx, k: usize, c: usize, earlier: &[Found]) -> Option<Found> 
     let clause = matches!(w.low(c + 1), "that" | "whether" | "if")
         || is_open(w, c + 1)
         || w.is_punct(c + 1, ":");
-    // A finite verb before a noun phrase ("lauded the mayor", "unleashed a barrage of …"):
-    // the object is the content; the model, with the verb's word cluster, judges the sense.
+    // A verb before a noun phrase ("lauded the mayor", "voters prefer the senator"): the
+    // object is the content; the model, with the verb's word cluster, judges the sense. A
+    // participle in "-ing" modifies or is modified ("a sweeping plan") too often to propose.
     let object = !clause
-        && (low.ends_with("ed") || low.ends_with('s'))
+        && !low.ends_with("ing")
         && ctx.tags.is(
             c + 1,
             &[Upos::Det, Upos::Propn, Upos::Noun, Upos::Adj, Upos::Num],
