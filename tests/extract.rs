@@ -187,6 +187,51 @@ fn pronoun_sources_get_their_antecedent() {
 }
 
 #[test]
+fn a_description_after_a_name_is_that_person() {
+    // News names a person once, then describes them: one source, not two.
+    let text = "Ana Diaz said the harbor would reopen in June. \
+                The Democratic mayoral nominee said the repairs were paid for, \
+                adding that the pier was safe. He said the work was done.";
+    let ex = extract(text);
+    assert_eq!(
+        source_names(&ex),
+        ["Ana Diaz", "Ana Diaz", "Ana Diaz", "Ana Diaz"],
+        "{}",
+        render(text, &ex)
+    );
+    // Not after a group, nor when the description names someone of its own.
+    for text in [
+        "City officials said the harbor would reopen. The mayor said the repairs were paid for.",
+        "Ana Diaz said the harbor would reopen. The mayor, Li Wei, said the pier was safe.",
+    ] {
+        let ex = extract(text);
+        let names = source_names(&ex);
+        assert_eq!(names.len(), 2, "{text}: {names:?}");
+        assert_ne!(names[0], names[1], "{text}");
+    }
+}
+
+#[test]
+fn a_relative_clause_gets_no_copy_of_its_speakers_content() {
+    // The rules give "who suggested" the content of "told": one report, which must not count
+    // as two origins of one claim. The relative clause's attribution goes.
+    let text = "Mayor Ana Diaz forcefully told a resident who suggested that the ferry \
+                would stop that \"the ferry runs all winter.\"";
+    let ex = extract(text);
+    let names = source_names(&ex);
+    assert!(names.iter().any(|n| n.contains("Ana Diaz")), "{names:?}");
+    let mut contents: Vec<_> = ex.attributions.iter().map(|a| a.content.clone()).collect();
+    contents.sort_unstable();
+    contents.dedup();
+    assert_eq!(
+        contents.len(),
+        ex.attributions.len(),
+        "{}",
+        render(text, &ex)
+    );
+}
+
+#[test]
 fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
     for (text, name) in [
         (

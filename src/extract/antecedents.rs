@@ -4,7 +4,8 @@
 
 use super::attribution::SourceKind;
 use super::patterns::Found;
-use super::sources::{is_plural, kind_of, np_back, np_forward};
+use super::sources::{is_person_title, is_plural, kind_of, np_back, np_forward};
+use super::tagger::Upos;
 use super::tags::Tags;
 use super::words::{Kind, Words};
 
@@ -35,6 +36,45 @@ fn turn_holding(w: &Words, found: &[Found], at: usize) -> Option<usize> {
     })
 }
 
+/// The name a definite description of a person stands for: "Donald Trump says … The
+/// Republican presidential nominee noted …" is Trump, as news writes a second mention. Only
+/// when the attribution just before it, about two sentences back at most, has a person's name for
+/// its source; a description with a name of its own ("the senator from Ohio, Sherrod
+/// Brown"), a plural or an indefinite one ("a senator") names nobody else.
+fn described(w: &Words, tags: &Tags, earlier: &[Found], (a, b): (usize, usize)) -> Option<String> {
+    // One phrase is one source: a second cue of the same subject ("The minister said … and
+    // added …") takes the name its first got.
+    if let Some(same) = earlier.iter().rev().find(|f| f.source == Some((a, b))) {
+        return Some(same.name.clone());
+    }
+    if w.low(a) != "the" || b <= a || b - a > 4 || !is_person_title(w.low(b)) {
+        return None;
+    }
+    // Between "the" and the title: lowercase modifiers and party labels only.
+    let modifiers_only = (a + 1..b).all(|j| {
+        w.is_word(j)
+            && (!w.is_cap(j)
+                || matches!(
+                    w.low(j),
+                    "republican" | "democratic" | "democrat" | "gop" | "presumptive"
+                )
+                || tags.is(j, &[Upos::Adj]))
+    });
+    if !modifiers_only || is_plural(w, a, b) {
+        return None;
+    }
+    let prev = earlier.last()?;
+    let (pa, pb) = prev.source?;
+    // About two sentences of news.
+    let near = pb < a && a - pb <= 50;
+    let named = prev.kind == SourceKind::Person
+        && !prev.pronoun
+        && !prev.plural
+        && (pa..=pb).all(|j| w.is_cap(j) || !w.is_word(j))
+        && pb > pa;
+    (near && named).then(|| prev.name.clone())
+}
+
 /// Fills `name`, `kind`, `pronoun` and `plural` of every attribution.
 pub(crate) fn resolve(w: &Words, tags: &Tags, found: &mut [Found]) {
     for i in 0..found.len() {
@@ -48,6 +88,9 @@ pub(crate) fn resolve(w: &Words, tags: &Tags, found: &mut [Found]) {
             found[i].name = name_of(w, a, b);
             found[i].kind = kind_of(w, a, b);
             found[i].plural = is_plural(w, a, b);
+            if let Some(named) = described(w, tags, &found[..i], (a, b)) {
+                found[i].name = named;
+            }
             continue;
         }
         found[i].pronoun = true;

@@ -2,9 +2,13 @@
 //! another attribution's content ("According to the Miami Herald, Humberto is not expected
 //! to make landfall" is the Herald's claim, hedged, not a second one denying it), a cue inside
 //! another attribution's source, which is part of that source's name ("According to videos
-//! posted on social media"), and a claim made by "you" (an addressee, the reader or an
-//! interviewer, never the one who claims).
+//! posted on social media"), a claim made by "you" (an addressee, the reader or an
+//! interviewer, never the one who claims), and a relative clause's claim given the very
+//! content of another ("Morial told a woman who suggested that …": the rules read one
+//! content for both, which would count one report as two origins).
 //! Knows nothing of names beyond the source's words.
+
+use std::collections::HashMap;
 
 use super::patterns::Found;
 use super::words::Words;
@@ -15,11 +19,18 @@ pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
         f.source.is_some().then_some(f.content.as_slice())
     });
     let names = Spans::of(&found, |f| f.source.as_ref().map(std::slice::from_ref));
+    let mut contents: HashMap<&[(usize, usize)], usize> = HashMap::new();
+    for f in &found {
+        *contents.entry(f.content.as_slice()).or_default() += 1;
+    }
     let keep: Vec<bool> = found
         .iter()
         .map(|f| {
             let unsourced_inside_content = f.source.is_none() && hosts.cue_inside(f);
-            !(by_addressee(w, f) || unsourced_inside_content || names.speaker_inside(f))
+            let echo = by_relative(w, f)
+                && !f.content.is_empty()
+                && contents.get(f.content.as_slice()).is_some_and(|&n| n > 1);
+            !(by_addressee(w, f) || unsourced_inside_content || names.speaker_inside(f) || echo)
         })
         .collect();
     if keep.iter().all(|&k| k) {
@@ -40,6 +51,11 @@ pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
         f.relayed_by = f.relayed_by.and_then(|m| renumbered[m]);
     }
     found
+}
+
+/// Whether the source is a bare relative pronoun ("who suggested …").
+fn by_relative(w: &Words, f: &Found) -> bool {
+    matches!(f.source, Some((a, b)) if a == b && matches!(w.low(a), "who" | "which" | "that"))
 }
 
 /// Whether the source is a bare "you".

@@ -931,6 +931,11 @@ const INTERNATIONAL: &[&str] = &[
     "unesco", "unhcr", "who", "bloc", "europol", "asean",
 ];
 
+/// Whether `low` is a title or role of one person ("nominee", "senator", "spokesman").
+pub(crate) fn is_person_title(low: &str) -> bool {
+    PERSON_TITLES.contains(&low)
+}
+
 const PERSON_TITLES: &[&str] = &[
     "reporter",
     "journalist",
