@@ -232,6 +232,21 @@ fn a_relative_clause_gets_no_copy_of_its_speakers_content() {
 }
 
 #[test]
+fn a_quotation_signed_with_a_dash_at_the_line_end() {
+    let text = "The crowd left at noon.\n\
+                “The bridge should have been fixed years ago. Nobody listens.” ― Ana Ruiz\n\
+                “I will vote for the levy.” — Li Wei.\n\
+                “Not a byline” ― and the crowd went home.";
+    let ex = extract(text);
+    assert_eq!(
+        render(text, &ex),
+        "Ana Ruiz | ― | “The bridge should have been fixed years ago. Nobody listens.” | asserted | certain\n\
+         Li Wei | — | “I will vote for the levy.” | asserted | certain"
+    );
+    assert_eq!(source_names(&ex), ["Ana Ruiz", "Li Wei"]);
+}
+
+#[test]
 fn a_pronoun_antecedent_opening_the_sentence_stops_before_its_verb() {
     for (text, name) in [
         (

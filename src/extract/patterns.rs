@@ -451,6 +451,11 @@ pub(crate) fn sentence(ctx: &Ctx, k: usize, out: &mut Vec<Found>) {
             return;
         }
     }
+    if let Some(f) = dash_byline(ctx, k) {
+        if ctx.judge.keeps(ctx, k, s0, Pattern::DashByline, &f, out) {
+            out.push(f);
+        }
+    }
     let quoted = quoted_tokens(w, s0, s1);
     let mut i = s0;
     while i < s1 {
@@ -905,6 +910,54 @@ fn speaker_colon(ctx: &Ctx, k: usize) -> Option<Found> {
         (s0, last - 1),
     );
     f.kind = sources::kind_of(w, s0, colon - 1);
+    let entry = cues::lookup("said")?;
+    Some(finish(ctx, f, entry, false))
+}
+
+/// A quotation signed below or after it with a dash and a name, the layout of pull quotes,
+/// voices from a crowd and embedded posts: "“He represents our greatest shame.” ― Ana
+/// Ruiz" at a line's end. The dash is the cue, the name the source, the quotation (from its
+/// opening mark on the same line) the content.
+fn dash_byline(ctx: &Ctx, k: usize) -> Option<Found> {
+    let w = ctx.w;
+    let (s0, s1) = ctx.sentences[k];
+    let dash = (s0.max(1)..s1).find(|&j| w.kind(j) == Some(Kind::Dash) && is_close(w, j - 1))?;
+    // The name: one to five capitalized words, then the line (or the text) ends, a full stop
+    // aside.
+    let mut end = dash;
+    while end + 1 < w.len()
+        && end < dash + 5
+        && !w.toks[end + 1].newline_before
+        && w.is_word(end + 1)
+        && (w.is_cap(end + 1) || w.raw(end + 1).ends_with('.'))
+    {
+        end += 1;
+    }
+    let mut after = end + 1;
+    if after < w.len() && w.is_punct(after, ".") && !w.toks[after].newline_before {
+        after += 1;
+    }
+    if end == dash || (after < w.len() && !w.toks[after].newline_before) {
+        return None;
+    }
+    // The quotation: its opening mark on the dash's line.
+    let close = dash - 1;
+    let mut line_start = close;
+    while line_start > 0 && !w.toks[line_start].newline_before {
+        line_start -= 1;
+    }
+    let open = (line_start..close).find(|&j| is_open(w, j))?;
+    let first = ctx.sentences[..=k]
+        .iter()
+        .rposition(|&(a, _)| a <= open)
+        .map_or(s0, |i| ctx.sentences[i].0);
+    let mut f = new_found(
+        Some((dash + 1, end)),
+        vec![(dash, dash)],
+        vec![(open, close)],
+        (first, s1 - 1),
+    );
+    f.kind = sources::kind_of(w, dash + 1, end);
     let entry = cues::lookup("said")?;
     Some(finish(ctx, f, entry, false))
 }

@@ -22,6 +22,8 @@ pub(crate) enum Pattern {
     SpeakerColon,
     /// A verb the lexicon lacks, with what follows it.
     OpenVerb,
+    /// "“…” ― Name" at a line's end.
+    DashByline,
 }
 
 /// Number of feature templates: the file records it, so a model trained with other templates

@@ -95,9 +95,11 @@ impl Judge {
             // A denial or a refusal to confirm always stays: PolNeAR has too few of them to
             // learn from, and they are what a claim tracker most needs.
             Judge::Model(_) if f.stance != Stance::Asserted => true,
-            // A speaker's name before a colon is an interview's layout, not a word whose sense
-            // depends on context; PolNeAR's political news has too few transcripts to judge it.
-            Judge::Model(_) if pattern == Pattern::SpeakerColon => true,
+            // A speaker's name before a colon, or after a quotation and a dash, is a layout, not
+            // a word whose sense depends on context; PolNeAR has too few of either to judge.
+            Judge::Model(_) if matches!(pattern, Pattern::SpeakerColon | Pattern::DashByline) => {
+                true
+            }
             // PolNeAR marks no attribution inside another's content (none of its 19,833 on
             // train), and a verb of attitude there ("a survey found that most riders want …")
             // is what the reported source found, not a claim of its own. The model sees this
