@@ -99,6 +99,8 @@ const ROLE_WORDS: &[&str] = &[
     "strategist",
     "pollster",
     "rival",
+    "front-runner",
+    "frontrunner",
     "opponent",
     "challenger",
 ];
