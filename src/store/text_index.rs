@@ -16,7 +16,8 @@
 //!   name spelled in any article, as each article's document of it holds that article's names;
 //!   relinking rewrites the articles it moves names in, and so their documents.
 //!
-//! A part of a name is found through the trigrams of the names (folded): the documents that
+//! A part of a name is found through the trigrams of the names (folded, then cut into
+//! trigrams by tantivy's `NgramTokenizer`, the field's tokenizer): the documents that
 //! hold every trigram of the part are the candidates, and the names of each are read to keep
 //! those that contain it; the claims of the source nodes kept are the claim documents that
 //! name them. A part of one or two characters walks the term dictionary (`.*part.*`).
@@ -34,7 +35,7 @@
 //! each other, as a phrase; a word ending in `*` matches every word it begins. Names match
 //! by a part of a name, case and diacritics aside.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -51,7 +52,8 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, LowerCaser, NgramTokenizer, RawTokenizer, SimpleTokenizer, TextAnalyzer,
+    TokenStream,
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -80,6 +82,7 @@ const WRITER_MEMORY: usize = 64_000_000;
 const DOC_BLOCK: usize = 1024;
 const WORDS: &str = "hearsay_words";
 const NAMES: &str = "hearsay_names";
+const GRAMS: &str = "hearsay_grams";
 /// The day an undated claim sorts by: after every date, as the lookups list them.
 const UNDATED: i64 = i64::MAX;
 
@@ -115,8 +118,9 @@ struct Fields {
     source: Field,
     /// The names a source goes by in one article.
     names: Field,
-    /// The trigrams of a claim's source as written, or of a source's names, folded: a part
-    /// of a name finds its candidates through them, not a walk of every name.
+    /// A claim's source as written, or a source's names, folded, indexed by their trigrams
+    /// ([`grams_analyzer`]): a part of a name finds its candidates through them, not a walk
+    /// of every name.
     grams: Field,
     /// A claim's source node(s) in its article: the claims of the sources a part of a name
     /// finds, without reading the store.
@@ -146,6 +150,13 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(NAMES)
             .set_index_option(IndexRecordOption::Basic),
     );
+    // Cut from the folded names, not folded after: folding can lengthen a character ("ß" is
+    // "ss"), and the trigrams of a part are those of its folded form.
+    let grams = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(GRAMS)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
         claim: builder.add_text_field("claim", STRING | STORED),
         graph: builder.add_text_field("graph", STRING | STORED),
@@ -155,7 +166,7 @@ fn schema() -> (Schema, Fields) {
         position: builder.add_u64_field("position", FAST | STORED),
         source: builder.add_text_field("source", STORED),
         names: builder.add_text_field("names", names.set_stored()),
-        grams: builder.add_text_field("grams", STRING),
+        grams: builder.add_text_field("grams", grams),
         attributed: builder.add_text_field("attributed", STRING | STORED),
         article: builder.add_text_field("article", STORED),
         cue: builder.add_text_field("cue", STORED),
@@ -184,9 +195,25 @@ fn names_analyzer() -> TextAnalyzer {
         .build()
 }
 
-fn register_analyzers(index: &Index) {
+/// The trigrams (of characters) of an already folded name; none for fewer than three.
+fn grams_analyzer() -> Result<TextAnalyzer, StoreError> {
+    Ok(TextAnalyzer::from(
+        NgramTokenizer::all_ngrams(3, 3).map_err(text_error)?,
+    ))
+}
+
+fn register_analyzers(index: &Index) -> Result<(), StoreError> {
     index.tokenizers().register(WORDS, words_analyzer());
     index.tokenizers().register(NAMES, names_analyzer());
+    index.tokenizers().register(GRAMS, grams_analyzer()?);
+    Ok(())
+}
+
+/// Whether `index` has this hearsay's layout: its schema is exactly [`schema`]'s (fields,
+/// their options and tokenizers), so an index written before a change of any of them is
+/// built again rather than read as if it had been written by this code.
+fn current_layout(index: &Index) -> bool {
+    index.schema() == schema().0
 }
 
 fn text_error(error: tantivy::TantivyError) -> StoreError {
@@ -204,8 +231,8 @@ impl TextIndex {
         } else {
             None
         };
-        // An index of an older schema (written by an older hearsay) is built again too.
-        let found = found.filter(|index| fields_of(&index.schema()).is_ok());
+        // An index of another layout (written by an older hearsay) is built again too.
+        let found = found.filter(current_layout);
         let current = found.is_some();
         let index = if let Some(index) = found {
             index
@@ -229,7 +256,7 @@ impl TextIndex {
             return Ok(None);
         }
         let index = Index::open_in_dir(&dir).map_err(text_error)?;
-        if fields_of(&index.schema()).is_err() {
+        if !current_layout(&index) {
             return Ok(None);
         }
         Self::new(index, None, None).map(Some)
@@ -262,7 +289,7 @@ impl TextIndex {
         writer: Option<IndexWriter>,
         store_dir: Option<PathBuf>,
     ) -> Result<Self, StoreError> {
-        register_analyzers(&index);
+        register_analyzers(&index)?;
         let fields = fields_of(&index.schema())?;
         let reader = index
             .reader_builder()
@@ -372,7 +399,7 @@ impl TextIndex {
         let Some(part) = analyzed(&mut names_analyzer(), part.trim()).pop() else {
             return Ok(None);
         };
-        let grams = trigrams(&part);
+        let grams = analyzed(&mut grams_analyzer()?, &part);
         // Every trigram of the part, in one name or another of a document: the candidates,
         // whose names are then read. A part too short for a trigram walks every name.
         let query: Box<dyn Query> = if grams.is_empty() {
@@ -391,6 +418,8 @@ impl TextIndex {
             Box::new(BooleanQuery::new(
                 grams
                     .iter()
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
                     .map(|gram| {
                         let term = Term::from_field_text(self.fields.grams, gram);
                         let query = TermQuery::new(term, IndexRecordOption::Basic);
@@ -511,16 +540,6 @@ fn fields_of(schema: &Schema) -> Result<Fields, StoreError> {
     })
 }
 
-/// The distinct trigrams (of characters) of a folded name, in a fixed order; none for a name
-/// of fewer than three characters.
-fn trigrams(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut grams: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams
-}
-
 /// `found` in the order of the store of documents, so that the documents of a block are
 /// read together (the block stays in tantivy's cache).
 fn sorted(found: HashSet<DocAddress>) -> Vec<DocAddress> {
@@ -529,11 +548,12 @@ fn sorted(found: HashSet<DocAddress>) -> Vec<DocAddress> {
     found
 }
 
-/// The trigrams a name is found by: those of its folded form.
-fn name_grams(name: &str) -> Vec<String> {
-    analyzed(&mut names_analyzer(), name)
-        .iter()
-        .flat_map(|folded| trigrams(folded))
+/// The folded forms of `names`, each once: what the grams field indexes.
+fn folded_names<'n>(names: impl IntoIterator<Item = &'n str>) -> BTreeSet<String> {
+    let mut analyzer = names_analyzer();
+    names
+        .into_iter()
+        .flat_map(|name| analyzed(&mut analyzer, name))
         .collect()
 }
 
@@ -801,13 +821,12 @@ impl<'a> ClaimDocs<'a> {
             if let Some(content) = contents.get(claim) {
                 doc.add_text(fields.content, content);
             }
-            let mut grams = HashSet::new();
-            for name in said.get(claim).into_iter().flatten() {
+            let said = said.get(claim).map(Vec::as_slice).unwrap_or_default();
+            for name in said {
                 doc.add_text(fields.said, name);
-                grams.extend(name_grams(name));
             }
-            for gram in grams {
-                doc.add_text(fields.grams, gram);
+            for folded in folded_names(said.iter().copied()) {
+                doc.add_text(fields.grams, folded);
             }
             for source in attributed(claim) {
                 doc.add_text(fields.attributed, source);
@@ -825,13 +844,12 @@ impl<'a> ClaimDocs<'a> {
                 let mut doc = TantivyDocument::default();
                 doc.add_text(fields.source, source);
                 doc.add_text(fields.graph, graph);
-                let mut grams = HashSet::new();
-                for name in names.remove(source).into_iter().flatten() {
+                let names = names.remove(source).unwrap_or_default();
+                for name in &names {
                     doc.add_text(fields.names, name);
-                    grams.extend(name_grams(name));
                 }
-                for gram in grams {
-                    doc.add_text(fields.grams, gram);
+                for folded in folded_names(names) {
+                    doc.add_text(fields.grams, folded);
                 }
                 doc
             })
@@ -842,16 +860,51 @@ impl<'a> ClaimDocs<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_grams, trigrams};
+    use tantivy::schema::{Schema, STRING};
+    use tantivy::Index;
+
+    use super::{analyzed, folded_names, grams_analyzer, TextIndex, DIRECTORY};
+
+    fn grams(folded: &str) -> Vec<String> {
+        analyzed(&mut grams_analyzer().unwrap(), folded)
+    }
 
     #[test]
     fn names_are_found_by_the_trigrams_of_their_folded_form() {
-        assert_eq!(trigrams("tom v"), ["m v", "om ", "tom"]);
-        assert!(trigrams("ab").is_empty());
-        assert_eq!(trigrams("aaaa"), ["aaa"]);
-        let grams = name_grams("Recep Tayyip ERDOĞAN");
-        for gram in trigrams("erdogan") {
-            assert!(grams.contains(&gram), "{gram}");
+        assert_eq!(grams("tom v"), ["tom", "om ", "m v"]);
+        assert!(grams("ab").is_empty());
+        assert_eq!(grams("aaaa"), ["aaa", "aaa"]);
+        let folded = folded_names(["Recep Tayyip ERDOĞAN", "recep tayyip Erdogan"]);
+        assert_eq!(
+            folded.into_iter().collect::<Vec<_>>(),
+            ["recep tayyip erdogan"]
+        );
+        // Folded before it is cut: "auss" finds "Strauß".
+        let folded = folded_names(["Strauß"]);
+        let strauss = grams(folded.first().unwrap());
+        for gram in grams("auss") {
+            assert!(strauss.contains(&gram), "{gram}");
         }
+    }
+
+    #[test]
+    fn an_index_of_another_layout_is_built_again() {
+        let dir = tempfile::tempdir().unwrap();
+        // The layout before the trigrams were tantivy's: the field held them as strings.
+        let mut old = Schema::builder();
+        old.add_text_field("claim", STRING);
+        old.add_text_field("grams", STRING);
+        let index_dir = dir.path().join(DIRECTORY);
+        std::fs::create_dir_all(&index_dir).unwrap();
+        Index::create_in_dir(&index_dir, old.build()).unwrap();
+        assert!(TextIndex::open_read_only(dir.path()).unwrap().is_none());
+        let (text, current) = TextIndex::open(dir.path()).unwrap();
+        assert!(!current);
+        drop(text);
+        // What this hearsay wrote is read as it is.
+        let (text, current) = TextIndex::open(dir.path()).unwrap();
+        assert!(current);
+        drop(text);
+        assert!(TextIndex::open_read_only(dir.path()).unwrap().is_some());
     }
 }
