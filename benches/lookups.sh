@@ -11,6 +11,10 @@
 # SOURCE (Tom Vilsack), PART (Vilsack: a part of a name, which no source key equals),
 # TEXT (immigration; also timed with --limit 20), QUERY (queries/denials.rq).
 # ONLY (a pattern of the names to time, e.g. 'text|contested'; all when unset).
+# Each line also gives the CPU time of a lookup (`cpu_ms`), which a loaded machine inflates
+# less than the wall time: alone, the mean user + system time of its runs (hyperfine's); served,
+# the server's own CPU time over the runs (from /proc), divided by their number (the client's,
+# a few ms, is left out).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -39,18 +43,38 @@ latency() { # name, runs, then the hearsay arguments
     if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
     local rows; rows=$("$HS" --store "$STORE" "$@" 2>/dev/null | wc -l)
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
+    local before; before=$(server_ticks)
     hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$WORK/hf.json" \
         "$HS --store $STORE $(printf '%q ' "$@")" >/dev/null 2>&1
+    local served_ticks=$(( $(server_ticks) - before ))
     /usr/bin/time -f '%M' -o "$WORK/rss.txt" "$HS" --store "$STORE" "$@" >/dev/null 2>&1 || true
-    python3 - "$WORK/hf.json" "$(cat "$WORK/rss.txt")" "$name" "$rows" "$load" "$*" <<'PY' | tee -a "$RESULTS"
+    python3 - "$WORK/hf.json" "$(cat "$WORK/rss.txt")" "$name" "$rows" "$load" "$*" \
+        "${SERVER:-}" "$served_ticks" "$(getconf CLK_TCK)" <<'PY' | tee -a "$RESULTS"
 import json, math, statistics, sys
-times = sorted(json.load(open(sys.argv[1]))["results"][0]["times"])
+result = json.load(open(sys.argv[1]))["results"][0]
+times = sorted(result["times"])
 p95 = times[max(0, math.ceil(0.95 * len(times)) - 1)]
+server, ticks, hz = sys.argv[7], int(sys.argv[8]), int(sys.argv[9])
+if server:
+    # The server answered the warmup runs too (2), not the one that counted rows.
+    cpu = ticks / hz / (len(times) + 2)
+else:
+    cpu = result["user"] + result["system"]
 print(json.dumps({"figure": "lookup", "name": sys.argv[3], "args": sys.argv[6], "runs": len(times),
                   "rows_out": int(sys.argv[4]), "median_ms": round(statistics.median(times) * 1000, 1),
-                  "p95_ms": round(p95 * 1000, 1), "max_rss_mb": int(sys.argv[2].split()[-1]) // 1024,
+                  "p95_ms": round(p95 * 1000, 1), "cpu_ms": round(cpu * 1000, 1),
+                  "max_rss_mb": int(sys.argv[2].split()[-1]) // 1024,
                   "load_before": float(sys.argv[5])}))
 PY
+}
+
+server_ticks() { # the server's user + system clock ticks so far (0 with no server)
+    if [ -n "${SERVER:-}" ]; then
+        # Fields 14 and 15 of /proc/PID/stat, counted after the command name's closing ")".
+        sed 's/.*) //' "/proc/$SERVER/stat" | awk '{print $12 + $13}'
+    else
+        echo 0
+    fi
 }
 
 lookups() { # prefix of the names

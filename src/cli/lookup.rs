@@ -43,16 +43,18 @@ pub fn claims(
         "content",
     ])
     .wrapping(&["source", "cue", "content"]);
-    for row in &rows {
+    // Moved into the table, not copied: `claims --text` may list thousands.
+    for row in rows {
+        let source = source_label(&row);
         table.push(vec![
-            json!(row.id),
+            Value::from(row.id),
             json!(row.date.map(|d| d.to_string())),
-            json!(source_label(row)),
-            json!(row.cue),
+            Value::from(source),
+            Value::from(row.cue),
             json!(row.stance.as_str()),
             json!(row.certainty.as_str()),
             json!(row.confidence),
-            json!(row.content),
+            Value::from(row.content),
         ]);
     }
     print_table(table, &args.output, console, out)

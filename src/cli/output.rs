@@ -103,14 +103,19 @@ pub fn write_table(
 
 /// A cell as plain text: strings unquoted, null as empty.
 pub fn cell_text(value: &Value) -> String {
+    cell_str(value).into_owned()
+}
+
+/// [`cell_text`], a string cell borrowed rather than copied.
+fn cell_str(value: &Value) -> Cow<'_, str> {
     match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Number(n) => match n.as_f64() {
+        Value::Null => Cow::Borrowed(""),
+        Value::String(s) => Cow::Borrowed(s),
+        Value::Number(n) => Cow::Owned(match n.as_f64() {
             Some(x) if n.is_f64() => format!("{x:.2}"),
             _ => n.to_string(),
-        },
-        other => other.to_string(),
+        }),
+        other => Cow::Owned(other.to_string()),
     }
 }
 
@@ -225,6 +230,9 @@ fn write_json(table: &Table, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// The bytes CSV and TSV output gathers before writing them.
+const OUTPUT_BUFFER: usize = 64 * 1024;
+
 fn write_delimited(table: &Table, delimiter: u8, out: &mut dyn Write) -> Result<()> {
     let tsv = delimiter == b'\t';
     let mut writer = csv::WriterBuilder::new()
@@ -235,16 +243,19 @@ fn write_delimited(table: &Table, delimiter: u8, out: &mut dyn Write) -> Result<
         } else {
             csv::QuoteStyle::Necessary
         })
+        // Fewer, larger writes: a lookup's thousands of rows are a megabyte or more, and
+        // each write of a served lookup is a frame on its socket.
+        .buffer_capacity(OUTPUT_BUFFER)
         .from_writer(out);
     writer.write_record(table.columns.iter().map(|c| c.as_bytes()))?;
+    const BREAKS: [char; 3] = ['\t', '\n', '\r'];
     for row in &table.rows {
-        writer.write_record(row.iter().map(|v| {
-            let text = cell_text(v);
-            if tsv {
-                text.replace(['\t', '\n', '\r'], " ")
-            } else {
-                text
+        writer.write_record(row.iter().map(|v| match cell_str(v) {
+            text if tsv && text.contains(BREAKS) => {
+                Cow::Owned(text.replace(BREAKS, " ").into_bytes())
             }
+            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
         }))?;
     }
     writer.flush()?;

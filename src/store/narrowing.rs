@@ -40,6 +40,9 @@ fn chunk_size(claims: usize, cores: usize) -> usize {
 /// ([`super::reader::ClaimHit`]).
 type Among = HashMap<(NamedNode, NamedNode), (Option<(i64, u64)>, Option<ClaimRow>)>;
 
+/// Rows a text index gave, and the claims (with their graphs) whose rows must be read.
+type KnownRows = (Vec<ClaimRow>, Vec<(NamedNode, NamedNode)>);
+
 /// The steps that bind `?claim` and `?g`, its article graph, and the FILTERs on the rows
 /// for what no index answers.
 #[derive(Debug, Default)]
@@ -105,10 +108,7 @@ impl Narrowing {
 
     /// Of `claims`, the rows a text index gave (taken out of the narrowing), and the claims
     /// whose rows must be read: every one of them when FILTERs on the rows decide.
-    pub fn known_rows(
-        &mut self,
-        claims: &[(NamedNode, NamedNode)],
-    ) -> (Vec<ClaimRow>, Vec<(NamedNode, NamedNode)>) {
+    pub fn known_rows(&mut self, claims: &[(NamedNode, NamedNode)]) -> KnownRows {
         let filters_rows = self.filters_rows();
         let (Some(among), false) = (&mut self.among, filters_rows) else {
             return (Vec::new(), claims.to_vec());
@@ -122,6 +122,38 @@ impl Narrowing {
             }
         }
         (known, unknown)
+    }
+
+    /// When a text index named every claim (no step to ask the store), the claims (in the
+    /// graph asked for, if any) taken out of the narrowing whole: the rows the index gave, and
+    /// the claims whose rows must be read (every one of them when FILTERs on the rows decide),
+    /// as [`narrowed_claims`] then [`Self::known_rows`] give them, without copying every
+    /// claim's IRIs and looking each one up again. `None` when steps must be asked.
+    pub fn take_among(&mut self) -> Option<KnownRows> {
+        if !self.steps.is_empty() {
+            return None;
+        }
+        let among = self.among.take()?;
+        let graph = self.graph.as_ref();
+        let mut claims: Vec<_> = among
+            .into_iter()
+            .filter(|((_, in_graph), _)| graph.is_none_or(|wanted| wanted == in_graph))
+            .collect();
+        // In the order `known_rows` gives them (that of `among_in_graph`); sorted by index,
+        // as moving the rows themselves at every step of the sort cost more than the sort.
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_unstable_by(|&a, &b| claims[a].0.cmp(&claims[b].0));
+        let filters_rows = self.filters_rows();
+        let mut known = Vec::with_capacity(claims.len());
+        let mut unknown = Vec::new();
+        for i in order {
+            let (claim, (_, row)) = &mut claims[i];
+            match row.take() {
+                Some(row) if !filters_rows => known.push(row),
+                _ => unknown.push(claim.clone()),
+            }
+        }
+        Some((known, unknown))
     }
 
     /// Adds a step, a group graph pattern evaluated for each solution of the steps before.

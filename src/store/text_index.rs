@@ -16,7 +16,8 @@
 //!   name spelled in any article, as each article's document of it holds that article's names;
 //!   relinking rewrites the articles it moves names in, and so their documents.
 //!
-//! A part of a name is found through the trigrams of the names (folded): the documents that
+//! A part of a name is found through the trigrams of the names (folded, then cut into
+//! trigrams by tantivy's `NgramTokenizer`, the field's tokenizer): the documents that
 //! hold every trigram of the part are the candidates, and the names of each are read to keep
 //! those that contain it; the claims of the source nodes kept are the claim documents that
 //! name them. A part of one or two characters walks the term dictionary (`.*part.*`).
@@ -34,7 +35,7 @@
 //! each other, as a phrase; a word ending in `*` matches every word it begins. Names match
 //! by a part of a name, case and diacritics aside.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -47,11 +48,17 @@ use tantivy::columnar::Column;
 use tantivy::query::{
     BooleanQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery, TermSetQuery,
 };
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
+use tantivy::schema::document::{
+    DeserializeError, DocumentDeserialize, DocumentDeserializer, ValueDeserialize,
+    ValueDeserializer, ValueVisitor,
 };
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::store::StoreReader;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, LowerCaser, NgramTokenizer, RawTokenizer, SimpleTokenizer, TextAnalyzer,
+    TokenStream,
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -80,6 +87,7 @@ const WRITER_MEMORY: usize = 64_000_000;
 const DOC_BLOCK: usize = 1024;
 const WORDS: &str = "hearsay_words";
 const NAMES: &str = "hearsay_names";
+const GRAMS: &str = "hearsay_grams";
 /// The day an undated claim sorts by: after every date, as the lookups list them.
 const UNDATED: i64 = i64::MAX;
 
@@ -115,8 +123,9 @@ struct Fields {
     source: Field,
     /// The names a source goes by in one article.
     names: Field,
-    /// The trigrams of a claim's source as written, or of a source's names, folded: a part
-    /// of a name finds its candidates through them, not a walk of every name.
+    /// A claim's source as written, or a source's names, folded, indexed by their trigrams
+    /// ([`grams_analyzer`]): a part of a name finds its candidates through them, not a walk
+    /// of every name.
     grams: Field,
     /// A claim's source node(s) in its article: the claims of the sources a part of a name
     /// finds, without reading the store.
@@ -146,6 +155,13 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(NAMES)
             .set_index_option(IndexRecordOption::Basic),
     );
+    // Cut from the folded names, not folded after: folding can lengthen a character ("ß" is
+    // "ss"), and the trigrams of a part are those of its folded form.
+    let grams = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(GRAMS)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
         claim: builder.add_text_field("claim", STRING | STORED),
         graph: builder.add_text_field("graph", STRING | STORED),
@@ -155,7 +171,7 @@ fn schema() -> (Schema, Fields) {
         position: builder.add_u64_field("position", FAST | STORED),
         source: builder.add_text_field("source", STORED),
         names: builder.add_text_field("names", names.set_stored()),
-        grams: builder.add_text_field("grams", STRING),
+        grams: builder.add_text_field("grams", grams),
         attributed: builder.add_text_field("attributed", STRING | STORED),
         article: builder.add_text_field("article", STORED),
         cue: builder.add_text_field("cue", STORED),
@@ -184,9 +200,25 @@ fn names_analyzer() -> TextAnalyzer {
         .build()
 }
 
-fn register_analyzers(index: &Index) {
+/// The trigrams (of characters) of an already folded name; none for fewer than three.
+fn grams_analyzer() -> Result<TextAnalyzer, StoreError> {
+    Ok(TextAnalyzer::from(
+        NgramTokenizer::all_ngrams(3, 3).map_err(text_error)?,
+    ))
+}
+
+fn register_analyzers(index: &Index) -> Result<(), StoreError> {
     index.tokenizers().register(WORDS, words_analyzer());
     index.tokenizers().register(NAMES, names_analyzer());
+    index.tokenizers().register(GRAMS, grams_analyzer()?);
+    Ok(())
+}
+
+/// Whether `index` has this hearsay's layout: its schema is exactly [`schema`]'s (fields,
+/// their options and tokenizers), so an index written before a change of any of them is
+/// built again rather than read as if it had been written by this code.
+fn current_layout(index: &Index) -> bool {
+    index.schema() == schema().0
 }
 
 fn text_error(error: tantivy::TantivyError) -> StoreError {
@@ -204,8 +236,8 @@ impl TextIndex {
         } else {
             None
         };
-        // An index of an older schema (written by an older hearsay) is built again too.
-        let found = found.filter(|index| fields_of(&index.schema()).is_ok());
+        // An index of another layout (written by an older hearsay) is built again too.
+        let found = found.filter(current_layout);
         let current = found.is_some();
         let index = if let Some(index) = found {
             index
@@ -229,7 +261,7 @@ impl TextIndex {
             return Ok(None);
         }
         let index = Index::open_in_dir(&dir).map_err(text_error)?;
-        if fields_of(&index.schema()).is_err() {
+        if !current_layout(&index) {
             return Ok(None);
         }
         Self::new(index, None, None).map(Some)
@@ -262,7 +294,7 @@ impl TextIndex {
         writer: Option<IndexWriter>,
         store_dir: Option<PathBuf>,
     ) -> Result<Self, StoreError> {
-        register_analyzers(&index);
+        register_analyzers(&index)?;
         let fields = fields_of(&index.schema())?;
         let reader = index
             .reader_builder()
@@ -372,7 +404,7 @@ impl TextIndex {
         let Some(part) = analyzed(&mut names_analyzer(), part.trim()).pop() else {
             return Ok(None);
         };
-        let grams = trigrams(&part);
+        let grams = analyzed(&mut grams_analyzer()?, &part);
         // Every trigram of the part, in one name or another of a document: the candidates,
         // whose names are then read. A part too short for a trigram walks every name.
         let query: Box<dyn Query> = if grams.is_empty() {
@@ -391,6 +423,8 @@ impl TextIndex {
             Box::new(BooleanQuery::new(
                 grams
                     .iter()
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
                     .map(|gram| {
                         let term = Term::from_field_text(self.fields.grams, gram);
                         let query = TermQuery::new(term, IndexRecordOption::Basic);
@@ -404,8 +438,8 @@ impl TextIndex {
             .search(query.as_ref(), &DocSetCollector)
             .map_err(text_error)?;
         let mut analyzer = names_analyzer();
-        let mut holds = |doc: &TantivyDocument, field: Field| {
-            doc.get_all(field).filter_map(|v| v.as_str()).any(|name| {
+        let mut holds = |doc: &StoredDoc, field: Field| {
+            doc.all(field).any(|name| {
                 analyzed(&mut analyzer, name)
                     .iter()
                     .any(|folded| folded.contains(part.as_str()))
@@ -415,13 +449,13 @@ impl TextIndex {
         let mut claims = Vec::new();
         let mut sources = HashSet::new();
         for address in sorted(found) {
-            let doc: TantivyDocument = searcher.doc(address).map_err(text_error)?;
-            if doc.get_first(self.fields.claim).is_some() {
+            let doc = reading.doc(address)?;
+            if doc.text(self.fields.claim).is_some() {
                 if holds(&doc, self.fields.said) {
-                    claims.extend(reading.claim_of(address, &doc));
+                    claims.extend(reading.claim_of(address, doc));
                 }
             } else if holds(&doc, self.fields.names) {
-                if let Some(source) = doc.get_first(self.fields.source).and_then(|v| v.as_str()) {
+                if let Some(source) = doc.text(self.fields.source) {
                     sources.insert(source.to_owned());
                 }
             }
@@ -511,16 +545,6 @@ fn fields_of(schema: &Schema) -> Result<Fields, StoreError> {
     })
 }
 
-/// The distinct trigrams (of characters) of a folded name, in a fixed order; none for a name
-/// of fewer than three characters.
-fn trigrams(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut grams: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams
-}
-
 /// `found` in the order of the store of documents, so that the documents of a block are
 /// read together (the block stays in tantivy's cache).
 fn sorted(found: HashSet<DocAddress>) -> Vec<DocAddress> {
@@ -529,19 +553,21 @@ fn sorted(found: HashSet<DocAddress>) -> Vec<DocAddress> {
     found
 }
 
-/// The trigrams a name is found by: those of its folded form.
-fn name_grams(name: &str) -> Vec<String> {
-    analyzed(&mut names_analyzer(), name)
-        .iter()
-        .flat_map(|folded| trigrams(folded))
+/// The folded forms of `names`, each once: what the grams field indexes.
+fn folded_names<'n>(names: impl IntoIterator<Item = &'n str>) -> BTreeSet<String> {
+    let mut analyzer = names_analyzer();
+    names
+        .into_iter()
+        .flat_map(|name| analyzed(&mut analyzer, name))
         .collect()
 }
 
-/// Reads claim documents into hits, each segment's fast fields once.
+/// Reads claim documents into hits, each segment's fast fields and store reader once.
 struct Reading<'s> {
     fields: Fields,
     searcher: &'s tantivy::Searcher,
     columns: HashMap<u32, (Column<i64>, Column<u64>)>,
+    stores: HashMap<u32, StoreReader>,
 }
 
 impl<'s> Reading<'s> {
@@ -550,23 +576,38 @@ impl<'s> Reading<'s> {
             fields,
             searcher,
             columns: HashMap::new(),
+            stores: HashMap::new(),
         }
+    }
+
+    /// The stored document at `address`.
+    fn doc(&mut self, address: DocAddress) -> Result<StoredDoc, StoreError> {
+        let store = match self.stores.entry(address.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                // Without a cache of blocks: a block holds a document or two (`DOC_BLOCK`) and
+                // the hits are read in order, so a cached block was almost never read again,
+                // and keeping the cache cost more than the copy it saved.
+                let segment = self.searcher.segment_reader(address.segment_ord);
+                entry.insert(segment.get_store_reader(0)?)
+            }
+        };
+        store.get(address.doc_id).map_err(text_error)
     }
 
     /// The claim of the document at `address`, if it is a claim's.
     fn claim(&mut self, address: DocAddress) -> Result<Option<ClaimHit>, StoreError> {
-        let doc: TantivyDocument = self.searcher.doc(address).map_err(text_error)?;
-        Ok(self.claim_of(address, &doc))
+        let doc = self.doc(address)?;
+        Ok(self.claim_of(address, doc))
     }
 
     /// The claim of `doc`, the document at `address`, if it is a claim's: with its place in
     /// the order, and its row when the index holds it.
-    fn claim_of(&mut self, address: DocAddress, doc: &TantivyDocument) -> Option<ClaimHit> {
+    fn claim_of(&mut self, address: DocAddress, mut doc: StoredDoc) -> Option<ClaimHit> {
         let fields = self.fields;
-        let text = |field| doc.get_first(field).and_then(|value| value.as_str());
         // Written from the store's IRIs.
-        let claim = NamedNode::new_unchecked(text(fields.claim)?);
-        let graph = NamedNode::new_unchecked(text(fields.graph)?);
+        let claim = NamedNode::new_unchecked(doc.text(fields.claim)?);
+        let graph = NamedNode::new_unchecked(doc.take(fields.graph)?);
         let searcher = self.searcher;
         let columns = match self.columns.entry(address.segment_ord) {
             std::collections::hash_map::Entry::Occupied(entry) => Some(entry.into_mut()),
@@ -593,33 +634,117 @@ impl<'s> Reading<'s> {
 
     /// The row of `claim` stored in `doc`, as the row query reads it from the store; `None`
     /// when the document holds none (a property with two values: then the store is read).
-    fn row(fields: Fields, doc: &TantivyDocument, claim: &NamedNode) -> Option<ClaimRow> {
-        let text = |field| doc.get_first(field).and_then(|value| value.as_str());
-        let one = |field| {
-            let mut values = doc.get_all(field).filter_map(|value| value.as_str());
-            let first = values.next();
-            values.next().is_none().then_some(first)
-        };
-        let article = text(fields.article)?;
-        let position = doc.get_first(fields.position)?.as_u64()?;
+    fn row(fields: Fields, mut doc: StoredDoc, claim: &NamedNode) -> Option<ClaimRow> {
+        doc.text(fields.article)?;
+        let position = doc.number(fields.position)?;
+        let stance = stance_from_iri(doc.text(fields.stance)?)?;
+        let certainty = certainty_from_iri(doc.text(fields.certainty)?)?;
+        let quote_kind = quote_kind_from_iri(doc.text(fields.quote)?)?;
+        // At most one value of each, else the row is the store's to tell.
+        for field in [fields.said, fields.attributed, fields.content] {
+            if doc.all(field).nth(1).is_some() {
+                return None;
+            }
+        }
+        let source_kind = doc.text(fields.source_kind).and_then(source_kind_from_iri);
+        let confidence = doc.text(fields.confidence).and_then(|c| c.parse().ok());
+        let date = doc
+            .text(fields.date)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let iri = claim.as_str();
         Some(ClaimRow {
             id: short_claim_id(iri),
             iri: iri.to_owned(),
-            source_name: text(fields.source_name).map(str::to_owned),
-            source_text: one(fields.said)?.map(str::to_owned),
-            source_iri: one(fields.attributed)?.map(str::to_owned),
-            source_kind: text(fields.source_kind).and_then(source_kind_from_iri),
-            cue: text(fields.cue).unwrap_or_default().to_owned(),
-            content: one(fields.content)?.unwrap_or_default().to_owned(),
-            stance: stance_from_iri(text(fields.stance)?)?,
-            certainty: certainty_from_iri(text(fields.certainty)?)?,
-            confidence: text(fields.confidence).and_then(|c| c.parse().ok()),
-            quote_kind: quote_kind_from_iri(text(fields.quote)?)?,
-            article_iri: article.to_owned(),
-            date: text(fields.date).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            source_name: doc.take(fields.source_name),
+            source_text: doc.take(fields.said),
+            source_iri: doc.take(fields.attributed),
+            source_kind,
+            cue: doc.take(fields.cue).unwrap_or_default(),
+            content: doc.take(fields.content).unwrap_or_default(),
+            stance,
+            certainty,
+            confidence,
+            quote_kind,
+            article_iri: doc.take(fields.article)?,
+            date,
             position,
         })
+    }
+}
+
+/// A stored document as the lookups read it: its values in the order stored, each string
+/// moved out of the store once. (A `TantivyDocument` copies every value into a buffer of its
+/// own, from which the rows copied them again: a fifth of a served `claims --text`.)
+struct StoredDoc(Vec<(Field, Stored)>);
+
+/// A stored value: the index stores strings and one number (a claim's position).
+enum Stored {
+    Text(String),
+    Number(u64),
+}
+
+impl StoredDoc {
+    /// The string values of `field`, in the order stored.
+    fn all(&self, field: Field) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(move |(f, value)| match value {
+            Stored::Text(text) if *f == field => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The first string value of `field`.
+    fn text(&self, field: Field) -> Option<&str> {
+        self.all(field).next()
+    }
+
+    /// The first number of `field`.
+    fn number(&self, field: Field) -> Option<u64> {
+        self.0.iter().find_map(|(f, value)| match value {
+            Stored::Number(n) if *f == field => Some(*n),
+            _ => None,
+        })
+    }
+
+    /// The first string value of `field`, taken out of the document (the next is then first).
+    fn take(&mut self, field: Field) -> Option<String> {
+        let at = self
+            .0
+            .iter()
+            .position(|(f, value)| *f == field && matches!(value, Stored::Text(_)))?;
+        match self.0.remove(at).1 {
+            Stored::Text(text) => Some(text),
+            Stored::Number(_) => None,
+        }
+    }
+}
+
+impl DocumentDeserialize for StoredDoc {
+    fn deserialize<'de, D: DocumentDeserializer<'de>>(
+        mut deserializer: D,
+    ) -> Result<Self, DeserializeError> {
+        let mut values = Vec::with_capacity(deserializer.size_hint());
+        while let Some(value) = deserializer.next_field::<Stored>()? {
+            values.push(value);
+        }
+        Ok(StoredDoc(values))
+    }
+}
+
+impl ValueDeserialize for Stored {
+    fn deserialize<'de, D: ValueDeserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, DeserializeError> {
+        struct Visitor;
+        impl ValueVisitor for Visitor {
+            type Value = Stored;
+            fn visit_string(&self, text: String) -> Result<Stored, DeserializeError> {
+                Ok(Stored::Text(text))
+            }
+            fn visit_u64(&self, n: u64) -> Result<Stored, DeserializeError> {
+                Ok(Stored::Number(n))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 
@@ -801,13 +926,12 @@ impl<'a> ClaimDocs<'a> {
             if let Some(content) = contents.get(claim) {
                 doc.add_text(fields.content, content);
             }
-            let mut grams = HashSet::new();
-            for name in said.get(claim).into_iter().flatten() {
+            let said = said.get(claim).map(Vec::as_slice).unwrap_or_default();
+            for name in said {
                 doc.add_text(fields.said, name);
-                grams.extend(name_grams(name));
             }
-            for gram in grams {
-                doc.add_text(fields.grams, gram);
+            for folded in folded_names(said.iter().copied()) {
+                doc.add_text(fields.grams, folded);
             }
             for source in attributed(claim) {
                 doc.add_text(fields.attributed, source);
@@ -825,13 +949,12 @@ impl<'a> ClaimDocs<'a> {
                 let mut doc = TantivyDocument::default();
                 doc.add_text(fields.source, source);
                 doc.add_text(fields.graph, graph);
-                let mut grams = HashSet::new();
-                for name in names.remove(source).into_iter().flatten() {
+                let names = names.remove(source).unwrap_or_default();
+                for name in &names {
                     doc.add_text(fields.names, name);
-                    grams.extend(name_grams(name));
                 }
-                for gram in grams {
-                    doc.add_text(fields.grams, gram);
+                for folded in folded_names(names) {
+                    doc.add_text(fields.grams, folded);
                 }
                 doc
             })
@@ -842,16 +965,51 @@ impl<'a> ClaimDocs<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_grams, trigrams};
+    use tantivy::schema::{Schema, STRING};
+    use tantivy::Index;
+
+    use super::{analyzed, folded_names, grams_analyzer, TextIndex, DIRECTORY};
+
+    fn grams(folded: &str) -> Vec<String> {
+        analyzed(&mut grams_analyzer().unwrap(), folded)
+    }
 
     #[test]
     fn names_are_found_by_the_trigrams_of_their_folded_form() {
-        assert_eq!(trigrams("tom v"), ["m v", "om ", "tom"]);
-        assert!(trigrams("ab").is_empty());
-        assert_eq!(trigrams("aaaa"), ["aaa"]);
-        let grams = name_grams("Recep Tayyip ERDOĞAN");
-        for gram in trigrams("erdogan") {
-            assert!(grams.contains(&gram), "{gram}");
+        assert_eq!(grams("tom v"), ["tom", "om ", "m v"]);
+        assert!(grams("ab").is_empty());
+        assert_eq!(grams("aaaa"), ["aaa", "aaa"]);
+        let folded = folded_names(["Recep Tayyip ERDOĞAN", "recep tayyip Erdogan"]);
+        assert_eq!(
+            folded.into_iter().collect::<Vec<_>>(),
+            ["recep tayyip erdogan"]
+        );
+        // Folded before it is cut: "auss" finds "Strauß".
+        let folded = folded_names(["Strauß"]);
+        let strauss = grams(folded.first().unwrap());
+        for gram in grams("auss") {
+            assert!(strauss.contains(&gram), "{gram}");
         }
+    }
+
+    #[test]
+    fn an_index_of_another_layout_is_built_again() {
+        let dir = tempfile::tempdir().unwrap();
+        // The layout before the trigrams were tantivy's: the field held them as strings.
+        let mut old = Schema::builder();
+        old.add_text_field("claim", STRING);
+        old.add_text_field("grams", STRING);
+        let index_dir = dir.path().join(DIRECTORY);
+        std::fs::create_dir_all(&index_dir).unwrap();
+        Index::create_in_dir(&index_dir, old.build()).unwrap();
+        assert!(TextIndex::open_read_only(dir.path()).unwrap().is_none());
+        let (text, current) = TextIndex::open(dir.path()).unwrap();
+        assert!(!current);
+        drop(text);
+        // What this hearsay wrote is read as it is.
+        let (text, current) = TextIndex::open(dir.path()).unwrap();
+        assert!(current);
+        drop(text);
+        assert!(TextIndex::open_read_only(dir.path()).unwrap().is_some());
     }
 }

@@ -27,6 +27,24 @@ pub struct ClaimInput<'a> {
     pub links: Vec<(LinkKind, usize)>,
 }
 
+impl<'a> ClaimInput<'a> {
+    /// Who holds the claim, and how: what [`answers`] compares.
+    pub fn holder(&self) -> Holder<'a> {
+        Holder {
+            stance: self.stance,
+            source: self.source,
+        }
+    }
+}
+
+/// A claim's stance and source, all [`answers`] reads of it: cheap to make where a whole
+/// [`ClaimInput`] is not (its content checked, its links copied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holder<'a> {
+    pub stance: Stance,
+    pub source: Option<&'a str>,
+}
+
 /// Where clustering put one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assignment {
@@ -82,7 +100,10 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
     // of "such claims" does, unless another link placed it: its words go beyond the answered
     // claim's, so they are rarely like every claim of that proposition.
     let answering = |i: usize, to: usize, kind: LinkKind| {
-        kind == LinkKind::Relays && to < n && to != i && answers(&claims[i], &claims[to])
+        kind == LinkKind::Relays
+            && to < n
+            && to != i
+            && answers(claims[i].holder(), claims[to].holder())
     };
     let placed_by: Vec<Option<usize>> = (0..n)
         .map(|i| {
@@ -202,7 +223,7 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
 /// that it had agreed …, a day after U.S. officials said …"). One source holding its own
 /// claim ("Quirin denied any sexual activity, but … he claimed sex had been consensual")
 /// answers no one.
-pub fn answers(claim: &ClaimInput<'_>, held: &ClaimInput<'_>) -> bool {
+pub fn answers(claim: Holder<'_>, held: Holder<'_>) -> bool {
     claim.stance != held.stance && claim.source != held.source
 }
 

@@ -11,7 +11,7 @@ mod content;
 mod names;
 
 pub use article::{article_names, body_hash, tracked_quads};
-pub use cluster::{answers, cluster, Assignment, ClaimInput};
+pub use cluster::{answers, cluster, Assignment, ClaimInput, Holder};
 pub use confidence::{
     confidence_terms, proposition_confidence, Backing, ConfidenceTerms, OriginTerm,
     OPPOSITION_FACTOR, UNCONFIRMED_FACTOR,

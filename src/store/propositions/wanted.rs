@@ -74,7 +74,7 @@ impl<'t> WantedGraph<'t> {
                 .iter()
                 .filter(|(kind, to)| *kind == LinkKind::Relays && *to != claim)
                 .map(|&(_, to)| to)
-                .filter(|&to| !answers(&table.input(claim), &table.input(to)));
+                .filter(|&to| !answers(table.holder(claim), table.holder(to)));
             let first = relayed.clone().next();
             relayed
                 .find(|&to| proposition(to) == proposition(claim))
