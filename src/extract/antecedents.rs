@@ -2,6 +2,8 @@
 //! "which said", "they say") its antecedent, and gives each its kind.
 //! Knows nothing of cues or links.
 
+use std::collections::HashMap;
+
 use super::attribution::SourceKind;
 use super::patterns::Found;
 use super::sources::{is_person_title, is_plural, kind_of, np_back, np_forward};
@@ -42,11 +44,6 @@ fn turn_holding(w: &Words, found: &[Found], at: usize) -> Option<usize> {
 /// its source; a description with a name of its own ("the senator from Ohio, Sherrod
 /// Brown"), a plural or an indefinite one ("a senator") names nobody else.
 fn described(w: &Words, tags: &Tags, earlier: &[Found], (a, b): (usize, usize)) -> Option<String> {
-    // One phrase is one source: a second cue of the same subject ("The minister said … and
-    // added …") takes the name its first got.
-    if let Some(same) = earlier.iter().rev().find(|f| f.source == Some((a, b))) {
-        return Some(same.name.clone());
-    }
     if w.low(a) != "the" || b <= a || b - a > 4 || !is_person_title(w.low(b)) {
         return None;
     }
@@ -77,7 +74,22 @@ fn described(w: &Words, tags: &Tags, earlier: &[Found], (a, b): (usize, usize)) 
 
 /// Fills `name`, `kind`, `pronoun` and `plural` of every attribution.
 pub(crate) fn resolve(w: &Words, tags: &Tags, found: &mut [Found]) {
+    // The first attribution of each source phrase: one phrase is one source, so a second cue
+    // of the same subject ("The minister said … and added …") takes the name its first got.
+    let mut first_of: HashMap<(usize, usize), usize> = HashMap::new();
     for i in 0..found.len() {
+        if let Some(span) = found[i].source {
+            if let Some(&first) = first_of.get(&span) {
+                let (name, kind, plural, pronoun) = {
+                    let f = &found[first];
+                    (f.name.clone(), f.kind, f.plural, f.pronoun)
+                };
+                let f = &mut found[i];
+                (f.name, f.kind, f.plural, f.pronoun) = (name, kind, plural, pronoun);
+                continue;
+            }
+            first_of.insert(span, i);
+        }
         let Some((a, b)) = found[i].source else {
             found[i].name = String::new();
             found[i].kind = SourceKind::Person;
