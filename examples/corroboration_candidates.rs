@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::error::Error;
 
 use hearsay::store::{Store, PROPOSITIONS_GRAPH};
-use hearsay::track::{is_fragment, jaccard, normalize_content, similar};
+use hearsay::track::{is_fragment, jaccard, normalize_content, similar, NormalizedContent};
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 
@@ -26,8 +26,7 @@ struct Claim {
     origin: String,
     proposition: String,
     content: String,
-    tokens: Vec<String>,
-    named: bool,
+    normalized: NormalizedContent,
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -69,8 +68,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             origin,
             proposition: text(s.get("p")),
             content,
-            tokens: normalized.tokens,
-            named: normalized.named,
+            normalized,
         });
     }
     let shared = |a: &[String], b: &[String]| {
@@ -86,8 +84,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             if a.article == b.article || a.origin == b.origin || together {
                 continue;
             }
-            let n = shared(&a.tokens, &b.tokens);
-            let j = jaccard(&a.tokens, &b.tokens);
+            let n = shared(&a.normalized.tokens, &b.normalized.tokens);
+            let j = jaccard(&a.normalized.tokens, &b.normalized.tokens);
             if n < min_shared || j < min_jaccard {
                 continue;
             }
@@ -100,10 +98,15 @@ fn main() -> Result<(), Box<dyn Error>> {
             if !seen.insert((first.content.as_str(), second.content.as_str())) {
                 continue;
             }
-            let overlap = n as f64 / a.tokens.len().min(b.tokens.len()).max(1) as f64;
+            let overlap = n as f64
+                / a.normalized
+                    .tokens
+                    .len()
+                    .min(b.normalized.tokens.len())
+                    .max(1) as f64;
             let line = format!(
                 "{j:.2}\t{overlap:.2}\t{n}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                similar(&a.tokens, a.named, &b.tokens, b.named),
+                similar(a.normalized.comparable(), b.normalized.comparable()),
                 is_fragment(&a.content) || is_fragment(&b.content),
                 first.article,
                 first.origin,

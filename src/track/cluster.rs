@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::content::{
-    normalize_content, similar, NormalizedContent, JACCARD_THRESHOLD, MAX_FLIP_TOKENS, MIN_TOKENS,
-    OVERLAP_THRESHOLD,
+    normalize_content, similar, Comparable, NormalizedContent, JACCARD_THRESHOLD, MAX_FLIP_TOKENS,
+    MIN_TOKENS, OVERLAP_THRESHOLD,
 };
 use crate::extract::{LinkKind, Stance};
 
@@ -83,8 +83,8 @@ pub struct Assignment {
 /// earlier claims it is similar to decides it (no pair is compared twice; identical
 /// contents count once).
 pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
-    let (ranked, negated, named) = rank_tokens(claims);
-    let graph = SimilarityGraph::new(&ranked, &named);
+    let ranked = rank_tokens(claims);
+    let graph = SimilarityGraph::new(&ranked);
     let n = claims.len();
 
     // A claim with a link (other than a relay) to a claim in a proposition is placed by it.
@@ -211,7 +211,7 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
             let component = *component_ids.entry(root).or_insert(next);
             Some(Assignment {
                 proposition,
-                stance: effective_stance(&claims[i], &ranked, &negated, i, first),
+                stance: effective_stance(&claims[i], &ranked, i, first),
                 component,
             })
         })
@@ -237,26 +237,31 @@ struct SimilarityGraph {
 }
 
 impl SimilarityGraph {
-    fn new(ranked: &[Vec<u32>], named: &[bool]) -> Self {
-        let n = ranked.len();
+    fn new(ranked: &RankedContents) -> Self {
+        let n = ranked.tokens.len();
         let mut unit_of = vec![None; n];
         let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut first_with: HashMap<(&[u32], bool), usize> = HashMap::new();
+        let mut first_with: HashMap<(&[u32], &[u32], bool), usize> = HashMap::new();
         let mut all_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut prefixes: HashMap<u32, Vec<u32>> = HashMap::new();
         // `seen_by[j] == i + 1`: unit j is already a candidate of claim i.
         let mut seen_by: Vec<usize> = vec![0; n];
         let mut candidates: Vec<usize> = Vec::new();
-        for (i, tokens) in ranked.iter().enumerate() {
+        for (i, tokens) in ranked.tokens.iter().enumerate() {
             if tokens.len() < MIN_TOKENS {
                 continue;
             }
-            if let Some(&first) = first_with.get(&(tokens.as_slice(), named[i])) {
+            let unit = (
+                tokens.as_slice(),
+                ranked.names[i].as_slice(),
+                ranked.named[i],
+            );
+            if let Some(&first) = first_with.get(&unit) {
                 // Whatever is similar to this claim is similar to its first copy.
                 unit_of[i] = Some(first);
                 continue;
             }
-            first_with.insert((tokens.as_slice(), named[i]), i);
+            first_with.insert(unit, i);
             unit_of[i] = Some(i);
             let prefix = &tokens[..prefix_len(tokens.len())];
             candidates.clear();
@@ -277,7 +282,7 @@ impl SimilarityGraph {
             // Claim indexes fit in u32: a store of four billion claims is out of reach anyway.
             earlier[i] = candidates
                 .iter()
-                .filter(|&&j| similar(tokens, named[i], &ranked[j], named[j]))
+                .filter(|&&j| similar(ranked.comparable(i), ranked.comparable(j)))
                 .map(|&j| j as u32)
                 .collect();
             let id = i as u32;
@@ -292,14 +297,36 @@ impl SimilarityGraph {
     }
 }
 
+/// Each claim's content as token ranks (see [`rank_tokens`]).
+struct RankedContents {
+    /// Each claim's tokens as ranks, sorted.
+    tokens: Vec<Vec<u32>>,
+    /// Each claim's name tokens as ranks, sorted (see [`NormalizedContent::names`]).
+    names: Vec<Vec<u32>>,
+    /// Whether each claim's content is negated.
+    negated: Vec<bool>,
+    /// Whether each claim's content names something.
+    named: Vec<bool>,
+}
+
+impl RankedContents {
+    fn comparable(&self, i: usize) -> Comparable<'_, u32> {
+        Comparable {
+            tokens: &self.tokens[i],
+            names: &self.names[i],
+            named: self.named[i],
+        }
+    }
+}
+
 /// Each claim's tokens as ranks, sorted (rank 0 is the rarest token over all claims, ties
-/// by spelling, so the ranking depends on the claims only), whether each is negated, and
-/// whether each names something.
+/// by spelling, so the ranking depends on the claims only), with those from names, whether
+/// each is negated, and whether each names something.
 ///
 /// Each distinct content is normalized once (reprints repeat contents word for word), in
 /// parallel, a chunk at a time, and its tokens interned right away: a million claims' token
 /// strings never sit in memory at once.
-fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>, Vec<bool>) {
+fn rank_tokens(claims: &[ClaimInput<'_>]) -> RankedContents {
     const CHUNK: usize = 65_536;
     let mut distinct: HashMap<&str, usize> = HashMap::new();
     let slot_of: Vec<usize> = claims
@@ -316,6 +343,7 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>, Vec<bool
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut frequency: Vec<u32> = Vec::new();
     let mut slots: Vec<Vec<u32>> = Vec::with_capacity(contents.len());
+    let mut slot_names: Vec<Vec<u32>> = Vec::with_capacity(contents.len());
     let mut slot_negated: Vec<bool> = Vec::with_capacity(contents.len());
     let mut slot_named: Vec<bool> = Vec::with_capacity(contents.len());
     for chunk in contents.chunks(CHUNK) {
@@ -334,7 +362,10 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>, Vec<bool
                     id
                 })
                 .collect();
+            // Names are tokens too: interned above.
+            let name_ids = n.names.iter().filter_map(|t| ids.get(t).copied()).collect();
             slots.push(slot_ids);
+            slot_names.push(name_ids);
             slot_negated.push(n.negated);
             slot_named.push(n.named);
         }
@@ -355,16 +386,21 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> (Vec<Vec<u32>>, Vec<bool>, Vec<bool
     for (rank, (_, id)) in order.iter().enumerate() {
         rank_of[*id as usize] = rank as u32;
     }
-    slots.par_iter_mut().for_each(|slot| {
-        for t in slot.iter_mut() {
-            *t = rank_of[*t as usize];
-        }
-        slot.sort_unstable();
-    });
-    let tokens = slot_of.iter().map(|&s| slots[s].clone()).collect();
-    let negated = slot_of.iter().map(|&s| slot_negated[s]).collect();
-    let named = slot_of.iter().map(|&s| slot_named[s]).collect();
-    (tokens, negated, named)
+    slots
+        .par_iter_mut()
+        .chain(slot_names.par_iter_mut())
+        .for_each(|slot| {
+            for t in slot.iter_mut() {
+                *t = rank_of[*t as usize];
+            }
+            slot.sort_unstable();
+        });
+    RankedContents {
+        tokens: slot_of.iter().map(|&s| slots[s].clone()).collect(),
+        names: slot_of.iter().map(|&s| slot_names[s].clone()).collect(),
+        negated: slot_of.iter().map(|&s| slot_negated[s]).collect(),
+        named: slot_of.iter().map(|&s| slot_named[s]).collect(),
+    }
 }
 
 /// The fewest tokens two similar sets share, the smaller having `smaller` tokens: the
@@ -414,8 +450,7 @@ impl DisjointSets {
 /// What claim `i` does with its proposition, whose first claim is `root`.
 fn effective_stance(
     claim: &ClaimInput<'_>,
-    tokens: &[Vec<u32>],
-    negated: &[bool],
+    ranked: &RankedContents,
     i: usize,
     root: usize,
 ) -> Stance {
@@ -437,8 +472,8 @@ fn effective_stance(
     }
     // Polarity relative to the proposition's first claim: asserting the opposite denies it.
     // Only short contents: in a long quote a "not" rarely negates the proposition itself.
-    let flipped =
-        negated[i] != negated[root] && (MIN_TOKENS..=MAX_FLIP_TOKENS).contains(&tokens[i].len());
+    let flipped = ranked.negated[i] != ranked.negated[root]
+        && (MIN_TOKENS..=MAX_FLIP_TOKENS).contains(&ranked.tokens[i].len());
     match (claim.stance, flipped) {
         (Stance::Asserted, true) => Stance::Denied,
         (Stance::Denied, true) => Stance::Asserted,
@@ -507,7 +542,7 @@ mod tests {
         let c = "w3 w4 w5 w6";
         let alike = |a: &str, b: &str| {
             let (a, b) = (normalize_content(a), normalize_content(b));
-            similar(&a.tokens, a.named, &b.tokens, b.named)
+            similar(a.comparable(), b.comparable())
         };
         assert!(alike(a, b) && alike(b, c));
         assert!(!alike(a, c));
@@ -578,7 +613,7 @@ mod tests {
     }
 
     fn alike(a: &NormalizedContent, b: &NormalizedContent) -> bool {
-        similar(&a.tokens, a.named, &b.tokens, b.named)
+        similar(a.comparable(), b.comparable())
     }
 
     /// Complete link, brute force: claims in order, each joins the first proposition (in

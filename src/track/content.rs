@@ -24,6 +24,15 @@ pub const OVERLAP_THRESHOLD: f64 = 0.8;
 /// Shared tokens an overlap match needs: fewer, and any two short contents would meet.
 pub const MIN_SHARED: usize = 4;
 
+/// What a shared token that comes from a name or a title weighs in [`similar`], against 1
+/// for any other shared word; in the union every token counts 1. On news of one campaign,
+/// contents share the names and titles of its few actors far more often than they share what
+/// is claimed: "former Democratic presidential nominee Maria Ortiz mismanaged the budget" and
+/// "… Maria Ortiz will visit three factories" share six tokens of nine and thirteen, all of
+/// them the name. A name that differs still counts fully against a match (in the union), so
+/// two reports of two crashes stay apart.
+pub const NAME_WEIGHT: f64 = 0.5;
+
 /// Below this many shared tokens, two contents meet only when they differ by one token at
 /// most: two words in common say little once either content says more (on PolNeAR dev, "he
 /// would not answer questions" met "they came away with more questions than answers").
@@ -210,7 +219,41 @@ pub struct NormalizedContent {
     /// digit: the content says what it is about ("Lion Air Flight 610"), not only "the
     /// recorder".
     pub named: bool,
+    /// The tokens that come from a name here (a capitalized word after the first) or from
+    /// the title before one ("presumptive Republican presidential nominee"), sorted: shared,
+    /// they weigh [`NAME_WEIGHT`].
+    pub names: Vec<String>,
 }
+
+impl NormalizedContent {
+    /// The content as [`similar`] compares it.
+    pub fn comparable(&self) -> Comparable<'_, String> {
+        Comparable {
+            tokens: &self.tokens,
+            names: &self.names,
+            named: self.named,
+        }
+    }
+}
+
+/// What [`similar`] reads of a content: its distinct tokens and those of them from names,
+/// both sorted, and whether it names something ([`NormalizedContent::named`]). Generic over
+/// the token type, so clustering compares token ranks.
+#[derive(Debug)]
+pub struct Comparable<'a, T> {
+    pub tokens: &'a [T],
+    pub names: &'a [T],
+    pub named: bool,
+}
+
+// By hand: a derive would ask `T: Copy`, and only references are copied.
+impl<T> Clone for Comparable<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Comparable<'_, T> {}
 
 /// Normalizes a content: see the module doc.
 ///
@@ -223,6 +266,7 @@ pub struct NormalizedContent {
 /// ```
 pub fn normalize_content(text: &str) -> NormalizedContent {
     let mut tokens = BTreeSet::new();
+    let mut names = BTreeSet::new();
     let mut negations = 0usize;
     let mut named = false;
     let mut words: Vec<(String, bool)> = Vec::new();
@@ -247,6 +291,21 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
             continue;
         }
         words.push((lower, capitalized));
+    }
+    // Words of a name: capitalized after the first, and the title words right before one;
+    // none in a headline's title case ("Senator Says Plan Will Fail").
+    let long: Vec<bool> = words
+        .iter()
+        .filter(|(w, _)| w.chars().count() > 3)
+        .map(|(_, capitalized)| *capitalized)
+        .collect();
+    let title_case = long.len() >= 3 && long.iter().filter(|&&c| c).count() * 4 >= long.len() * 3;
+    let mut in_name = vec![false; words.len()];
+    for j in (0..words.len()).rev() {
+        let (word, capitalized) = (&words[j].0, words[j].1);
+        in_name[j] = !title_case
+            && ((capitalized && j > 0)
+                || (in_name.get(j + 1) == Some(&true) && super::names::is_title_word(word)));
     }
     // A content is its main clause: "signed the lease, but insisted that the deal does not
     // open the port" asserts the signing, and is matched by it. What follows is a second
@@ -277,14 +336,15 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
                 .get(i + 1)
                 .is_some_and(|w| w.0 == "states" || w.0 == "kingdom")
         {
-            tokens.insert(
-                if words[i + 1].0 == "states" {
-                    "us-country"
-                } else {
-                    "uk"
-                }
-                .to_owned(),
-            );
+            let country = if words[i + 1].0 == "states" {
+                "us-country"
+            } else {
+                "uk"
+            };
+            if in_name[i] || in_name[i + 1] {
+                names.insert(country.to_owned());
+            }
+            tokens.insert(country.to_owned());
             i += 2;
             continue;
         }
@@ -302,6 +362,7 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
             // "US" as a country, not the pronoun: capitalized in the text.
             if word == "us" && capitalized && words.get(i - 1).is_some_and(|w| w.0 == "us") {
                 tokens.insert("us-country".to_owned());
+                names.insert("us-country".to_owned());
             }
             continue;
         }
@@ -311,12 +372,17 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         }
         // `i` is past this word already: a capital on the first is the sentence's.
         named |= (capitalized && i > 1) || word.chars().any(|c| c.is_ascii_digit());
-        tokens.insert(fold_entity(&word, capitalized));
+        let token = fold_entity(&word, capitalized);
+        if in_name[i - 1] {
+            names.insert(token.clone());
+        }
+        tokens.insert(token);
     }
     NormalizedContent {
         tokens: tokens.into_iter().filter(|t| !t.is_empty()).collect(),
         negated: negations % 2 == 1,
         named,
+        names: names.into_iter().filter(|t| !t.is_empty()).collect(),
     }
 }
 
@@ -362,6 +428,8 @@ pub fn is_fragment(text: &str) -> bool {
             || (!capitalized
                 && i > 0
                 && words[i - 1].1
+                // A possessive names whose thing it is: "Clinton's remarks" is no clause.
+                && !words[i - 1].0.ends_with("'s")
                 && word.len() > 3
                 && word.ends_with('s')
                 && !word.ends_with("ss"))
@@ -469,32 +537,85 @@ fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Whether two normalized contents (their tokens, and whether each is
-/// [`NormalizedContent::named`]) state one proposition, polarity aside: Jaccard at or above
+/// Whether two normalized contents state one proposition, polarity aside: Jaccard at or above
 /// [`JACCARD_THRESHOLD`], or the smaller, naming something, almost inside the larger
-/// ([`OVERLAP_THRESHOLD`], [`MIN_SHARED`]).
-pub fn similar<T: Ord>(a: &[T], a_named: bool, b: &[T], b_named: bool) -> bool {
-    let smaller_named = if a.len() <= b.len() { a_named } else { b_named };
-    similar_by_count(shared(a, b), a.len(), b.len(), smaller_named)
+/// ([`OVERLAP_THRESHOLD`], [`MIN_SHARED`]), where a shared token from a name weighs
+/// [`NAME_WEIGHT`] ([`Comparable::names`]; a name in either content). The overlap holds both
+/// counted and weighed: a short content whose words are mostly names ("Ortiz leads Lee in
+/// Ohio") is not inside every longer one that names Ortiz, Lee and Ohio.
+pub fn similar<T: Ord>(a: Comparable<'_, T>, b: Comparable<'_, T>) -> bool {
+    let (shared, names) = shared_and_names(a, b);
+    let smaller = if a.tokens.len() <= b.tokens.len() {
+        a
+    } else {
+        b
+    };
+    let light = (1.0 - NAME_WEIGHT) * names as f64;
+    let weighed = Weighed {
+        shared,
+        weight: shared as f64 - light,
+        smaller_weight: smaller.tokens.len() as f64 - light,
+    };
+    similar_by_weight(weighed, a.tokens.len(), b.tokens.len(), smaller.named)
+}
+
+/// The tokens two contents share, and how many of those come from a name in either.
+fn shared_and_names<T: Ord>(a: Comparable<'_, T>, b: Comparable<'_, T>) -> (usize, usize) {
+    let is_name = |t: &T| a.names.binary_search(t).is_ok() || b.names.binary_search(t).is_ok();
+    let (mut i, mut j, mut shared, mut names) = (0, 0, 0, 0);
+    while i < a.tokens.len() && j < b.tokens.len() {
+        match a.tokens[i].cmp(&b.tokens[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                names += usize::from(is_name(&a.tokens[i]));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared, names)
 }
 
 /// [`similar`] for two sets of `a` and `b` tokens, `shared` of them in common, the smaller
-/// naming something or not: all it depends on, so an index that counts shared tokens can
-/// decide it. (Of two sets of one size, overlap at the threshold means Jaccard above its
-/// own, so which is "smaller" does not matter.)
+/// naming something or not, with every token weighing 1: an upper bound of [`similar`]
+/// (names weigh less), so an index that counts shared tokens finds every similar pair and a
+/// few more. (Of two sets of one size, overlap at the threshold means Jaccard above its own,
+/// so which is "smaller" does not matter.)
 pub fn similar_by_count(shared: usize, a: usize, b: usize, smaller_named: bool) -> bool {
+    let smaller = a.min(b) as f64;
+    let weighed = Weighed {
+        shared,
+        weight: shared as f64,
+        smaller_weight: smaller,
+    };
+    similar_by_weight(weighed, a, b, smaller_named)
+}
+
+/// Shared tokens counted and weighed, and the smaller content's weight (its shared names
+/// weighing as they do in `weight`).
+struct Weighed {
+    shared: usize,
+    weight: f64,
+    smaller_weight: f64,
+}
+
+/// The thresholds of [`similar`], for contents of `a` and `b` tokens.
+fn similar_by_weight(w: Weighed, a: usize, b: usize, smaller_named: bool) -> bool {
     if a < MIN_TOKENS || b < MIN_TOKENS {
         return false;
     }
-    let union = a + b - shared;
-    if shared < FEW_SHARED && union - shared > 1 {
+    let union = a + b - w.shared;
+    if w.shared < FEW_SHARED && union - w.shared > 1 {
         return false;
     }
     let smaller = a.min(b);
-    shared as f64 >= JACCARD_THRESHOLD * union as f64
+    w.weight >= JACCARD_THRESHOLD * union as f64
         || (smaller_named
-            && shared >= MIN_SHARED
-            && shared as f64 >= OVERLAP_THRESHOLD * smaller as f64)
+            && w.shared >= MIN_SHARED
+            && w.shared as f64 >= OVERLAP_THRESHOLD * smaller as f64
+            && w.weight >= OVERLAP_THRESHOLD * w.smaller_weight)
 }
 
 #[cfg(test)]
@@ -507,7 +628,7 @@ mod tests {
 
     fn alike(a: &str, b: &str) -> bool {
         let (a, b) = (normalize_content(a), normalize_content(b));
-        similar(&a.tokens, a.named, &b.tokens, b.named)
+        similar(a.comparable(), b.comparable())
     }
 
     /// Same proposition, worded differently (pairs from data/ and Wikinews-style reports).
@@ -522,6 +643,9 @@ mod tests {
          "the lease was signed at a closed ceremony in the capital attended by Ferrer and three executives"),
         ("Pilots at Bluefjord Airways will walk out for 48 hours from Friday",
          "pilots at Bluefjord Airways would walk out for 48 hours"),
+        // A shared name weighs less, but a claim inside a longer one still matches.
+        ("it shows that Ortiz is temperamentally unfit to be commander in chief",
+         "Ortiz has disrespected veterans and the military for decades, proving she is temperamentally unfit to be commander in chief"),
     ];
 
     /// Different propositions that share words.
@@ -558,6 +682,16 @@ mod tests {
         (
             "the cockpit voice recorder was recovered",
             "the cockpit voice recorder from Lion Air Flight 610 has been recovered from the Java Sea",
+        ),
+        // Two claims about one candidate, sharing only her name and title (Jaccard 6/13).
+        (
+            "former Democratic presidential nominee Maria Ortiz mismanaged the state budget",
+            "former Democratic presidential nominee Maria Ortiz will visit three factories in Ohio",
+        ),
+        // A short claim made of names is not inside every report that names them.
+        (
+            "Ortiz has a significant lead over Lee in Ohio",
+            "Ortiz leading the field with 31 percent, followed by Ohio Governor Tom Lee at 17 percent and Sen. Ana Ruiz at 13 percent",
         ),
         // Wikinews 2019, PBS and the CIA on the Saudi crown prince.
         (
@@ -606,6 +740,8 @@ mod tests {
             "to draft articles of impeachment",
             "the pending exit of the United Kingdom from the European Union (EU",
             "on Wednesday in Science Advances",
+            "the senator's remarks",
+            "Ortiz’s remarks on Thursday",
         ] {
             assert!(is_fragment(fragment), "{fragment}");
         }

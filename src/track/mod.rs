@@ -9,6 +9,7 @@ mod cluster;
 mod confidence;
 mod content;
 mod names;
+mod origins;
 
 pub use article::{article_names, body_hash, tracked_quads};
 pub use cluster::{answers, cluster, Assignment, ClaimInput, Holder};
@@ -17,10 +18,11 @@ pub use confidence::{
     OPPOSITION_FACTOR, UNCONFIRMED_FACTOR,
 };
 pub use content::{
-    is_fragment, is_question, jaccard, normalize_content, similar, similar_by_count,
-    NormalizedContent, JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, OVERLAP_THRESHOLD,
+    is_fragment, is_question, jaccard, normalize_content, similar, similar_by_count, Comparable,
+    NormalizedContent, JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, NAME_WEIGHT, OVERLAP_THRESHOLD,
 };
 pub use names::{
     acronyms_in_text, entity_key, initials, is_generic, looks_like_acronym, parse_source_name,
     resolve_source, scoped_key, NameIndex, ParsedName, ResolvedSource,
 };
+pub use origins::{identified, shared_origins, OriginClaim, REPRINT_WORDS};

@@ -459,6 +459,29 @@ fn is_role_word(word: &str) -> bool {
     ROLE_WORDS.contains(&bare(word).as_str())
 }
 
+/// Lowercase words that stand in a title before a name without being a role of their own
+/// ("presumptive Republican presidential nominee …", "former Sen. …").
+const TITLE_MODIFIERS: &[&str] = &[
+    "presumptive",
+    "presidential",
+    "former",
+    "vice",
+    "acting",
+    "then",
+    "democratic",
+    "republican",
+    "senior",
+];
+
+/// Whether `word` can stand in the title before a name: a role, a party label, or a
+/// modifier of either ("presumptive Republican presidential nominee").
+pub(crate) fn is_title_word(word: &str) -> bool {
+    let word = bare(word);
+    ROLE_WORDS.contains(&word.as_str())
+        || PARTY_WORDS.contains(&word.as_str())
+        || TITLE_MODIFIERS.contains(&word.as_str())
+}
+
 /// Whether every word is a capitalized name word (small joining words allowed inside).
 fn is_proper_name(words: &[&str]) -> bool {
     !words.is_empty()
@@ -691,6 +714,64 @@ pub fn is_generic(name: &str, kind: SourceKind) -> bool {
 /// (`analysts @0123456789abcdef`), so reprints of that text share it and other texts don't.
 pub fn scoped_key(key: &str, scope: &str) -> String {
     format!("{key} @{scope}")
+}
+
+/// Whether `slug` is the IRI slug of a key [`scoped_key`] made: the key's words, then the
+/// scope, 16 hex digits of the text's hash.
+pub fn is_scoped_slug(slug: &str) -> bool {
+    slug.rsplit_once('-').is_some_and(|(_, scope)| {
+        scope.len() == 16
+            && scope
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    })
+}
+
+/// Words that make a share of a poll's respondents ("six in 10 voters", "58 percent of
+/// Latino voters", "about half of Democratic primary voters", "Republican primary voters",
+/// "those polled"): what a poll found, not someone who holds a claim.
+pub fn is_poll_share(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let qualifiers = [
+        "about", "nearly", "almost", "roughly", "just", "only", "over", "under", "some", "more",
+        "less", "fewer", "than", "a", "the",
+    ];
+    let rest: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| qualifiers.contains(w))
+        .collect();
+    let numbers = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let shares = [
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "majority",
+        "plurality",
+        "minority",
+        "most",
+    ];
+    let quantity = rest.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || numbers.contains(w) || shares.contains(w)
+    });
+    let share = rest.get(1).is_none_or(|w| {
+        matches!(*w, "percent" | "%" | "in" | "out" | "of" | "percentage") || shares.contains(w)
+    });
+    let respondents = words.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "voters" | "respondents" | "polled" | "surveyed" | "adults"
+        )
+    });
+    (quantity && share) || respondents
 }
 
 /// The initials of a multi-word proper name ("Korean Central News Agency" → "kcna"), or

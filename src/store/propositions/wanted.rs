@@ -16,7 +16,8 @@ use crate::extract::{LinkKind, Stance};
 use crate::graph::stance_iri;
 use crate::graph::vocab::{hs, rdf, rdfs, ID};
 use crate::track::{
-    answers, normalize_content, proposition_confidence, Assignment, Backing, MIN_TOKENS,
+    answers, normalize_content, proposition_confidence, shared_origins, Assignment, Backing,
+    OriginClaim, MIN_TOKENS,
 };
 
 /// The propositions graph as the claims call for it, produced a node at a time.
@@ -96,26 +97,32 @@ impl<'t> WantedGraph<'t> {
     }
 
     /// The origin (as the claim whose source it is) and relay of each claim of one
-    /// proposition (`list`): as [`Self::origin_of`] says, except that a claim with no source,
-    /// in an article where a claim of the same proposition has one, is the article relaying
-    /// that source ("Humberto was expected to pass by Bermuda" beside "the NHC predicted that
-    /// Humberto would pass by Bermuda"), not an origin of its own.
+    /// proposition (`list`): as [`Self::origin_of`] says, then one origin under several names
+    /// ([`shared_origins`]): a claim with no source, or with a source no reader can tell apart
+    /// (a description, a pronoun, a poll's share), in an article where a claim of the same
+    /// proposition has a named one, is the article reporting that source ("Humberto was
+    /// expected to pass by Bermuda" beside "the NHC predicted that Humberto would pass by
+    /// Bermuda"), not an origin of its own; so is a reprint of another's words, and a
+    /// surname beside its full name.
     fn origins(&self, list: &[usize]) -> Vec<(Option<usize>, Option<&'t str>)> {
         let claims = &self.table.claims;
         let article = |i: usize| claims[i].iri.rsplit_once('-').map_or("", |(a, _)| a);
-        let mut origins: Vec<_> = list.iter().map(|&i| self.origin_of(i)).collect();
-        let mut sourced: HashMap<&str, usize> = HashMap::new();
-        for (&i, (origin, _)) in list.iter().zip(&origins) {
-            if let Some(origin) = origin {
-                sourced.entry(article(i)).or_insert(*origin);
-            }
-        }
-        for (&i, (origin, _)) in list.iter().zip(&mut origins) {
-            if origin.is_none() {
-                *origin = sourced.get(article(i)).copied();
-            }
-        }
-        origins
+        let origins: Vec<_> = list.iter().map(|&i| self.origin_of(i)).collect();
+        let read: Vec<OriginClaim<'_>> = list
+            .iter()
+            .zip(&origins)
+            .map(|(&i, &(origin, _))| OriginClaim {
+                article: article(i),
+                content: &claims[i].content,
+                origin: origin.and_then(|o| self.table.source(o)),
+                stance: self.assignments[i].map_or(Stance::Asserted, |a| a.stance),
+            })
+            .collect();
+        shared_origins(&read)
+            .into_iter()
+            .zip(&origins)
+            .map(|(k, &(_, relay))| (origins[k].0, relay))
+            .collect()
     }
 
     /// Calls `node` with each node of the graph and all its quads, in a fixed order.
