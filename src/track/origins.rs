@@ -25,6 +25,14 @@ pub struct OriginClaim<'a> {
     pub stance: Stance,
 }
 
+/// A run of this many words quoted alike in two claims on one side was said once, by one
+/// origin, whatever each report names it ("the Republican candidate" and "Donald Trump"
+/// quoting one speech): two people rarely say the same eight words, and a reporter quotes
+/// them as said. A campaign's phrase is shorter ("temperamentally unfit to be commander in
+/// chief"), and two who repeat it are two origins; a denial that quotes what it denies
+/// answers it.
+pub const QUOTED_RUN: usize = 8;
+
 /// Contents of at least this many words written alike are one report: a shorter one ("the
 /// plan was approved") may be written alike by two who each saw it.
 pub const REPRINT_WORDS: usize = 6;
@@ -36,7 +44,7 @@ pub const REPRINT_WORDS: usize = 6;
 /// which is what the poll found, not someone who holds a claim.
 pub fn identified(origin: &str) -> bool {
     let slug = source_slug_from_iri(origin).unwrap_or(origin);
-    !is_scoped_slug(slug) && !is_poll_share(&slug.replace('-', " "))
+    !is_scoped_slug(slug) && !is_poll_share(&words_of_slug(origin))
 }
 
 /// Whether an origin that is not [`identified`] is most likely someone its article names
@@ -71,6 +79,8 @@ fn refers_back(origin: &str) -> bool {
 ///   order) is that claim's report: a wire story reprinted under another id scopes its "who"
 ///   to each copy; in one article, two sources of one content are a relay ("citing
 ///   officials, the Herald reported …"), which links tell;
+/// - claims on one side that quote one run of [`QUOTED_RUN`] words alike share an origin;
+/// - a poll's shares on one side are one origin, what polls found;
 /// - a name shares the origin of the one longer spelling of it in the proposition (see
 ///   [`spells_longer`]: "Obama" and "Barack Obama", "Gov. Mike Pence", "Elizabeth Warren
 ///   (D-MA)").
@@ -119,6 +129,31 @@ pub fn shared_origins(claims: &[OriginClaim<'_>]) -> Vec<usize> {
                 first_written.insert((words, c.stance), i);
             }
         }
+    }
+    // Words quoted alike were said once.
+    let mut first_quoting: HashMap<&[String], usize> = HashMap::new();
+    let quoted: Vec<Vec<String>> = claims.iter().map(|c| quoted_words(c.content)).collect();
+    for (i, words) in quoted.iter().enumerate() {
+        for run in words.windows(QUOTED_RUN) {
+            match first_quoting.get(run) {
+                Some(&first) if claims[first].stance == claims[i].stance => sets.union(i, first),
+                Some(_) => {}
+                None => {
+                    first_quoting.insert(run, i);
+                }
+            }
+        }
+    }
+    // A poll's shares on one side, across articles: what polls found is one origin.
+    let poll = |i: usize| {
+        claims[i]
+            .origin
+            .is_some_and(|o| is_poll_share(&words_of_slug(o)))
+    };
+    let mut first_poll: HashMap<Stance, usize> = HashMap::new();
+    for i in (0..n).filter(|&i| poll(i)) {
+        let first = *first_poll.entry(claims[i].stance).or_insert(i);
+        sets.union(i, first);
     }
     // A name and the one longer spelling of it in the proposition.
     let slug = |i: usize| claims[i].origin.and_then(source_slug_from_iri);
@@ -171,6 +206,48 @@ pub fn spells_longer(short: &str, long: &str) -> bool {
     let party = words.next().is_some_and(|w| matches!(w, "d" | "r" | "i"));
     let state = words.next().is_some_and(|w| (2..=5).contains(&w.len()));
     party && state && words.next().is_none()
+}
+
+/// The words inside quotation marks (straight, curly or doubled single quotes) of a
+/// content, lowercased, in order; a quote left open runs to the end.
+fn quoted_words(content: &str) -> Vec<String> {
+    let normalized = content.replace("''", "\"");
+    let mut words = Vec::new();
+    let mut inside = false;
+    let mut word = String::new();
+    let flush = |word: &mut String, words: &mut Vec<String>| {
+        if !word.is_empty() {
+            words.push(std::mem::take(word));
+        }
+    };
+    for c in normalized.chars() {
+        match c {
+            '"' | '“' | '”' => {
+                if inside {
+                    flush(&mut word, &mut words);
+                }
+                inside = match c {
+                    '“' => true,
+                    '”' => false,
+                    _ => !inside,
+                };
+            }
+            c if inside && (c.is_alphanumeric() || c == '\'' || c == '’') => {
+                word.extend(c.to_lowercase());
+            }
+            _ => flush(&mut word, &mut words),
+        }
+    }
+    if inside {
+        flush(&mut word, &mut words);
+    }
+    words
+}
+
+fn words_of_slug(origin: &str) -> String {
+    source_slug_from_iri(origin)
+        .unwrap_or(origin)
+        .replace('-', " ")
 }
 
 /// The words of a content, lowercased, joined by single spaces: how two copies of one report
@@ -318,6 +395,65 @@ mod tests {
             shared,
             vec![0, 1],
             "a denial is not its own article's source"
+        );
+    }
+
+    #[test]
+    fn words_quoted_alike_were_said_once() {
+        let trump = format!("{ID}donald-trump");
+        let candidate = format!("{ID}republican-candidate");
+        let comey = format!("{ID}james-comey");
+        let claims = [
+            claim(
+                "a",
+                "“I am trying to save lives and prevent the next attack,”",
+                Some(&trump),
+            ),
+            claim(
+                "b",
+                "''I am trying to save lives and prevent the next attack.''",
+                Some(&candidate),
+            ),
+            claim(
+                "c",
+                "she was “extremely careless in her handling of very sensitive information”",
+                Some(&comey),
+            ),
+            claim(
+                "d",
+                "“Ortiz was ‘extremely careless in her handling of very sensitive information.’”",
+                Some(&trump),
+            ),
+            claim(
+                "e",
+                "Ortiz is “temperamentally unfit to be commander in chief”",
+                Some(&comey),
+            ),
+            claim(
+                "f",
+                "“Ortiz is temperamentally unfit to be commander in chief,”",
+                Some(&trump),
+            ),
+        ];
+        let shared = shared_origins(&claims);
+        assert_eq!(shared[1], shared[0], "one speech under two names");
+        assert_eq!(shared[3], shared[2], "a tweet quoting Comey relays him");
+        assert_ne!(shared[0], shared[2]);
+        assert_eq!(
+            (shared[4], shared[5]),
+            (4, 5),
+            "a phrase two repeat is theirs each"
+        );
+        let mut denial = claims[3];
+        denial.stance = Stance::Denied;
+        assert_eq!(
+            shared_origins(&[claims[2], denial]),
+            vec![0, 1],
+            "a denial quoting what it denies answers it"
+        );
+        assert_eq!(
+            quoted_words("he said “we will win” and ''we will''"),
+            vec!["we", "will", "win", "we", "will"]
         );
     }
 
