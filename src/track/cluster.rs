@@ -11,10 +11,10 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::content::{
-    normalize_content, similar, Comparable, NormalizedContent, JACCARD_THRESHOLD, MAX_FLIP_TOKENS,
-    MIN_TOKENS, OVERLAP_THRESHOLD,
+    normalize_content, similar, speaks_of_itself, Comparable, NormalizedContent, JACCARD_THRESHOLD,
+    MAX_FLIP_TOKENS, MIN_TOKENS, OVERLAP_THRESHOLD,
 };
-use crate::extract::{LinkKind, Stance};
+use crate::extract::{LinkKind, SourceKind, Stance};
 
 /// One claim, as clustering sees it.
 #[derive(Debug, Clone)]
@@ -23,6 +23,9 @@ pub struct ClaimInput<'a> {
     pub stance: Stance,
     /// Who made the claim, if the text says (see [`answers`]).
     pub source: Option<&'a str>,
+    /// What kind of source made it: whether "he" or "they" opening its content is the
+    /// source itself (see [`speaks_of_itself`]).
+    pub kind: Option<SourceKind>,
     /// Links from this claim to others, by index into the same slice.
     pub links: Vec<(LinkKind, usize)>,
 }
@@ -84,7 +87,13 @@ pub struct Assignment {
 /// contents count once).
 pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
     let ranked = rank_tokens(claims);
-    let graph = SimilarityGraph::new(&ranked);
+    // A claim about its own source ("he will support the nominee") is about another
+    // subject than the same words from another source.
+    let speaker: Vec<Option<&str>> = claims
+        .iter()
+        .map(|c| c.source.filter(|_| speaks_of_itself(c.content, c.kind)))
+        .collect();
+    let graph = SimilarityGraph::new(&ranked, &speaker);
     let n = claims.len();
 
     // A claim with a link (other than a relay) to a claim in a proposition is placed by it.
@@ -237,11 +246,12 @@ struct SimilarityGraph {
 }
 
 impl SimilarityGraph {
-    fn new(ranked: &RankedContents) -> Self {
+    fn new(ranked: &RankedContents, speaker: &[Option<&str>]) -> Self {
         let n = ranked.tokens.len();
         let mut unit_of = vec![None; n];
         let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut first_with: HashMap<(&[u32], &[u32], bool), usize> = HashMap::new();
+        #[allow(clippy::type_complexity)]
+        let mut first_with: HashMap<(&[u32], &[u32], bool, Option<&str>), usize> = HashMap::new();
         let mut all_tokens: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut prefixes: HashMap<u32, Vec<u32>> = HashMap::new();
         // `seen_by[j] == i + 1`: unit j is already a candidate of claim i.
@@ -255,6 +265,7 @@ impl SimilarityGraph {
                 tokens.as_slice(),
                 ranked.names[i].as_slice(),
                 ranked.named[i],
+                speaker[i],
             );
             if let Some(&first) = first_with.get(&unit) {
                 // Whatever is similar to this claim is similar to its first copy.
@@ -282,7 +293,10 @@ impl SimilarityGraph {
             // Claim indexes fit in u32: a store of four billion claims is out of reach anyway.
             earlier[i] = candidates
                 .iter()
-                .filter(|&&j| similar(ranked.comparable(i), ranked.comparable(j)))
+                .filter(|&&j| {
+                    let others = matches!((speaker[i], speaker[j]), (Some(a), Some(b)) if a != b);
+                    !others && similar(ranked.comparable(i), ranked.comparable(j))
+                })
                 .map(|&j| j as u32)
                 .collect();
             let id = i as u32;
@@ -491,6 +505,7 @@ mod tests {
             content,
             stance,
             source: None,
+            kind: None,
             links,
         };
         let claims = vec![
@@ -550,6 +565,7 @@ mod tests {
             content,
             stance: Stance::Asserted,
             source: None,
+            kind: None,
             links: vec![],
         };
         let out = cluster(&[claim(a), claim(b), claim(c)]);
@@ -584,6 +600,7 @@ mod tests {
                     content,
                     stance: if i == 1 { stance } else { Stance::Asserted },
                     source: Some(if i == 1 { source } else { "officials" }),
+                    kind: None,
                     links: if i == 1 {
                         vec![(LinkKind::Relays, 2)]
                     } else {
@@ -610,6 +627,57 @@ mod tests {
         );
         let (a, b, _) = run(Stance::Denied, "officials");
         assert_ne!(a.map(|p| p.0), b.map(|p| p.0), "its own source's claim");
+    }
+
+    /// "He will support the nominee" from two senators is two propositions, each about its
+    /// speaker; from one senator twice, one; an outlet's "he" is someone else.
+    #[test]
+    fn a_claim_about_its_own_source_is_about_no_one_else() {
+        let claim = |content, source, kind, stance| ClaimInput {
+            content,
+            stance,
+            source: Some(source),
+            kind: Some(kind),
+            links: vec![],
+        };
+        use SourceKind::{Media, Person};
+        let claims = [
+            claim(
+                "he will support the party's nominee",
+                "a",
+                Person,
+                Stance::Asserted,
+            ),
+            claim(
+                "she will support the party's nominee",
+                "b",
+                Person,
+                Stance::Asserted,
+            ),
+            claim(
+                "that he will support the party's nominee",
+                "a",
+                Person,
+                Stance::Asserted,
+            ),
+            claim(
+                "he was writing a book about the campaign",
+                "paper",
+                Media,
+                Stance::Asserted,
+            ),
+            claim(
+                "he was writing a book about the campaign",
+                "c",
+                Person,
+                Stance::Denied,
+            ),
+        ];
+        let out = cluster(&claims);
+        let p = |i: usize| out[i].map(|a| a.proposition);
+        assert_ne!(p(0), p(1), "two speakers, each about themselves");
+        assert_eq!(p(0), p(2), "one speaker twice");
+        assert_eq!(p(3), p(4), "the outlet's report and its subject's denial");
     }
 
     fn alike(a: &NormalizedContent, b: &NormalizedContent) -> bool {
@@ -674,6 +742,7 @@ mod tests {
                 content,
                 stance: Stance::Asserted,
                 source: None,
+                kind: None,
                 links: vec![],
             })
             .collect();

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::extract::SourceKind;
+
 /// Jaccard similarity at or above which two contents are one proposition.
 ///
 /// Chosen on the labelled pairs of the tests below (same / different, from data/ and
@@ -270,9 +272,15 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
     let mut negations = 0usize;
     let mut named = false;
     let mut words: Vec<(String, bool)> = Vec::new();
+    // Words before the content's first sentence ends: only they give its polarity ("… were
+    // extremely careless. Not fit!" asserts the carelessness).
+    let mut first_sentence: Option<usize> = None;
     for raw in
         text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '$' | '%')))
     {
+        if first_sentence.is_none() && ends_sentence(text, raw) {
+            first_sentence = Some(words.len() + 1);
+        }
         let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
         let lower = raw.to_lowercase().replace('’', "'");
         // "U.S." keeps its periods until the demonym fold; sentence periods go.
@@ -351,9 +359,16 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         i += 1;
         if NEGATIONS.contains(&word.as_str()) {
             // After a preposition a negation is inside a phrase, not the clause: "a policy
-            // of not charging the sitting president", "with no evidence".
+            // of not charging the sitting president", "with no evidence". Some negations
+            // assert ("there is no question", "not only"), and a later sentence's is its own.
             let in_phrase = i >= 2 && PREPOSITIONS.contains(&words[i - 2].0.as_str());
-            if !in_phrase {
+            let idiom = words.get(i).is_some_and(|next| {
+                matches!(
+                    (word.as_str(), next.0.as_str()),
+                    ("no", "question" | "doubt") | ("not", "just" | "only")
+                )
+            });
+            if !in_phrase && !idiom && first_sentence.is_none_or(|end| i <= end) {
                 negations += 1;
             }
             continue;
@@ -384,6 +399,60 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         named,
         names: names.into_iter().filter(|t| !t.is_empty()).collect(),
     }
+}
+
+/// Whether a content speaks of its own source, whose kind is `kind`: it says "I", "we" or
+/// "my" (a quotation's speaker), or opens with "he" or "she" from a person, "they" from a
+/// group, or "it" from an organisation ("he will support the nominee", "they want the next
+/// president to continue"). The same words from another source say something of someone
+/// else.
+///
+/// ```
+/// use hearsay::extract::SourceKind;
+/// use hearsay::track::speaks_of_itself;
+/// assert!(speaks_of_itself("that he will support the nominee", Some(SourceKind::Person)));
+/// assert!(speaks_of_itself("“We need steady hands”", Some(SourceKind::Person)));
+/// assert!(!speaks_of_itself("he was working on a book", Some(SourceKind::Media)));
+/// assert!(!speaks_of_itself("the senator will support the nominee", Some(SourceKind::Person)));
+/// ```
+pub fn speaks_of_itself(text: &str, kind: Option<SourceKind>) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first_person = words.iter().any(|w| {
+        let w = w.replace('’', "'");
+        matches!(w.as_str(), "I" | "I'm" | "I've" | "I'll" | "I'd")
+            || matches!(
+                w.to_lowercase().as_str(),
+                "we" | "we're" | "we've" | "we'll" | "we'd" | "me" | "my" | "mine" | "our" | "ours"
+            )
+    });
+    let subject = words.iter().map(|w| w.to_lowercase()).find(|w| w != "that");
+    let group = |kind: SourceKind| !matches!(kind, SourceKind::Person | SourceKind::Media);
+    let own_subject = match (subject.as_deref(), kind) {
+        (Some("he" | "she"), Some(SourceKind::Person)) => true,
+        (Some("they"), Some(kind)) => group(kind),
+        (Some("it"), Some(SourceKind::Organization | SourceKind::Government)) => true,
+        _ => false,
+    };
+    first_person || own_subject
+}
+
+/// Whether the word `raw`, a slice of `text`, ends a sentence that more text follows: a
+/// period after a word of four letters or more ("Mr." and "U.S." do not), or an exclamation
+/// or question mark, closing quotes aside.
+fn ends_sentence(text: &str, raw: &str) -> bool {
+    let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+    let after = &text[start + raw.len()..];
+    let rest = after.trim_start_matches(['"', '”', '’', '\'', ')']);
+    let more = |rest: &str| rest.chars().skip(1).any(char::is_alphanumeric);
+    let mark = rest.starts_with(['!', '?']) && more(rest);
+    let period = raw.ends_with('.')
+        && raw.trim_end_matches('.').chars().count() >= 4
+        && !raw.trim_end_matches('.').contains('.')
+        && more(after);
+    mark || period
 }
 
 /// Words that show a clause (a verb that takes a tense): auxiliaries and modals, and common
@@ -732,6 +801,11 @@ mod tests {
         );
         assert!(!normalize_content("the claims were made with no evidence").negated);
         assert!(normalize_content("there was no evidence").negated);
+        assert!(!normalize_content("“They're worried. There is no question about it.”").negated);
+        assert!(!normalize_content("there is no question they are worried").negated);
+        assert!(!normalize_content("you are not just a loser, you are a liar").negated);
+        assert!(!normalize_content("“She was extremely careless. Not fit!”").negated);
+        assert!(normalize_content("“She was not careless. She is fit!”").negated);
         // Fragments left around a cue match nothing; clauses do.
         for fragment in [
             "of crimes from Hong Kong to the mainland",

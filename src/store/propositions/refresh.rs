@@ -793,6 +793,7 @@ impl ClaimTable {
             content: self.matched_content(i),
             stance: self.claims[i].stance,
             source: self.source(i),
+            kind: self.claims[i].kind,
             links: self.links[i].clone(),
         }
     }
