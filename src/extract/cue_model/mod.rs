@@ -139,6 +139,15 @@ pub fn proposals(text: &str) -> Vec<Proposal> {
     }
 }
 
+/// Extraction judged by the cue model in `bytes` instead of the shipped one, or `None` when
+/// they do not decode: for scoring a model just trained before it is shipped. The model is
+/// leaked, once per call. Not for normal use.
+#[doc(hidden)]
+pub fn extractor(bytes: &[u8]) -> Option<impl Fn(&str) -> super::Extraction> {
+    let model: &'static Model = Box::leak(Box::new(decode(bytes).ok()?));
+    Some(move |text: &str| super::extract_judged(text, &Judge::Model(model)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
