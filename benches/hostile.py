@@ -63,6 +63,22 @@ def sources(size: int = SIZE) -> str:
     return "".join(sentences)
 
 
+def sources_one_claim(size: int = SIZE) -> str:
+    """Every source a different full name, all saying one thing: one proposition of 10,000
+    or more origins, each a spelling that others may spell longer."""
+    rng = random.Random(18)
+    sentences, total = [], 0
+    while total < size:
+        title = rng.choice(["", "Gov. ", "Sen. ", "former Sen. "])
+        sentence = (
+            f"{title}{rng.choice(['Maria', 'John', 'Ahmed', 'Li', 'Olga'])} {surname(rng)} "
+            f"said \u201cthe plan would cost a million dollars and more than we can pay.\u201d "
+        )
+        sentences.append(sentence)
+        total += len(sentence)
+    return "".join(sentences)
+
+
 def nested_brackets(size: int = SIZE) -> str:
     half = size // 2
     return "(" * half + ")" * half
@@ -102,6 +118,7 @@ SHAPES = {
     "said-chain": lambda: repeat("Smith said Jones said "),
     "name-chain": name_chain,
     "sources": sources,
+    "sources-one-claim": sources_one_claim,
     "one-source-many-claims": lambda: repeat("He said the plan would work. "),
     "according-to": lambda: repeat("according to "),
 }

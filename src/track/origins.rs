@@ -155,27 +155,30 @@ pub fn shared_origins(claims: &[OriginClaim<'_>]) -> Vec<usize> {
         let first = *first_poll.entry(claims[i].stance).or_insert(i);
         sets.union(i, first);
     }
-    // A name and the one longer spelling of it in the proposition.
+    // A name and the one longer spelling of it in the proposition, found through each
+    // spelling's shorter ones (a hash lookup a claim, whatever the number of sources).
     let slug = |i: usize| claims[i].origin.and_then(source_slug_from_iri);
-    let slugs: Vec<&str> = {
-        let mut slugs: Vec<&str> = (0..n).filter(|&i| known[i]).filter_map(slug).collect();
-        slugs.sort_unstable();
-        slugs.dedup();
-        slugs
-    };
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
     for i in (0..n).filter(|&i| known[i]) {
-        let Some(short) = slug(i) else { continue };
-        let mut longer = slugs.iter().filter(|&&long| spells_longer(short, long));
-        if let (Some(&long), None) = (longer.next(), longer.next()) {
-            if let Some(j) = (0..n).find(|&j| known[j] && slug(j) == Some(long)) {
-                sets.union(i, j);
-            }
+        if let Some(s) = slug(i) {
+            first_of.entry(s).or_insert(i);
+        }
+    }
+    let mut longer_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &long in first_of.keys() {
+        for short in shorter_spellings(long) {
+            longer_of.entry(short).or_default().push(long);
+        }
+    }
+    for i in (0..n).filter(|&i| known[i]) {
+        if let Some([long]) = slug(i).and_then(|s| longer_of.get(s)).map(Vec::as_slice) {
+            sets.union(i, first_of[long]);
         }
     }
     // Each set takes the origin of its first claim with an identified one that no other
     // spells longer, else its first identified, else its first with a source.
     let rank = |i: usize| match (known[i], slug(i)) {
-        (true, Some(s)) if !slugs.iter().any(|&long| spells_longer(s, long)) => 0,
+        (true, Some(s)) if !longer_of.contains_key(s) => 0,
         (true, _) => 1,
         _ if claims[i].origin.is_some() => 2,
         _ => 3,
@@ -206,6 +209,18 @@ pub fn spells_longer(short: &str, long: &str) -> bool {
     let party = words.next().is_some_and(|w| matches!(w, "d" | "r" | "i"));
     let state = words.next().is_some_and(|w| (2..=5).contains(&w.len()));
     party && state && words.next().is_none()
+}
+
+/// Every slug that `long` [spells longer](spells_longer): its ends after each of its words,
+/// and its name before a party and state.
+fn shorter_spellings(long: &str) -> impl Iterator<Item = &str> {
+    let ends = long.match_indices('-').map(move |(k, _)| &long[k + 1..]);
+    let before_party = long
+        .match_indices('-')
+        .map(move |(k, _)| &long[..k])
+        .filter(move |short| spells_longer(short, long));
+    ends.chain(before_party)
+        .filter(move |short| !short.is_empty() && spells_longer(short, long))
 }
 
 /// The words inside quotation marks (straight, curly or doubled single quotes) of a
@@ -466,6 +481,13 @@ mod tests {
         assert!(!spells_longer("fox-news", "fox-news-sean-hannity"));
         assert!(!spells_longer("ama", "barack-obama"));
         assert!(!spells_longer("obama", "obama"));
+        let shorter: Vec<&str> = shorter_spellings("gov-mike-pence").collect();
+        assert_eq!(shorter, vec!["mike-pence", "pence"]);
+        let shorter: Vec<&str> = shorter_spellings("elizabeth-warren-d-ma").collect();
+        assert!(shorter.contains(&"elizabeth-warren"), "{shorter:?}");
+        assert!(shorter
+            .iter()
+            .all(|s| spells_longer(s, "elizabeth-warren-d-ma")));
     }
 
     #[test]
