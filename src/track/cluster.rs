@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::content::{
-    normalize_content, similar, speaks_of_itself, Comparable, NormalizedContent, JACCARD_THRESHOLD,
+    normalize_content, own_speaker, similar, Comparable, NormalizedContent, JACCARD_THRESHOLD,
     MAX_FLIP_TOKENS, MIN_TOKENS, OVERLAP_THRESHOLD,
 };
 use crate::extract::{LinkKind, SourceKind, Stance};
@@ -24,7 +24,7 @@ pub struct ClaimInput<'a> {
     /// Who made the claim, if the text says (see [`answers`]).
     pub source: Option<&'a str>,
     /// What kind of source made it: whether "he" or "they" opening its content is the
-    /// source itself (see [`speaks_of_itself`]).
+    /// source itself (see [`own_speaker`]).
     pub kind: Option<SourceKind>,
     /// Links from this claim to others, by index into the same slice.
     pub links: Vec<(LinkKind, usize)>,
@@ -91,7 +91,7 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
     // subject than the same words from another source.
     let speaker: Vec<Option<&str>> = claims
         .iter()
-        .map(|c| c.source.filter(|_| speaks_of_itself(c.content, c.kind)))
+        .map(|c| own_speaker(c.content, c.source, c.kind))
         .collect();
     let graph = SimilarityGraph::new(&ranked, &speaker);
     let n = claims.len();

@@ -439,6 +439,16 @@ pub fn speaks_of_itself(text: &str, kind: Option<SourceKind>) -> bool {
     first_person || own_subject
 }
 
+/// The source a claim speaks of, when its content [speaks of itself](speaks_of_itself): the
+/// claim is like no claim of another source.
+pub fn own_speaker<'a>(
+    content: &str,
+    source: Option<&'a str>,
+    kind: Option<SourceKind>,
+) -> Option<&'a str> {
+    source.filter(|_| speaks_of_itself(content, kind))
+}
+
 /// Whether the word `raw`, a slice of `text`, ends a sentence that more text follows: a
 /// period after a word of four letters or more ("Mr." and "U.S." do not), or an exclamation
 /// or question mark, closing quotes aside.

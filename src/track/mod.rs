@@ -18,7 +18,7 @@ pub use confidence::{
     OPPOSITION_FACTOR, UNCONFIRMED_FACTOR,
 };
 pub use content::{
-    is_fragment, is_question, jaccard, normalize_content, similar, similar_by_count,
+    is_fragment, is_question, jaccard, normalize_content, own_speaker, similar, similar_by_count,
     speaks_of_itself, Comparable, NormalizedContent, JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS,
     NAME_WEIGHT, OVERLAP_THRESHOLD,
 };

@@ -455,7 +455,7 @@ fn bare(word: &str) -> String {
         .replace('.', "")
 }
 
-fn is_role_word(word: &str) -> bool {
+pub(super) fn is_role_word(word: &str) -> bool {
     ROLE_WORDS.contains(&bare(word).as_str())
 }
 

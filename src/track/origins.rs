@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::names::{is_poll_share, is_scoped_slug};
+use super::names::{is_poll_share, is_role_word, is_scoped_slug};
 use crate::extract::Stance;
 use crate::graph::source_slug_from_iri;
 
@@ -48,10 +48,11 @@ pub fn identified(origin: &str) -> bool {
 }
 
 /// Whether an origin that is not [`identified`] is most likely someone its article names
-/// elsewhere: a pronoun, a relative pronoun or a singular description ("who", "they", "the
-/// chairman", "her statement"), or a poll's share (the article's poll). Unnamed officials,
-/// analysts or sources are people of their own ("citing unnamed officials, the Herald
-/// reported …").
+/// elsewhere: a pronoun or a relative pronoun ("who", "they"), a role without a name ("the
+/// chairman", "the candidate"), or what someone issued ("her statement", "the memo"); or a
+/// poll's share (the article's poll). Unnamed officials, analysts or sources are people of
+/// their own ("citing unnamed officials, the Herald reported …"), and so is a body ("the city
+/// council").
 fn refers_back(origin: &str) -> bool {
     let slug = source_slug_from_iri(origin).unwrap_or(origin);
     if !is_scoped_slug(slug) {
@@ -61,8 +62,21 @@ fn refers_back(origin: &str) -> bool {
     let last = key.rsplit('-').next().unwrap_or(key);
     matches!(
         last,
-        "they" | "who" | "which" | "that" | "we" | "us" | "its" | "his" | "her"
-    ) || !(last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us"))
+        "he" | "she"
+            | "it"
+            | "they"
+            | "who"
+            | "which"
+            | "that"
+            | "we"
+            | "i"
+            | "statement"
+            | "memo"
+            | "release"
+            | "letter"
+            | "email"
+            | "tweet"
+    ) || is_role_word(last)
 }
 
 /// For each claim of one proposition, the claim whose origin it takes (itself when no rule

@@ -16,8 +16,8 @@ use crate::extract::{LinkKind, Stance};
 use crate::graph::stance_iri;
 use crate::graph::vocab::{hs, rdf, rdfs, ID};
 use crate::track::{
-    answers, normalize_content, proposition_confidence, shared_origins, Assignment, Backing,
-    OriginClaim, MIN_TOKENS,
+    answers, normalize_content, own_speaker, proposition_confidence, shared_origins, Assignment,
+    Backing, OriginClaim, MIN_TOKENS,
 };
 
 /// The propositions graph as the claims call for it, produced a node at a time.
@@ -207,8 +207,12 @@ impl<'t> WantedGraph<'t> {
                 node(&claim, quads);
                 // Keyed by the words clustering matched it by: a fragment's are none.
                 let tokens = self.tokens_of(i);
-                if tokens.len() >= MIN_TOKENS && !self.table.matched_content(i).is_empty() {
-                    keys.entry(content_key(tokens))
+                let content = self.table.matched_content(i);
+                if tokens.len() >= MIN_TOKENS && !content.is_empty() {
+                    // A claim about its own source is like no other source's claim of the
+                    // same words, so its words may stand in another component: keyed apart.
+                    let speaker = own_speaker(content, self.table.source(i), claims[i].kind);
+                    keys.entry(content_key(tokens, speaker))
                         .or_insert((tokens, a.component));
                 }
             }
@@ -336,6 +340,11 @@ fn proposition_iri(first_claim: &str) -> NamedNode {
 }
 
 /// The IRI of the content key for these normalized tokens (sorted, distinct).
-pub(super) fn content_key(tokens: &[String]) -> String {
-    hashed_iri("content", &tokens.join(" ")).into_string()
+pub(super) fn content_key(tokens: &[String], speaker: Option<&str>) -> String {
+    let mut text = tokens.join(" ");
+    if let Some(speaker) = speaker {
+        text.push('\n');
+        text.push_str(speaker);
+    }
+    hashed_iri("content", &text).into_string()
 }
