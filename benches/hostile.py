@@ -49,34 +49,36 @@ def surname(rng: random.Random) -> str:
     return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(4)).capitalize()
 
 
-def sources(size: int = SIZE) -> str:
-    """A sentence per source, every source a different full name: 10,000 or more of them."""
+def named_sentences(say, size: int = SIZE) -> str:
+    """Sentences of `say(rng, name)`, every name a different full name, to `size` bytes."""
     rng = random.Random(18)
     sentences, total = [], 0
     while total < size:
-        sentence = (
-            f"{rng.choice(['Maria', 'John', 'Ahmed', 'Li', 'Olga'])} {surname(rng)} "
-            f"said the plan would cost {rng.randint(1, 999)} million dollars. "
-        )
+        name = f"{rng.choice(['Maria', 'John', 'Ahmed', 'Li', 'Olga'])} {surname(rng)}"
+        sentence = say(rng, name)
         sentences.append(sentence)
         total += len(sentence)
     return "".join(sentences)
+
+
+def sources(size: int = SIZE) -> str:
+    """A sentence per source, every source a different full name: 10,000 or more of them."""
+    return named_sentences(
+        lambda rng, name: f"{name} said the plan would cost {rng.randint(1, 999)} million dollars. ",
+        size,
+    )
 
 
 def sources_one_claim(size: int = SIZE) -> str:
     """Every source a different full name, all saying one thing: one proposition of 10,000
     or more origins, each a spelling that others may spell longer."""
-    rng = random.Random(18)
-    sentences, total = [], 0
-    while total < size:
-        title = rng.choice(["", "Gov. ", "Sen. ", "former Sen. "])
-        sentence = (
-            f"{title}{rng.choice(['Maria', 'John', 'Ahmed', 'Li', 'Olga'])} {surname(rng)} "
-            f"said \u201cthe plan would cost a million dollars and more than we can pay.\u201d "
-        )
-        sentences.append(sentence)
-        total += len(sentence)
-    return "".join(sentences)
+    return named_sentences(
+        lambda rng, name: (
+            f"{rng.choice(['', 'Gov. ', 'Sen. ', 'former Sen. '])}{name} said \u201cthe plan "
+            f"would cost a million dollars and more than we can pay.\u201d "
+        ),
+        size,
+    )
 
 
 def nested_brackets(size: int = SIZE) -> str:

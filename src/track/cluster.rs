@@ -433,18 +433,18 @@ fn prefix_len(len: usize) -> usize {
 
 /// Union-find whose roots are always the smallest member: a proposition's id follows its
 /// first claim.
-struct DisjointSets {
+pub(super) struct DisjointSets {
     parent: Vec<usize>,
 }
 
 impl DisjointSets {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         DisjointSets {
             parent: (0..n).collect(),
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(super) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -452,7 +452,7 @@ impl DisjointSets {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             let (keep, merge) = if a < b { (a, b) } else { (b, a) };

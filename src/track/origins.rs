@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::cluster::DisjointSets;
 use super::names::{is_poll_share, is_role_word, is_scoped_slug};
 use crate::extract::Stance;
 use crate::graph::source_slug_from_iri;
@@ -107,7 +108,7 @@ pub fn shared_origins(claims: &[OriginClaim<'_>]) -> Vec<usize> {
         .iter()
         .map(|c| c.origin.is_some_and(identified))
         .collect();
-    let mut sets = Sets::new(n);
+    let mut sets = DisjointSets::new(n);
     // In one article: its first identified claim, else its first with a source.
     // Keyed by article and side; `None`: either side, for claims without a source.
     let mut anchor: HashMap<(&str, Option<Stance>), usize> = HashMap::new();
@@ -288,34 +289,6 @@ fn words(content: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Union-find over a proposition's claims.
-struct Sets {
-    parent: Vec<usize>,
-}
-
-impl Sets {
-    fn new(n: usize) -> Self {
-        Sets {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.parent[a.max(b)] = a.min(b);
-        }
-    }
 }
 
 #[cfg(test)]
