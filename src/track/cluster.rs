@@ -672,12 +672,30 @@ mod tests {
                 Person,
                 Stance::Denied,
             ),
+            // A poll's share says "they" of itself, whatever kind it was given.
+            claim(
+                "they will vote for the senator in May",
+                "30-percent-of-voters",
+                Person,
+                Stance::Asserted,
+            ),
+            claim(
+                "he will not vote for the senator in May",
+                "d",
+                Person,
+                Stance::Asserted,
+            ),
         ];
         let out = cluster(&claims);
         let p = |i: usize| out[i].map(|a| a.proposition);
         assert_ne!(p(0), p(1), "two speakers, each about themselves");
         assert_eq!(p(0), p(2), "one speaker twice");
         assert_eq!(p(3), p(4), "the outlet's report and its subject's denial");
+        assert_ne!(
+            p(5),
+            p(6),
+            "a poll's share and a voter, each about themselves"
+        );
     }
 
     fn alike(a: &NormalizedContent, b: &NormalizedContent) -> bool {

@@ -440,13 +440,21 @@ pub fn speaks_of_itself(text: &str, kind: Option<SourceKind>) -> bool {
 }
 
 /// The source a claim speaks of, when its content [speaks of itself](speaks_of_itself): the
-/// claim is like no claim of another source.
+/// claim is like no claim of another source. A poll's share ("30 percent of his backers",
+/// whatever kind the extractor gave it) is also a group: its "they" is itself.
 pub fn own_speaker<'a>(
     content: &str,
     source: Option<&'a str>,
     kind: Option<SourceKind>,
 ) -> Option<&'a str> {
-    source.filter(|_| speaks_of_itself(content, kind))
+    let share = |source: &str| {
+        let slug = crate::graph::source_slug_from_iri(source).unwrap_or(source);
+        super::names::is_poll_share(&slug.replace('-', " "))
+    };
+    source.filter(|&s| {
+        speaks_of_itself(content, kind)
+            || (share(s) && speaks_of_itself(content, Some(SourceKind::OfficialGroup)))
+    })
 }
 
 /// Whether the word `raw`, a slice of `text`, ends a sentence that more text follows: a

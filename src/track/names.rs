@@ -746,7 +746,8 @@ pub fn is_poll_share(name: &str) -> bool {
         .skip_while(|w| qualifiers.contains(w))
         .collect();
     let numbers = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     let shares = [
         "half",
