@@ -1375,3 +1375,19 @@ fn an_attribution_reported_inside_another_is_relayed_by_it() {
         ex.links
     );
 }
+
+/// Found by `tests/properties.rs`: a participle-like cue as the text's first token made the
+/// subject search look at the token before the first one.
+#[test]
+fn a_cue_at_the_texts_first_token_has_no_token_before_it() {
+    for text in [
+        "Ⅻdeclined to---said(",
+        "declined to---said(",
+        "Briefed on the talks, said",
+    ] {
+        let extraction = extract(text);
+        for a in &extraction.attributions {
+            assert!(a.cue.iter().all(|c| c.end <= text.len()), "{text:?}: {a:?}");
+        }
+    }
+}

@@ -3229,7 +3229,8 @@ fn clause_subject(ctx: &Ctx, s0: usize, l: usize) -> Option<Range> {
         // "officials briefed on the talks": a participle right after a noun, before its
         // preposition, modifies the noun.
         let reduced = low.ends_with("ed")
-            && ctx.tags.is(j - 1, &[Upos::Noun, Upos::Propn])
+            && j.checked_sub(1)
+                .is_some_and(|before| ctx.tags.is(before, &[Upos::Noun, Upos::Propn]))
             && matches!(
                 w.low(j + 1),
                 "by" | "on" | "in" | "with" | "at" | "to" | "for"
