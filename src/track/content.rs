@@ -447,13 +447,10 @@ pub fn own_speaker<'a>(
     source: Option<&'a str>,
     kind: Option<SourceKind>,
 ) -> Option<&'a str> {
-    let share = |source: &str| {
-        let slug = crate::graph::source_slug_from_iri(source).unwrap_or(source);
-        super::names::is_poll_share(&slug.replace('-', " "))
-    };
     source.filter(|&s| {
         speaks_of_itself(content, kind)
-            || (share(s) && speaks_of_itself(content, Some(SourceKind::OfficialGroup)))
+            || (super::origins::is_poll_share_origin(s)
+                && speaks_of_itself(content, Some(SourceKind::OfficialGroup)))
     })
 }
 

@@ -45,7 +45,7 @@ pub const REPRINT_WORDS: usize = 6;
 /// which is what the poll found, not someone who holds a claim.
 pub fn identified(origin: &str) -> bool {
     let slug = source_slug_from_iri(origin).unwrap_or(origin);
-    !is_scoped_slug(slug) && !is_poll_share(&words_of_slug(origin))
+    !is_scoped_slug(slug) && !is_poll_share_origin(origin)
 }
 
 /// Whether an origin that is not [`identified`] is most likely someone its article names
@@ -57,7 +57,7 @@ pub fn identified(origin: &str) -> bool {
 fn refers_back(origin: &str) -> bool {
     let slug = source_slug_from_iri(origin).unwrap_or(origin);
     if !is_scoped_slug(slug) {
-        return is_poll_share(&slug.replace('-', " "));
+        return is_poll_share_origin(origin);
     }
     let key = slug.rsplit_once('-').map_or(slug, |(key, _)| key);
     let last = key.rsplit('-').next().unwrap_or(key);
@@ -160,11 +160,7 @@ pub fn shared_origins(claims: &[OriginClaim<'_>]) -> Vec<usize> {
         }
     }
     // A poll's shares on one side, across articles: what polls found is one origin.
-    let poll = |i: usize| {
-        claims[i]
-            .origin
-            .is_some_and(|o| is_poll_share(&words_of_slug(o)))
-    };
+    let poll = |i: usize| claims[i].origin.is_some_and(is_poll_share_origin);
     let mut first_poll: HashMap<Stance, usize> = HashMap::new();
     for i in (0..n).filter(|&i| poll(i)) {
         let first = *first_poll.entry(claims[i].stance).or_insert(i);
@@ -274,10 +270,10 @@ fn quoted_words(content: &str) -> Vec<String> {
     words
 }
 
-fn words_of_slug(origin: &str) -> String {
-    source_slug_from_iri(origin)
-        .unwrap_or(origin)
-        .replace('-', " ")
+/// Whether the source IRI (or slug) `origin` names a poll's share ("six-in-10-voters").
+pub(super) fn is_poll_share_origin(origin: &str) -> bool {
+    let slug = source_slug_from_iri(origin).unwrap_or(origin);
+    is_poll_share(&slug.replace('-', " "))
 }
 
 /// The words of a content, lowercased, joined by single spaces: how two copies of one report
