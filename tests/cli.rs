@@ -116,7 +116,7 @@ fn seed_article_answers_the_done_when_questions() {
 #[test]
 fn two_ids_with_one_text_are_two_articles_of_one_origin() {
     let ws = Workspace::new();
-    let text = "The bridge will reopen in May, the city council said on Monday. Engineers said the bridge would reopen in May.";
+    let text = "The bridge will reopen in May, Mayor Jo Hale said on Monday. Chief engineer Ana Lind said the bridge would reopen in May.";
     let rows = format!(
         "{{\"id\": \"outlet-a-17\", \"text\": \"{text}\"}}\n{{\"id\": \"outlet-b-3\", \"text\": \"{text}\"}}\n"
     );
@@ -133,7 +133,7 @@ fn two_ids_with_one_text_are_two_articles_of_one_origin() {
         "csv",
     ]);
     assert_eq!(graphs.lines().nth(1).map(str::trim), Some("2"), "{graphs}");
-    // The council's claim and the engineers' are one proposition with two origins, whichever
+    // The mayor's claim and the engineer's are one proposition with two origins, whichever
     // outlet printed them: reprints add claims, not origins.
     let propositions = ws.stdout(&["propositions", "--min-origins", "1"]);
     let row = tsv_rows(&propositions)

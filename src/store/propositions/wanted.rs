@@ -16,8 +16,8 @@ use crate::extract::{LinkKind, Stance};
 use crate::graph::stance_iri;
 use crate::graph::vocab::{hs, rdf, rdfs, ID};
 use crate::track::{
-    answers, normalize_content, own_speaker, proposition_confidence, shared_origins, Assignment,
-    Backing, OriginClaim, MIN_TOKENS,
+    answers, identified, normalize_content, own_speaker, proposition_confidence, shared_origins,
+    Assignment, Backing, OriginClaim, MIN_TOKENS,
 };
 
 /// The propositions graph as the claims call for it, produced a node at a time.
@@ -98,12 +98,12 @@ impl<'t> WantedGraph<'t> {
 
     /// The origin (as the claim whose source it is) and relay of each claim of one
     /// proposition (`list`): as [`Self::origin_of`] says, then one origin under several names
-    /// ([`shared_origins`]): a claim with no source, or with a source no reader can tell apart
-    /// (a description, a pronoun, a poll's share), in an article where a claim of the same
-    /// proposition has a named one, is the article reporting that source ("Humberto was
-    /// expected to pass by Bermuda" beside "the NHC predicted that Humberto would pass by
-    /// Bermuda"), not an origin of its own; so is a reprint of another's words, and a
-    /// surname beside its full name.
+    /// ([`shared_origins`]): a claim with no source, or with a source that is not a named
+    /// person (a description, a pronoun, a poll's share, a body), in an article where a claim
+    /// of the same proposition on its side has a named one, is the article reporting that
+    /// source ("Humberto was expected to pass by Bermuda" beside "the NHC predicted that
+    /// Humberto would pass by Bermuda"), not an origin of its own; so is a reprint of
+    /// another's words, and a surname beside its full name.
     fn origins(&self, list: &[usize]) -> Vec<(Option<usize>, Option<&'t str>)> {
         let claims = &self.table.claims;
         let article = |i: usize| claims[i].iri.rsplit_once('-').map_or("", |(a, _)| a);
@@ -111,11 +111,13 @@ impl<'t> WantedGraph<'t> {
         let read: Vec<OriginClaim<'_>> = list
             .iter()
             .zip(&origins)
-            .map(|(&i, &(origin, _))| OriginClaim {
+            .map(|(&i, &(origin, relay))| OriginClaim {
                 article: article(i),
                 content: &claims[i].content,
                 origin: origin.and_then(|o| self.table.source(o)),
                 stance: self.assignments[i].map_or(Stance::Asserted, |a| a.stance),
+                kind: origin.and_then(|o| claims[o].kind),
+                relayed: relay.is_some_and(identified),
             })
             .collect();
         shared_origins(&read)
