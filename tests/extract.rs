@@ -1177,6 +1177,33 @@ fn directorates_and_bureaus_are_government_sources() {
     }
 }
 
+/// A person's role heads the phrase whatever body it names ("the GOP front-runner"); an
+/// outlet named by a common word is one only when capitalized; a role before a body's noun
+/// is the body's ("the activist group").
+#[test]
+fn roles_outlets_and_bodies_in_source_kinds() {
+    use hearsay::extract::SourceKind;
+    for (text, kind) in [
+        (
+            "The GOP front-runner said the primary was rigged.",
+            SourceKind::Person,
+        ),
+        (
+            "Another delegate on the Cruz slate said she would vote twice.",
+            SourceKind::Person,
+        ),
+        ("Slate reported that the ferry was late.", SourceKind::Media),
+        (
+            "The activist group Mosul Eye said the bridge was mined.",
+            SourceKind::Organization,
+        ),
+    ] {
+        let ex = extract(text);
+        let kinds: Vec<SourceKind> = ex.attributions.iter().map(|a| a.source_kind).collect();
+        assert_eq!(kinds, [kind], "{text}");
+    }
+}
+
 #[test]
 fn a_subject_with_a_relative_clause_keeps_it() {
     check(

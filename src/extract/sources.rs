@@ -1040,6 +1040,34 @@ const PERSON_TITLES: &[&str] = &[
     "agent",
     "negotiator",
     "colonel",
+    "front-runner",
+    "frontrunner",
+    "hopeful",
+    "challenger",
+    "contender",
+    "delegate",
+    "superdelegate",
+    "operative",
+    "donor",
+    "mega-donor",
+    "activist",
+];
+
+/// Outlets whose names are also common words: an outlet only when capitalized ("Slate
+/// reported", not "a delegate on the Cruz slate").
+const OUTLETS_NAMED_BY_COMMON_WORDS: &[&str] = &[
+    "slate",
+    "salon",
+    "times",
+    "herald",
+    "tribune",
+    "guardian",
+    "telegraph",
+    "gazette",
+    "chronicle",
+    "courier",
+    "bulletin",
+    "fox",
 ];
 
 /// Whether token `i` names an international body ("NATO", "the U.N.", "Interpol", "the
@@ -1145,6 +1173,11 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
     }
     let words: Vec<&str> = (a..=b).map(|i| w.low(i)).collect();
     let has = |list: &[&str]| words.iter().any(|x| list.contains(x));
+    let media = |i: usize| {
+        let low = w.low(i);
+        MEDIA.contains(&low) && (w.is_cap(i) || !OUTLETS_NAMED_BY_COMMON_WORDS.contains(&low))
+    };
+    let has_media = (a..=b).any(media);
     // The head phrase: the words before an apposition's comma or a relative clause.
     let comma = (a..=b).find(|&i| w.is_punct(i, ","));
     let relative = (a + 1..=b).find(|&i| matches!(w.low(i), "who" | "whose" | "which"));
@@ -1162,7 +1195,11 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
     if matches!(head, "people" | "person") && words.contains(&"familiar") {
         return SourceKind::Anonymous;
     }
-    let singular_title = (a..=head_end).any(|i| PERSON_TITLES.contains(&w.low(i)));
+    // "the activist group Mosul Eye" is a body.
+    let singular_title = (a..=head_end).any(|i| {
+        PERSON_TITLES.contains(&w.low(i))
+            && !(i < head_end && ORGANIZATIONS.contains(&w.low(i + 1)))
+    });
     let head_is_name = w.is_cap(head_i) && !in_kind_lexicon(head);
     if singular_title && (head_is_name || PERSON_TITLES.contains(&head)) {
         return SourceKind::Person;
@@ -1222,7 +1259,7 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
         // "website" in "a statement on the Kremlin's website" is a document too.
         let others =
             |list: &[&str]| (a..=b).any(|i| !is_document(w.low(i)) && list.contains(&w.low(i)));
-        if others(MEDIA) {
+        if (a..=b).any(|i| !is_document(w.low(i)) && media(i)) {
             return SourceKind::Media;
         }
         if (a..=b).any(|i| is_international(w, i)) {
@@ -1235,10 +1272,10 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
             return SourceKind::Organization;
         }
     }
-    if has(MEDIA)
+    if has_media
         && (words.contains(&"news")
             || words.contains(&"newspaper")
-            || MEDIA.contains(&head)
+            || media(head_i)
             || words.contains(&"agency") && (words.contains(&"news") || words.contains(&"press")))
     {
         return SourceKind::Media;
@@ -1264,7 +1301,7 @@ pub(crate) fn kind_of(w: &Words, a: usize, b: usize) -> SourceKind {
     {
         return SourceKind::Government;
     }
-    if has(MEDIA) {
+    if has_media {
         return SourceKind::Media;
     }
     SourceKind::Person
