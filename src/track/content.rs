@@ -360,12 +360,16 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         if NEGATIONS.contains(&word.as_str()) {
             // After a preposition a negation is inside a phrase, not the clause: "a policy
             // of not charging the sitting president", "with no evidence". Some negations
-            // assert ("there is no question", "not only"), and a later sentence's is its own.
+            // assert ("there is no question", "not only", "it is not surprising that"), and a
+            // later sentence's is its own.
             let in_phrase = i >= 2 && PREPOSITIONS.contains(&words[i - 2].0.as_str());
             let idiom = words.get(i).is_some_and(|next| {
                 matches!(
                     (word.as_str(), next.0.as_str()),
-                    ("no", "question" | "doubt") | ("not", "just" | "only")
+                    (
+                        "no",
+                        "question" | "doubt" | "surprise" | "secret" | "wonder"
+                    ) | ("not", "just" | "only" | "surprising")
                 )
             });
             if !in_phrase && !idiom && first_sentence.is_none_or(|end| i <= end) {
@@ -819,6 +823,10 @@ mod tests {
         assert!(!normalize_content("“They're worried. There is no question about it.”").negated);
         assert!(!normalize_content("there is no question they are worried").negated);
         assert!(!normalize_content("you are not just a loser, you are a liar").negated);
+        assert!(
+            !normalize_content("it is not surprising that agents want to interview her").negated
+        );
+        assert!(!normalize_content("it is no secret that the talks stalled").negated);
         assert!(!normalize_content("“She was extremely careless. Not fit!”").negated);
         assert!(normalize_content("“She was not careless. She is fit!”").negated);
         // Fragments left around a cue match nothing; clauses do.
