@@ -531,20 +531,27 @@ pub fn is_fragment(text: &str) -> bool {
 }
 
 /// Whether a content asks rather than states: an indirect question ("whether the video
-/// should be released", what "weighed in on" or "asked" reports) or a quoted question. It
-/// backs and denies nothing, so, like a fragment, it joins a proposition only through a link.
+/// should be released", "how tough it is to run", "why he left", what "weighed in on",
+/// "asked" or "described" reports) or a quoted question. It backs and denies nothing, so,
+/// like a fragment, it joins a proposition only through a link.
 ///
 /// ```
 /// use hearsay::track::is_question;
 /// assert!(is_question("about whether the video should be released"));
 /// assert!(is_question("“what does he think of you?”"));
+/// assert!(is_question("how tough they would be"));
 /// assert!(!is_question("the video should be released"));
+/// assert!(!is_question("the plan shows how tough they would be"));
 /// ```
 pub fn is_question(text: &str) -> bool {
     let text = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '.')
     });
+    let opening = text
+        .split_whitespace()
+        .find(|w| !matches!(w.to_lowercase().as_str(), "about" | "of" | "on" | "over"));
     text.ends_with('?')
+        || opening.is_some_and(|w| w.eq_ignore_ascii_case("how") || w.eq_ignore_ascii_case("why"))
         || text
             .split_whitespace()
             .take(4)
