@@ -128,7 +128,9 @@ pub fn shared_origins(claims: &[OriginClaim<'_>]) -> Vec<usize> {
         }
     }
     for (i, c) in claims.iter().enumerate() {
-        if !person(i) && !(c.relayed && c.origin.is_some_and(|o| !is_pronoun(o))) {
+        // A person is one of their own; so is whom a named relay cites, unless a pronoun.
+        let cited = c.relayed && c.origin.is_some_and(|o| !is_pronoun(o));
+        if !(person(i) || cited) {
             let side = c.origin.map(|_| c.stance);
             if let Some(&a) = anchor.get(&(c.article, side)) {
                 sets.union(i, a);
