@@ -416,6 +416,7 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
 /// use hearsay::track::speaks_of_itself;
 /// assert!(speaks_of_itself("that he will support the nominee", Some(SourceKind::Person)));
 /// assert!(speaks_of_itself("“We need steady hands”", Some(SourceKind::Person)));
+/// assert!(speaks_of_itself("they're supporting Clinton", Some(SourceKind::Organization)));
 /// assert!(!speaks_of_itself("he was working on a book", Some(SourceKind::Media)));
 /// assert!(!speaks_of_itself("the senator will support the nominee", Some(SourceKind::Person)));
 /// ```
@@ -432,7 +433,15 @@ pub fn speaks_of_itself(text: &str, kind: Option<SourceKind>) -> bool {
                 "we" | "we're" | "we've" | "we'll" | "we'd" | "me" | "my" | "mine" | "our" | "ours"
             )
     });
-    let subject = words.iter().map(|w| w.to_lowercase()).find(|w| w != "that");
+    // "they're supporting Clinton": the subject without its contracted verb.
+    let subject = words
+        .iter()
+        .map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            w.split_once('\'')
+                .map_or(w.clone(), |(pronoun, _)| pronoun.to_owned())
+        })
+        .find(|w| w != "that");
     let group = |kind: SourceKind| !matches!(kind, SourceKind::Person | SourceKind::Media);
     let own_subject = match (subject.as_deref(), kind) {
         (Some("he" | "she"), Some(SourceKind::Person)) => true,

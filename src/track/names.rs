@@ -98,6 +98,12 @@ const ROLE_WORDS: &[&str] = &[
     "aide",
     "strategist",
     "pollster",
+    "speaker",
+    "front-runner",
+    "frontrunner",
+    "challenger",
+    "delegate",
+    "superdelegate",
     "rival",
     "front-runner",
     "frontrunner",
@@ -690,7 +696,9 @@ pub fn is_generic(name: &str, kind: SourceKind) -> bool {
         .split_whitespace()
         .skip_while(|w| DETERMINERS.contains(&bare(w).as_str()))
         .collect();
-    if words.is_empty() {
+    // "Speaker", "the Chairman", "Presidential Candidate": a title with no name is whoever
+    // its text means, capitalized or not.
+    if words.is_empty() || words.iter().all(|w| is_title_word(w)) {
         return true;
     }
     !words.iter().enumerate().any(|(i, w)| {
@@ -1355,6 +1363,9 @@ mod tests {
             ("He", Person),
             ("They", OfficialGroup),
             ("We", Organization),
+            ("Speaker", Person),
+            ("the Chairman", Person),
+            ("Presidential Candidate", Person),
         ] {
             assert!(is_generic(name, kind), "{name} is generic");
         }
@@ -1366,6 +1377,7 @@ mod tests {
             ("US", Government),
             ("Kremlin officials", OfficialGroup),
             ("the Kremlin", Government),
+            ("Speaker Ryan", Person),
         ] {
             assert!(!is_generic(name, kind), "{name} is named");
         }
