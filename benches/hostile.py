@@ -214,6 +214,7 @@ def main() -> int:
             print(f"kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(TARGET, exist_ok=True)
     out = os.path.join(TARGET, "hostile-results.jsonl")
     with open(out, "w") as f:
         for row in results:
