@@ -438,8 +438,10 @@ pub fn speaks_of_itself(text: &str, kind: Option<SourceKind>) -> bool {
         .iter()
         .map(|w| {
             let w = w.to_lowercase().replace('’', "'");
-            w.split_once('\'')
-                .map_or(w.clone(), |(pronoun, _)| pronoun.to_owned())
+            match w.split_once('\'') {
+                Some((pronoun, _)) => pronoun.to_owned(),
+                None => w,
+            }
         })
         .find(|w| w != "that");
     let group = |kind: SourceKind| !matches!(kind, SourceKind::Person | SourceKind::Media);

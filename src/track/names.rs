@@ -685,6 +685,12 @@ pub fn entity_key(name: &str) -> String {
 /// which is also how "US" reads once bare.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
+/// Whether `word` (lowercase) is a personal or relative pronoun: a source that names no one
+/// of its own ("he", "they", "who", "which").
+pub(super) fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.contains(&word) || matches!(word, "who" | "which" | "that")
+}
+
 /// Whether a source names nobody in particular: anonymous, a bare pronoun, or no proper word
 /// in its name ("analysts", "the company", "Opposition lawmakers", "a person familiar with
 /// the matter", "He").

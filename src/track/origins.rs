@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::cluster::DisjointSets;
-use super::names::{is_poll_share, is_scoped_slug};
+use super::names::{is_poll_share, is_pronoun, is_scoped_slug};
 use crate::extract::{SourceKind, Stance};
 use crate::graph::source_slug_from_iri;
 
@@ -62,13 +62,9 @@ pub fn identified(origin: &str) -> bool {
 
 /// Whether an origin is a pronoun or a relative pronoun ("who", "which", "they"): it names
 /// no one of its own, even where a relay cites it.
-fn is_pronoun(origin: &str) -> bool {
+fn is_pronoun_origin(origin: &str) -> bool {
     let slug = source_slug_from_iri(origin).unwrap_or(origin);
-    let key = slug.rsplit_once('-').map_or(slug, |(key, _)| key);
-    matches!(
-        key,
-        "he" | "she" | "it" | "they" | "who" | "which" | "that" | "we" | "i"
-    )
+    is_pronoun(slug.rsplit_once('-').map_or(slug, |(key, _)| key))
 }
 
 /// For each claim of one proposition, the claim whose origin it takes (itself when no rule
@@ -129,7 +125,7 @@ pub fn shared_origins(claims: &[OriginClaim<'_>]) -> Vec<usize> {
     }
     for (i, c) in claims.iter().enumerate() {
         // A person is one of their own; so is whom a named relay cites, unless a pronoun.
-        let cited = c.relayed && c.origin.is_some_and(|o| !is_pronoun(o));
+        let cited = c.relayed && c.origin.is_some_and(|o| !is_pronoun_origin(o));
         if !(person(i) || cited) {
             let side = c.origin.map(|_| c.stance);
             if let Some(&a) = anchor.get(&(c.article, side)) {
