@@ -199,13 +199,15 @@ fn the_story_gives_corroborated_contested_and_one_origin_for_a_reprint() {
             && r.proposition_stance == Some(hearsay::Stance::Asserted)
     ));
 
-    // U.S. officials say Valdoria agreed to the lease; the foreign ministry "denied that it
-    // had agreed to let Drovnian warships use Puerto Marín, a day after U.S. officials said
-    // …": its denial holds the officials' claim and answers it (it does not relay it), so
-    // the lease is contested, and the denial's origin is the ministry.
+    // U.S. officials say a planned lease could serve the Drovnian navy; the foreign ministry
+    // "denied that it had agreed to let Drovnian warships use Puerto Marín, a day after U.S.
+    // officials said a planned lease …": its denial holds the officials' claim and answers
+    // it (it does not relay it), so that claim is contested, and the denial's origin is the
+    // ministry. (The officials' earlier "Valdoria has agreed to lease a berth" is another
+    // statement, which the transport minister later confirms.)
     let lease = contested
         .iter()
-        .find(|p| p.label.starts_with("Valdoria has agreed to lease"))
+        .find(|p| p.label.starts_with("a planned lease of a deep-water berth"))
         .unwrap_or_else(|| panic!("{contested:#?}"));
     let timeline = store
         .timeline(&TimelineQuery {

@@ -29,6 +29,7 @@ pub use attribution::{
     confidence, spans_text, Attribution, Certainty, Extraction, Link, LinkKind, QuoteKind,
     SourceKind, Span, Stance, UnknownLabel,
 };
+pub use syntax::{predicates, Predicates};
 
 /// Finds every attribution in `text`. Deterministic; offsets are bytes into `text`.
 pub fn extract(text: &str) -> Extraction {

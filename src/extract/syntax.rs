@@ -5,10 +5,11 @@
 
 use super::attribution::Span;
 use super::parser::{self, Label};
-use super::tagger;
+use super::tagger::{self, Upos};
 use super::token;
 use super::words::Words;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 
 /// Sentences longer than this (in scanner tokens) are not parsed: run-on text without
@@ -88,6 +89,100 @@ impl<'a, 'w> Syntax<'a, 'w> {
         }
         Some(tree)
     }
+}
+
+/// What a short text on its own, such as a claim's content, predicates: its first sentence's
+/// parse read for its head and its clauses. Byte ranges into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicates {
+    /// The root, or the head of the clause a root verb introduces: "consistent" in "his
+    /// actions are consistent with the right to bear arms", "infringe" in "they infringe on
+    /// the right to bear arms", "unfit" in "it underscores that Trump is unfit". `None` when
+    /// that is no word, or when the text is a phrase that predicates nothing (its root no
+    /// verb, adjective or noun with a subject or copula: "a deal they fear could give the
+    /// navy a port").
+    pub head: Option<Range<usize>>,
+    /// The heads of the root's clause and of the clauses it runs on into (complements,
+    /// adverbial clauses, conjuncts, run-ons), in order: "disrespecting", "proving",
+    /// "unqualified" and "unfit" in "Trump has been disrespecting veterans, proving he's
+    /// unqualified and unfit". Empty for a phrase that predicates nothing.
+    pub clauses: Vec<Range<usize>>,
+}
+
+/// The [`Predicates`] of `text`'s first sentence, which ends at the first `.`, `!` or `?` with
+/// words after it (not at `…`, which joins the pieces of a quote around its cue: "a broader
+/// swath of voters … to be moving behind Trump"). `None` when the models do not load, the sentence has no word or is
+/// longer than [`LONGEST`] tokens.
+///
+/// Linear in the first sentence: one tagging, one greedy parse, one pass over its arcs.
+pub fn predicates(text: &str) -> Option<Predicates> {
+    let (tagger, parser) = (tagger::tagger()?, parser::parser()?);
+    let mut toks = token::tokenize(text, Span::new(0, text.len()));
+    let is_word =
+        |t: &token::Token| matches!(t.kind, token::TokenKind::Word | token::TokenKind::Number);
+    let last_word = toks.iter().rposition(is_word)?;
+    let sentence_end = toks[..last_word].iter().position(|t| {
+        t.kind == token::TokenKind::Punct && matches!(t.span.text(text), "." | "!" | "?")
+    });
+    toks.truncate(sentence_end.map_or(last_word + 1, |end| end + 1));
+    if toks.len() > LONGEST {
+        return None;
+    }
+    let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
+    let tags = tagger.tag(text, &toks);
+    let parse = parser.parse(&words, &tags);
+    let root = parse.heads.iter().position(Option::is_none)?;
+    let mut complement = vec![None; toks.len()];
+    let mut clauses_of: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
+    let mut predicative = vec![false; toks.len()];
+    for (j, (&head, label)) in parse.heads.iter().zip(&parse.labels).enumerate() {
+        let Some(h) = head.filter(|&h| h < toks.len()) else {
+            continue;
+        };
+        let relation = label.universal();
+        predicative[h] |= matches!(relation, "cop" | "nsubj");
+        if relation == "ccomp" && complement[h].is_none() {
+            complement[h] = Some(j);
+        }
+        if matches!(relation, "ccomp" | "xcomp" | "advcl" | "conj" | "parataxis") {
+            clauses_of[h].push(j);
+        }
+    }
+    // A phrase that predicates nothing ("a deal they fear could give the navy a port") has
+    // no head to compare: what it says is in its modifiers.
+    let is_clause =
+        predicative[root] || matches!(tags.get(root), Some(Upos::Verb | Upos::Aux | Upos::Adj));
+    if !is_clause {
+        return Some(Predicates {
+            head: None,
+            clauses: Vec::new(),
+        });
+    }
+    // What a framing verb introduces is the content's predicate. A parse is a tree, so
+    // neither walk meets a word twice.
+    let mut head = root;
+    let mut steps = 0;
+    while let Some(clause) = complement[head].filter(|_| steps < toks.len()) {
+        head = clause;
+        steps += 1;
+    }
+    let mut clauses = vec![root];
+    let mut k = 0;
+    while let Some(&at) = clauses.get(k).filter(|_| clauses.len() <= toks.len()) {
+        clauses.extend(&clauses_of[at]);
+        k += 1;
+    }
+    clauses.truncate(toks.len());
+    clauses.sort_unstable();
+    let range = |j: usize| {
+        toks.get(j)
+            .filter(|t| is_word(t))
+            .map(|t| t.span.start..t.span.end)
+    };
+    Some(Predicates {
+        head: range(head),
+        clauses: clauses.into_iter().filter_map(range).collect(),
+    })
 }
 
 impl Tree {
@@ -188,5 +283,40 @@ mod tests {
         // Tokens of another sentence are not in this tree.
         assert_eq!(tree.relation(0), None);
         assert_eq!(syntax.sentence(5).map(|t| t.s0), None);
+    }
+
+    #[test]
+    fn a_content_is_headed_by_its_predicate() {
+        fn head(text: &str) -> Option<&str> {
+            predicates(text)?.head.map(|r| &text[r])
+        }
+        assert_eq!(
+            head("they infringe on Americans' constitutional right to bear arms"),
+            Some("infringe")
+        );
+        assert_eq!(
+            head("his actions are consistent with the right to bear arms"),
+            Some("consistent")
+        );
+        // Through a framing verb to what it frames.
+        assert_eq!(
+            head("it underscores that Ortiz is temperamentally unfit to be commander in chief"),
+            Some("unfit")
+        );
+        // The first sentence only.
+        assert_eq!(
+            head("\"They're worried. There is no doubt.\""),
+            Some("worried")
+        );
+        assert_eq!(head("…"), None);
+        assert_eq!(head(""), None);
+        let text = "Ortiz has been disrespecting veterans, proving she is unqualified and unfit";
+        let clauses: Vec<&str> = predicates(text)
+            .map(|p| p.clauses.into_iter().map(|r| &text[r]).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            clauses,
+            ["disrespecting", "proving", "unqualified", "unfit"]
+        );
     }
 }

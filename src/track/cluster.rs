@@ -11,8 +11,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::content::{
-    normalize_content, own_speaker, similar, Comparable, NormalizedContent, JACCARD_THRESHOLD,
-    MAX_FLIP_TOKENS, MIN_TOKENS, OVERLAP_THRESHOLD,
+    agree, content_predicates, normalize_content, own_speaker, similar, Comparable,
+    ContentPredicates, NormalizedContent, JACCARD_THRESHOLD, MAX_FLIP_TOKENS, MIN_TOKENS,
+    OVERLAP_THRESHOLD,
 };
 use crate::extract::{LinkKind, SourceKind, Stance};
 
@@ -93,7 +94,8 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
         .iter()
         .map(|c| own_speaker(c.content, c.source, c.kind))
         .collect();
-    let graph = SimilarityGraph::new(&ranked, &speaker);
+    let contents: Vec<&str> = claims.iter().map(|c| c.content).collect();
+    let graph = SimilarityGraph::new(&ranked, &speaker, &contents);
     let n = claims.len();
 
     // A claim with a link (other than a relay) to a claim in a proposition is placed by it.
@@ -236,7 +238,8 @@ pub fn answers(claim: Holder<'_>, held: Holder<'_>) -> bool {
     claim.stance != held.stance && claim.source != held.source
 }
 
-/// Every similar pair among claims' token sets, found through the prefix filter.
+/// Every similar pair among claims' token sets, found through the prefix filter, that also
+/// [`agree`] in what they predicate.
 struct SimilarityGraph {
     /// For each claim with at least [`MIN_TOKENS`] tokens, its *unit*: the first claim with
     /// exactly its tokens (and naming something or not as it does).
@@ -246,7 +249,7 @@ struct SimilarityGraph {
 }
 
 impl SimilarityGraph {
-    fn new(ranked: &RankedContents, speaker: &[Option<&str>]) -> Self {
+    fn new(ranked: &RankedContents, speaker: &[Option<&str>], contents: &[&str]) -> Self {
         let n = ranked.tokens.len();
         let mut unit_of = vec![None; n];
         let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -307,6 +310,32 @@ impl SimilarityGraph {
                 prefixes.entry(t).or_default().push(id);
             }
         }
+        // What a unit predicates (its first claim's content, parsed) decides only between
+        // contents whose words meet, so only those are parsed, in parallel.
+        let mut meets = vec![false; n];
+        for (i, similar) in earlier.iter().enumerate() {
+            for &j in similar {
+                meets[i] = true;
+                meets[j as usize] = true;
+            }
+        }
+        let units: Vec<usize> = (0..n).filter(|&u| meets[u]).collect();
+        let parsed: Vec<ContentPredicates<u32>> = units
+            .par_iter()
+            .map(|&u| ranked.predicates(contents[u]))
+            .collect();
+        let mut predicates_of: Vec<Option<&ContentPredicates<u32>>> = vec![None; n];
+        for (&u, p) in units.iter().zip(&parsed) {
+            predicates_of[u] = Some(p);
+        }
+        let none = ContentPredicates::default();
+        let of = |u: usize| predicates_of[u].unwrap_or(&none);
+        for (i, similar) in earlier.iter_mut().enumerate() {
+            similar.retain(|&j| {
+                let j = j as usize;
+                agree(ranked.comparable(i), of(i), ranked.comparable(j), of(j))
+            });
+        }
         SimilarityGraph { unit_of, earlier }
     }
 }
@@ -321,6 +350,8 @@ struct RankedContents {
     negated: Vec<bool>,
     /// Whether each claim's content names something.
     named: Vec<bool>,
+    /// Each token's rank.
+    rank: HashMap<String, u32>,
 }
 
 impl RankedContents {
@@ -329,6 +360,18 @@ impl RankedContents {
             tokens: &self.tokens[i],
             names: &self.names[i],
             named: self.named[i],
+        }
+    }
+
+    /// What `content` predicates, as token ranks.
+    fn predicates(&self, content: &str) -> ContentPredicates<u32> {
+        let parsed = content_predicates(content);
+        let rank = |t: &String| self.rank.get(t).copied();
+        let mut clauses: Vec<u32> = parsed.clauses.iter().filter_map(rank).collect();
+        clauses.sort_unstable();
+        ContentPredicates {
+            head: parsed.head.as_ref().and_then(rank),
+            clauses,
         }
     }
 }
@@ -409,7 +452,12 @@ fn rank_tokens(claims: &[ClaimInput<'_>]) -> RankedContents {
             }
             slot.sort_unstable();
         });
+    let rank = ids
+        .into_iter()
+        .map(|(token, id)| (token, rank_of[id as usize]))
+        .collect();
     RankedContents {
+        rank,
         tokens: slot_of.iter().map(|&s| slots[s].clone()).collect(),
         names: slot_of.iter().map(|&s| slot_names[s].clone()).collect(),
         negated: slot_of.iter().map(|&s| slot_negated[s]).collect(),
@@ -556,8 +604,14 @@ mod tests {
         let b = "w2 w3 w4 w5";
         let c = "w3 w4 w5 w6";
         let alike = |a: &str, b: &str| {
-            let (a, b) = (normalize_content(a), normalize_content(b));
-            similar(a.comparable(), b.comparable())
+            let (na, nb) = (normalize_content(a), normalize_content(b));
+            similar(na.comparable(), nb.comparable())
+                && agree(
+                    na.comparable(),
+                    &content_predicates(a),
+                    nb.comparable(),
+                    &content_predicates(b),
+                )
         };
         assert!(alike(a, b) && alike(b, c));
         assert!(!alike(a, c));
@@ -698,18 +752,26 @@ mod tests {
         );
     }
 
-    fn alike(a: &NormalizedContent, b: &NormalizedContent) -> bool {
-        similar(a.comparable(), b.comparable())
+    /// A content with what it predicates.
+    type Read = (NormalizedContent, ContentPredicates<String>);
+
+    fn read(content: &str) -> Read {
+        (normalize_content(content), content_predicates(content))
+    }
+
+    fn alike(a: &Read, b: &Read) -> bool {
+        similar(a.0.comparable(), b.0.comparable())
+            && agree(a.0.comparable(), &a.1, b.0.comparable(), &b.1)
     }
 
     /// Complete link, brute force: claims in order, each joins the first proposition (in
     /// order of creation) all of whose claims it is similar to.
-    fn reference(contents: &[NormalizedContent]) -> Vec<Option<usize>> {
+    fn reference(contents: &[Read]) -> Vec<Option<usize>> {
         let tokens = contents;
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut out = vec![None; tokens.len()];
         for i in 0..tokens.len() {
-            if tokens[i].tokens.len() < MIN_TOKENS {
+            if tokens[i].0.tokens.len() < MIN_TOKENS {
                 continue;
             }
             let found = groups
@@ -765,10 +827,7 @@ mod tests {
             })
             .collect();
         let out = cluster(&claims);
-        let tokens: Vec<NormalizedContent> = claims
-            .iter()
-            .map(|c| normalize_content(c.content))
-            .collect();
+        let tokens: Vec<Read> = claims.iter().map(|c| read(c.content)).collect();
         let expected = reference(&tokens);
         let mut components = DisjointSets::new(claims.len());
         for i in 0..claims.len() {

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::extract::SourceKind;
+use crate::extract::{predicates, SourceKind};
 
 /// Jaccard similarity at or above which two contents are one proposition.
 ///
@@ -248,6 +248,17 @@ pub struct Comparable<'a, T> {
     pub named: bool,
 }
 
+/// What a content predicates, as its tokens ([`content_predicates`]): what [`agree`] reads
+/// besides the words. Generic over the token type, as [`Comparable`] is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContentPredicates<T> {
+    /// The token of its head word ([`crate::extract::Predicates::head`]: "consistent" in "his
+    /// actions are consistent with the right to bear arms"), when that word is a token.
+    pub head: Option<T>,
+    /// The tokens of its clauses' heads ([`crate::extract::Predicates::clauses`]), sorted.
+    pub clauses: Vec<T>,
+}
+
 // By hand: a derive would ask `T: Copy`, and only references are copied.
 impl<T> Clone for Comparable<'_, T> {
     fn clone(&self) -> Self {
@@ -267,17 +278,53 @@ impl<T> Copy for Comparable<'_, T> {}
 /// assert_eq!(a.tokens, b.tokens);
 /// ```
 pub fn normalize_content(text: &str) -> NormalizedContent {
+    normalize_marking(text, &[]).0
+}
+
+/// What a content predicates ([`crate::extract::predicates`]), as its tokens. It parses the
+/// content, so clustering asks it only of contents whose words meet another's.
+pub fn content_predicates(text: &str) -> ContentPredicates<String> {
+    let Some(parsed) = predicates(text) else {
+        return ContentPredicates::default();
+    };
+    let mut marks: Vec<usize> = parsed.clauses.iter().map(|r| r.start).collect();
+    marks.extend(parsed.head.as_ref().map(|r| r.start));
+    let (_, marked) = normalize_marking(text, &marks);
+    let head = parsed.head.as_ref().and(marked.last().cloned().flatten());
+    let mut clauses: Vec<String> = marked[..parsed.clauses.len()]
+        .iter()
+        .flatten()
+        .cloned()
+        .collect();
+    clauses.sort_unstable();
+    clauses.dedup();
+    ContentPredicates { head, clauses }
+}
+
+/// [`normalize_content`], and the token that each of `marks` (byte offsets into `text`) falls
+/// in, if that word is a token.
+fn normalize_marking(text: &str, marks: &[usize]) -> (NormalizedContent, Vec<Option<String>>) {
     let mut tokens = BTreeSet::new();
     let mut names = BTreeSet::new();
+    let mut marked: Vec<Option<String>> = vec![None; marks.len()];
     let mut negations = 0usize;
     let mut named = false;
     let mut words: Vec<(String, bool)> = Vec::new();
+    // For each of `marks`, the index in `words` of the word it falls in.
+    let mut marked_words: Vec<Option<usize>> = vec![None; marks.len()];
     // Words before the content's first sentence ends: only they give its polarity ("… were
     // extremely careless. Not fit!" asserts the carelessness).
     let mut first_sentence: Option<usize> = None;
     for raw in
         text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '$' | '%')))
     {
+        // `raw` is a slice of `text`: its address gives its offset.
+        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+        for (mark, word) in marks.iter().zip(&mut marked_words) {
+            if (start..start + raw.len()).contains(mark) {
+                *word = Some(words.len());
+            }
+        }
         if first_sentence.is_none() && ends_sentence(text, raw) {
             first_sentence = Some(words.len() + 1);
         }
@@ -395,14 +442,24 @@ pub fn normalize_content(text: &str) -> NormalizedContent {
         if in_name[i - 1] {
             names.insert(token.clone());
         }
+        for (word, mark) in marked_words.iter().zip(&mut marked) {
+            if *word == Some(i - 1) {
+                *mark = Some(token.clone());
+            }
+        }
         tokens.insert(token);
     }
-    NormalizedContent {
+    let normalized = NormalizedContent {
         tokens: tokens.into_iter().filter(|t| !t.is_empty()).collect(),
         negated: negations % 2 == 1,
         named,
         names: names.into_iter().filter(|t| !t.is_empty()).collect(),
-    }
+    };
+    let marked = marked
+        .into_iter()
+        .map(|t| t.filter(|t| !t.is_empty()))
+        .collect();
+    (normalized, marked)
 }
 
 /// Whether a content speaks of its own source, whose kind is `kind`: it says "I", "we" or
@@ -643,7 +700,8 @@ fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Whether two normalized contents state one proposition, polarity aside: Jaccard at or above
+/// Whether two normalized contents state one proposition by their words, polarity aside (and
+/// their predicates aside: see [`agree`]): Jaccard at or above
 /// [`JACCARD_THRESHOLD`], or the smaller, naming something, almost inside the larger
 /// ([`OVERLAP_THRESHOLD`], [`MIN_SHARED`]), where a shared token from a name weighs
 /// [`NAME_WEIGHT`] ([`Comparable::names`]; a name in either content). The overlap holds both
@@ -663,6 +721,32 @@ pub fn similar<T: Ord>(a: Comparable<'_, T>, b: Comparable<'_, T>) -> bool {
         smaller_weight: smaller.tokens.len() as f64 - light,
     };
     similar_by_weight(weighed, a.tokens.len(), b.tokens.len(), smaller.named)
+}
+
+/// Whether two contents that are [`similar`] by their words predicate alike, given what each
+/// predicates (`pa`, `pb`): words shared around two different predicates are two statements
+/// ("his actions are consistent with the constitutional right to bear arms" and "they
+/// infringe on Americans' constitutional right to bear arms"). Where both have a head, each
+/// head is among the other's tokens (not the same word: a parse may head one wording by its
+/// verb and another by its object, "none of the messages was marked classified" and "she
+/// had not sent emails marked classified"), or the smaller's head heads a clause of the
+/// larger, which says it and more ("Trump has been disrespecting veterans, proving he's
+/// temperamentally unfit" holds "it underscores that Trump is temperamentally unfit").
+pub fn agree<T: Ord>(
+    a: Comparable<'_, T>,
+    pa: &ContentPredicates<T>,
+    b: Comparable<'_, T>,
+    pb: &ContentPredicates<T>,
+) -> bool {
+    let (Some(x), Some(y)) = (&pa.head, &pb.head) else {
+        return true;
+    };
+    let each_in_other = b.tokens.binary_search(x).is_ok() && a.tokens.binary_search(y).is_ok();
+    // Of two of one size, either may be the smaller: `agree` is symmetric.
+    let (m, n) = (a.tokens.len(), b.tokens.len());
+    let clause_of_larger = (m <= n && pb.clauses.binary_search(x).is_ok())
+        || (n <= m && pa.clauses.binary_search(y).is_ok());
+    each_in_other || clause_of_larger
 }
 
 /// The tokens two contents share, and how many of those come from a name in either.
@@ -733,8 +817,14 @@ mod tests {
     }
 
     fn alike(a: &str, b: &str) -> bool {
-        let (a, b) = (normalize_content(a), normalize_content(b));
-        similar(a.comparable(), b.comparable())
+        let (na, nb) = (normalize_content(a), normalize_content(b));
+        similar(na.comparable(), nb.comparable())
+            && agree(
+                na.comparable(),
+                &content_predicates(a),
+                nb.comparable(),
+                &content_predicates(b),
+            )
     }
 
     /// Same proposition, worded differently (pairs from data/ and Wikinews-style reports).
@@ -752,6 +842,9 @@ mod tests {
         // A shared name weighs less, but a claim inside a longer one still matches.
         ("it shows that Ortiz is temperamentally unfit to be commander in chief",
          "Ortiz has disrespected veterans and the military for decades, proving she is temperamentally unfit to be commander in chief"),
+        // Headed by their verb and by their object: each head is among the other's words.
+        ("that none of the messages was marked classified at the time it was sent",
+         "that she had not sent or received emails that were marked classified at the time"),
     ];
 
     /// Different propositions that share words.
@@ -798,6 +891,15 @@ mod tests {
         (
             "Ortiz has a significant lead over Lee in Ohio",
             "Ortiz leading the field with 31 percent, followed by Ohio Governor Tom Lee at 17 percent and Sen. Ana Ruiz at 13 percent",
+        ),
+        // PolNeAR train: the same words around two predicates.
+        (
+            "the governor's orders are consistent with the constitutional right to bear arms",
+            "they infringe on residents' constitutional right to bear arms",
+        ),
+        (
+            "the club's real estate committee gave Ortiz its award in part to acknowledge her ability to raise money",
+            "the club is not a political committee and will raise no money for Ortiz",
         ),
         // Wikinews 2019, PBS and the CIA on the Saudi crown prince.
         (

@@ -18,9 +18,9 @@ pub use confidence::{
     OPPOSITION_FACTOR, UNCONFIRMED_FACTOR,
 };
 pub use content::{
-    is_fragment, is_question, jaccard, normalize_content, own_speaker, similar, similar_by_count,
-    speaks_of_itself, Comparable, NormalizedContent, JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS,
-    NAME_WEIGHT, OVERLAP_THRESHOLD,
+    agree, content_predicates, is_fragment, is_question, jaccard, normalize_content, own_speaker,
+    similar, similar_by_count, speaks_of_itself, Comparable, ContentPredicates, NormalizedContent,
+    JACCARD_THRESHOLD, MIN_SHARED, MIN_TOKENS, NAME_WEIGHT, OVERLAP_THRESHOLD,
 };
 pub use names::{
     acronyms_in_text, entity_key, initials, is_generic, looks_like_acronym, parse_source_name,
