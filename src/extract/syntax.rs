@@ -95,6 +95,11 @@ impl<'a, 'w> Syntax<'a, 'w> {
 /// parse read for its head and its clauses. Byte ranges into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Predicates {
+    /// Whether the text is a phrase that predicates nothing: its root no verb, adjective or
+    /// noun with a subject or copula, and "that" does not open it ("golf courses as wasted
+    /// space", "Trump's repeated calls to ban Muslims"). It names something without saying
+    /// anything of it.
+    pub phrase: bool,
     /// The root, or the head of the clause a root verb introduces: "consistent" in "his
     /// actions are consistent with the right to bear arms", "infringe" in "they infringe on
     /// the right to bear arms", "unfit" in "it underscores that Trump is unfit". `None` when
@@ -148,12 +153,17 @@ pub fn predicates(text: &str) -> Option<Predicates> {
             clauses_of[h].push(j);
         }
     }
-    // A phrase that predicates nothing ("a deal they fear could give the navy a port") has
-    // no head to compare: what it says is in its modifiers.
+    // A phrase that predicates nothing ("Trump's repeated calls to ban Muslims") has no head
+    // to compare. What "that" opens is a clause whatever its parse: a root that is no
+    // predicate there is a parse gone wrong, and says nothing either way.
     let is_clause =
         predicative[root] || matches!(tags.get(root), Some(Upos::Verb | Upos::Aux | Upos::Adj));
     if !is_clause {
+        let opens_clause = words
+            .first()
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"));
         return Some(Predicates {
+            phrase: !opens_clause,
             head: None,
             clauses: Vec::new(),
         });
@@ -180,6 +190,7 @@ pub fn predicates(text: &str) -> Option<Predicates> {
             .map(|t| t.span.start..t.span.end)
     };
     Some(Predicates {
+        phrase: false,
         head: range(head),
         clauses: clauses.into_iter().filter_map(range).collect(),
     })

@@ -252,6 +252,9 @@ pub struct Comparable<'a, T> {
 /// besides the words. Generic over the token type, as [`Comparable`] is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContentPredicates<T> {
+    /// Whether the content is a phrase that predicates nothing
+    /// ([`crate::extract::Predicates::phrase`]).
+    pub phrase: bool,
     /// The token of its head word ([`crate::extract::Predicates::head`]: "consistent" in "his
     /// actions are consistent with the right to bear arms"), when that word is a token.
     pub head: Option<T>,
@@ -298,7 +301,11 @@ pub fn content_predicates(text: &str) -> ContentPredicates<String> {
         .collect();
     clauses.sort_unstable();
     clauses.dedup();
-    ContentPredicates { head, clauses }
+    ContentPredicates {
+        phrase: parsed.phrase,
+        head,
+        clauses,
+    }
 }
 
 /// [`normalize_content`], and the token that each of `marks` (byte offsets into `text`) falls
@@ -738,6 +745,9 @@ pub fn agree<T: Ord>(
     b: Comparable<'_, T>,
     pb: &ContentPredicates<T>,
 ) -> bool {
+    if pa.phrase || pb.phrase {
+        return false;
+    }
     let (Some(x), Some(y)) = (&pa.head, &pb.head) else {
         return true;
     };
@@ -833,7 +843,7 @@ mod tests {
          "the government signed a 40-year lease for Berth 7 at Puerto Marín with Drovnian state shipping group Arkos Maritime on Feb. 20"),
         ("no lease had been signed", "No lease has been signed"),
         ("the berth could be used to refuel and resupply Drovnian naval vessels",
-         "a deal they fear could give Drovnia’s navy a place to refuel and resupply its warships in the region, the berth could be used by Drovnian naval vessels"),
+         "they fear the deal could give Drovnia’s navy a place to refuel and resupply its warships in the region, and the berth could be used by Drovnian naval vessels"),
         ("American officials said the strike killed 12 civilians", "U.S. officials said the strike killed 12 civilians"),
         ("the lease was signed at a closed ceremony in the capital attended by Transport Minister Lucía Ferrer",
          "the lease was signed at a closed ceremony in the capital attended by Ferrer and three executives"),
@@ -924,6 +934,20 @@ mod tests {
                 jaccard(&tokens(a), &tokens(b))
             );
         }
+    }
+
+    /// A phrase predicates nothing, so it says nothing another content could say: on PolNeAR
+    /// train, "Trump's repeated calls to ban all Muslims" met a longer phrase by its words.
+    #[test]
+    fn a_phrase_is_like_nothing_by_its_words() {
+        let a = "the club's repeated proposals for a ban on all foreign ships in the port";
+        let b = "the club's proposals for a ban on foreign ships in the port as reminiscent of old quarrels";
+        let (na, nb) = (normalize_content(a), normalize_content(b));
+        assert!(similar(na.comparable(), nb.comparable()), "alike by words");
+        assert!(content_predicates(a).phrase && content_predicates(b).phrase);
+        assert!(!alike(a, b));
+        // What "that" opens is a clause, however it parses.
+        assert!(!content_predicates("that the port to all foreign ships").phrase);
     }
 
     #[test]
