@@ -152,6 +152,30 @@ fn stance_and_links() {
     );
 }
 
+/// Rejecting a proposal denies no claim: the rejection points at nothing, so no proposition
+/// is contested by it.
+#[test]
+fn rejecting_a_proposal_denies_no_claim() {
+    let text = "The mayor proposed a debate on the evening of April 4. \
+                The council rejected the idea.";
+    let ex = extract(text);
+    assert_eq!(ex.attributions.len(), 2, "{:?}", ex.attributions);
+    assert!(
+        !ex.links.iter().any(|l| l.kind == LinkKind::Denies),
+        "{:?}",
+        ex.links
+    );
+    // A claim is still denied.
+    let text =
+        "The mayor said the city budget was balanced this year. The council rejected the idea.";
+    let ex = extract(text);
+    assert!(
+        ex.links.iter().any(|l| l.kind == LinkKind::Denies),
+        "{:?}",
+        ex.links
+    );
+}
+
 #[test]
 fn citing_relays_and_quoted_as_saying() {
     let text =

@@ -532,6 +532,16 @@ pub(crate) fn denies_any_object(lemma: &str) -> bool {
     matches!(lemma, "deny" | "dispute" | "refute" | "rebut" | "disavow")
 }
 
+/// Whether a cue puts something forward to be done rather than said to be so ("proposed a
+/// debate", "demanded a recount", "offered a deal"): rejecting what it puts forward ("Sanders
+/// rejected that") denies no claim.
+pub(crate) fn proposes(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "propose" | "request" | "demand" | "recommend" | "urge" | "offer"
+    )
+}
+
 /// Nouns that name a claim, so that rejecting or dismissing one denies it ("rejected the
 /// allegations", "dismissed reports of a deal", "disputes the idea that …").
 pub(crate) fn is_claim_noun(word: &str) -> bool {

@@ -52,6 +52,15 @@ fn commits(w: &Words, f: &Found) -> bool {
         .any(|t| cues::lookup(w.low(t)).is_some_and(|e| e.has(cues::INF) && !e.has(cues::TRAIL)))
 }
 
+/// Whether an attribution's cue proposes something ([`cues::proposes`]): "Clinton proposed a
+/// debate on April 4".
+fn proposes(w: &Words, f: &Found) -> bool {
+    f.cue
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .any(|t| cues::lookup(w.low(t)).is_some_and(|e| cues::proposes(e.lemma)))
+}
+
 /// The attribution whose content holds all of `found[i]`'s source and cue (the nearest such
 /// content, the smallest), if `found[i]` has a source and is no commitment: the one that
 /// relays it. Of two that hold each other (one utterance read twice), the earlier relays
@@ -102,6 +111,9 @@ pub(crate) fn find(w: &Words, found: &[Found]) -> Vec<Link> {
                 && g.sentence.0 < f.sentence.0
                 && !is_anaphoric(w, g)
         });
+        // Rejecting a proposal ("Clinton proposed a debate … Sanders rejected that") denies
+        // no claim, so it points at none.
+        let target = target.filter(|(_, g)| kind == LinkKind::Corroborates || !proposes(w, g));
         if let Some((j, _)) = target {
             links.push(Link {
                 from: i,

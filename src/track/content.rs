@@ -413,10 +413,14 @@ fn normalize_marking(text: &str, marks: &[usize]) -> (NormalizedContent, Vec<Opt
         i += 1;
         if NEGATIONS.contains(&word.as_str()) {
             // After a preposition a negation is inside a phrase, not the clause: "a policy
-            // of not charging the sitting president", "with no evidence". Some negations
-            // assert ("there is no question", "not only", "it is not surprising that"), and a
-            // later sentence's is its own.
+            // of not charging the sitting president", "with no evidence"; so is one after
+            // "who" or "which" and at most an auxiliary, in a relative clause ("women who
+            // don't help each other"). Some negations assert ("there is no question", "not
+            // only", "it is not surprising that"), and a later sentence's is its own.
             let in_phrase = i >= 2 && PREPOSITIONS.contains(&words[i - 2].0.as_str());
+            let relative =
+                |k: usize| i > k && matches!(words[i - 1 - k].0.as_str(), "who" | "which" | "whom");
+            let in_phrase = in_phrase || relative(1) || relative(2);
             let idiom = words.get(i).is_some_and(|next| {
                 matches!(
                     (word.as_str(), next.0.as_str()),
@@ -542,9 +546,11 @@ fn ends_sentence(text: &str, raw: &str) -> bool {
     let rest = after.trim_start_matches(['"', '”', '’', '\'', ')']);
     let more = |rest: &str| rest.chars().skip(1).any(char::is_alphanumeric);
     let mark = rest.starts_with(['!', '?']) && more(rest);
-    let period = raw.ends_with('.')
-        && raw.trim_end_matches('.').chars().count() >= 4
-        && !raw.trim_end_matches('.').contains('.')
+    // A quote may close after the period: "… classified information.' Not fit!"
+    let word = raw.trim_end_matches(['’', '\'']);
+    let period = word.ends_with('.')
+        && word.trim_end_matches('.').chars().count() >= 4
+        && !word.trim_end_matches('.').contains('.')
         && more(after);
     mark || period
 }
@@ -956,6 +962,15 @@ mod tests {
         let b = normalize_content("Drovnian warships will not use the port");
         assert_eq!(a.tokens, b.tokens);
         assert!(!a.negated && b.negated);
+        assert!(
+            !normalize_content("there is a special place in hell for women who don't help").negated
+        );
+        assert!(normalize_content("the women did not help").negated);
+        // A sentence that ends inside a quote: the next one's negation is its own.
+        assert!(
+            !normalize_content("the team 'were extremely careless with information.' Not fit!")
+                .negated
+        );
         assert_eq!(tokens("American troops"), tokens("U.S. troops"));
         // A negation inside a phrase negates the phrase, not what the content says.
         assert!(
