@@ -176,6 +176,35 @@ fn rejecting_a_proposal_denies_no_claim() {
     );
 }
 
+/// "made similar claims" corroborates the claim before it; "described similar plans" points
+/// at no claim.
+#[test]
+fn a_corroboration_points_at_a_claim() {
+    let corroborations = |text: &str| {
+        let ex = extract(text);
+        let last = ex.attributions.last().expect("two attributions");
+        assert!(spans_text(text, &last.content).starts_with("similar"));
+        ex.links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Corroborates)
+            .count()
+    };
+    assert_eq!(
+        corroborations(
+            "The Herald reported that the mayor signed the port lease on Friday. \
+             The Tribune reported similar claims."
+        ),
+        1
+    );
+    assert_eq!(
+        corroborations(
+            "The mayor said that the port would reopen next spring after the repairs. \
+             The Tribune reported similar plans."
+        ),
+        0
+    );
+}
+
 #[test]
 fn citing_relays_and_quoted_as_saying() {
     let text =

@@ -101,7 +101,15 @@ pub(crate) fn find(w: &Words, found: &[Found]) -> Vec<Link> {
             Stance::Unconfirmed => LinkKind::DeclinesToConfirm,
             Stance::Asserted => LinkKind::Corroborates,
         };
-        if kind == LinkKind::Corroborates && !(f.also || w.low(f.content[0].0) == "similar") {
+        // "also reported this", "made similar claims": what it points at is a claim, which
+        // "similar shows" or "the group" is not.
+        let points_at_claim = |&(_, b): &(usize, usize)| {
+            matches!(w.low(b), "this" | "that" | "it" | "so") || cues::is_claim_noun(w.low(b))
+        };
+        if kind == LinkKind::Corroborates
+            && !((f.also || w.low(f.content[0].0) == "similar")
+                && f.content.first().is_some_and(points_at_claim))
+        {
             continue;
         }
         // The nearest earlier asserted claim from another source.

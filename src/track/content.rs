@@ -612,8 +612,9 @@ pub fn is_fragment(text: &str) -> bool {
 }
 
 /// Whether a content asks rather than states: an indirect question ("whether the video
-/// should be released", "how tough it is to run", "why he left", what "weighed in on",
-/// "asked" or "described" reports) or a quoted question. It backs and denies nothing, so,
+/// should be released", "if her practices were illegal", "how tough it is to run", "why he
+/// left", what "weighed in on", "asked" or "described" reports) or a quoted question, marked
+/// or not ("Do you think he has campaigned as a healer"). It backs and denies nothing, so,
 /// like a fragment, it joins a proposition only through a link.
 ///
 /// ```
@@ -623,16 +624,31 @@ pub fn is_fragment(text: &str) -> bool {
 /// assert!(is_question("how tough they would be"));
 /// assert!(!is_question("the video should be released"));
 /// assert!(!is_question("the plan shows how tough they would be"));
+/// assert!(is_question("if her email practices were illegal"));
+/// assert!(is_question("Do you think the mayor has campaigned as a healer"));
+/// assert!(!is_question("you think the mayor has campaigned as a healer"));
 /// ```
 pub fn is_question(text: &str) -> bool {
     let text = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '.')
     });
-    let opening = text
+    let mut words = text
         .split_whitespace()
-        .find(|w| !matches!(w.to_lowercase().as_str(), "about" | "of" | "on" | "over"));
+        .map(|w| w.trim_start_matches(['"', '\'', '“', '‘']).to_lowercase())
+        .skip_while(|w| matches!(w.as_str(), "about" | "of" | "on" | "over"));
+    let (opening, second) = (words.next(), words.next());
+    // "Do you think …": an auxiliary before "you" asks.
+    let asks_you = opening.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "do" | "did" | "does" | "are" | "were" | "will" | "would" | "can" | "could" | "have"
+        )
+    }) && second.as_deref() == Some("you");
     text.ends_with('?')
-        || opening.is_some_and(|w| w.eq_ignore_ascii_case("how") || w.eq_ignore_ascii_case("why"))
+        || opening
+            .as_deref()
+            .is_some_and(|w| matches!(w, "how" | "why" | "if"))
+        || asks_you
         || text
             .split_whitespace()
             .take(4)
