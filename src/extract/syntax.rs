@@ -107,6 +107,9 @@ pub struct Predicates {
     /// verb, adjective or noun with a subject or copula: "a deal they fear could give the
     /// navy a port").
     pub head: Option<Range<usize>>,
+    /// The head's subject: "Trump" in "it underscores that Trump is unfit", "they" in
+    /// "they're worried".
+    pub subject: Option<Range<usize>>,
     /// The heads of the root's clause and of the clauses it runs on into (complements,
     /// adverbial clauses, conjuncts, run-ons), in order: "disrespecting", "proving",
     /// "unqualified" and "unfit" in "Trump has been disrespecting veterans, proving he's
@@ -116,8 +119,8 @@ pub struct Predicates {
 
 /// The [`Predicates`] of `text`'s first sentence, which ends at the first `.`, `!` or `?` with
 /// words after it (not at `…`, which joins the pieces of a quote around its cue: "a broader
-/// swath of voters … to be moving behind Trump"). `None` when the models do not load, the sentence has no word or is
-/// longer than [`LONGEST`] tokens.
+/// swath of voters … to be moving behind Trump"). `None` when the models do not load, or the
+/// sentence has no word or is longer than [`LONGEST`] tokens.
 ///
 /// Linear in the first sentence: one tagging, one greedy parse, one pass over its arcs.
 pub fn predicates(text: &str) -> Option<Predicates> {
@@ -140,12 +143,16 @@ pub fn predicates(text: &str) -> Option<Predicates> {
     let mut complement = vec![None; toks.len()];
     let mut clauses_of: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
     let mut predicative = vec![false; toks.len()];
+    let mut subject_of = vec![None; toks.len()];
     for (j, (&head, label)) in parse.heads.iter().zip(&parse.labels).enumerate() {
         let Some(h) = head.filter(|&h| h < toks.len()) else {
             continue;
         };
         let relation = label.universal();
         predicative[h] |= matches!(relation, "cop" | "nsubj");
+        if relation == "nsubj" && subject_of[h].is_none() {
+            subject_of[h] = Some(j);
+        }
         if relation == "ccomp" && complement[h].is_none() {
             complement[h] = Some(j);
         }
@@ -165,6 +172,7 @@ pub fn predicates(text: &str) -> Option<Predicates> {
         return Some(Predicates {
             phrase: !opens_clause,
             head: None,
+            subject: None,
             clauses: Vec::new(),
         });
     }
@@ -192,6 +200,7 @@ pub fn predicates(text: &str) -> Option<Predicates> {
     Some(Predicates {
         phrase: false,
         head: range(head),
+        subject: subject_of[head].and_then(range),
         clauses: clauses.into_iter().filter_map(range).collect(),
     })
 }

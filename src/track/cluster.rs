@@ -21,6 +21,9 @@ use crate::extract::{LinkKind, SourceKind, Stance};
 #[derive(Debug, Clone)]
 pub struct ClaimInput<'a> {
     pub content: &'a str,
+    /// The article it is in: a pronoun as its content's subject ("they're worried") speaks of
+    /// someone that article names.
+    pub article: &'a str,
     pub stance: Stance,
     /// Who made the claim, if the text says (see [`answers`]).
     pub source: Option<&'a str>,
@@ -94,8 +97,7 @@ pub fn cluster(claims: &[ClaimInput<'_>]) -> Vec<Option<Assignment>> {
         .iter()
         .map(|c| own_speaker(c.content, c.source, c.kind))
         .collect();
-    let contents: Vec<&str> = claims.iter().map(|c| c.content).collect();
-    let graph = SimilarityGraph::new(&ranked, &speaker, &contents);
+    let graph = SimilarityGraph::new(&ranked, &speaker, claims);
     let n = claims.len();
 
     // A claim with a link (other than a relay) to a claim in a proposition is placed by it.
@@ -249,7 +251,7 @@ struct SimilarityGraph {
 }
 
 impl SimilarityGraph {
-    fn new(ranked: &RankedContents, speaker: &[Option<&str>], contents: &[&str]) -> Self {
+    fn new(ranked: &RankedContents, speaker: &[Option<&str>], claims: &[ClaimInput<'_>]) -> Self {
         let n = ranked.tokens.len();
         let mut unit_of = vec![None; n];
         let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -322,7 +324,7 @@ impl SimilarityGraph {
         let units: Vec<usize> = (0..n).filter(|&u| meets[u]).collect();
         let parsed: Vec<ContentPredicates<u32>> = units
             .par_iter()
-            .map(|&u| ranked.predicates(contents[u]))
+            .map(|&u| ranked.predicates(claims[u].content))
             .collect();
         let mut predicates_of: Vec<Option<&ContentPredicates<u32>>> = vec![None; n];
         for (&u, p) in units.iter().zip(&parsed) {
@@ -330,10 +332,15 @@ impl SimilarityGraph {
         }
         let none = ContentPredicates::default();
         let of = |u: usize| predicates_of[u].unwrap_or(&none);
+        // A content whose subject is a pronoun that is not its source ("they're worried",
+        // from a senator) speaks of someone its article names: the same words in another
+        // article may speak of someone else.
+        let scoped = |u: usize| of(u).pronoun_subject && speaker[u].is_none();
         for (i, similar) in earlier.iter_mut().enumerate() {
             similar.retain(|&j| {
                 let j = j as usize;
-                agree(ranked.comparable(i), of(i), ranked.comparable(j), of(j))
+                let elsewhere = (scoped(i) || scoped(j)) && claims[i].article != claims[j].article;
+                !elsewhere && agree(ranked.comparable(i), of(i), ranked.comparable(j), of(j))
             });
         }
         SimilarityGraph { unit_of, earlier }
@@ -373,6 +380,7 @@ impl RankedContents {
             phrase: parsed.phrase,
             head: parsed.head.as_ref().and_then(rank),
             clauses,
+            pronoun_subject: parsed.pronoun_subject,
         }
     }
 }
@@ -552,6 +560,7 @@ mod tests {
     fn clustering_follows_similarity_links_and_polarity() {
         let claim = |content: &'static str, stance, links: Vec<(LinkKind, usize)>| ClaimInput {
             content,
+            article: "article",
             stance,
             source: None,
             kind: None,
@@ -609,6 +618,7 @@ mod tests {
         assert!(!alike(a, c));
         let claim = |content| ClaimInput {
             content,
+            article: "article",
             stance: Stance::Asserted,
             source: None,
             kind: None,
@@ -644,6 +654,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, &content)| ClaimInput {
                     content,
+                    article: "article",
                     stance: if i == 1 { stance } else { Stance::Asserted },
                     source: Some(if i == 1 { source } else { "officials" }),
                     kind: None,
@@ -675,12 +686,58 @@ mod tests {
         assert_ne!(a.map(|p| p.0), b.map(|p| p.0), "its own source's claim");
     }
 
+    /// "They're worried" from a senator speaks of someone its article names: in another
+    /// article the same words are another proposition; in its own, the same one.
+    #[test]
+    fn a_pronoun_speaks_of_someone_its_article_names() {
+        let claim = |content, article, source| ClaimInput {
+            content,
+            article,
+            stance: Stance::Asserted,
+            source: Some(source),
+            kind: Some(SourceKind::Person),
+            links: vec![],
+        };
+        let claims = [
+            claim(
+                "they're worried about the vote in the capital",
+                "a",
+                "Carson",
+            ),
+            claim(
+                "they are worried about the vote in the capital",
+                "b",
+                "Biden",
+            ),
+            claim(
+                "they're worried about the vote in the capital city",
+                "a",
+                "Lee",
+            ),
+            claim(
+                "the parties are worried about the vote in the capital",
+                "c",
+                "Ruiz",
+            ),
+        ];
+        let out = cluster(&claims);
+        let p = |i: usize| out[i].map(|a| a.proposition);
+        assert_ne!(p(0), p(1), "two articles, two 'they's");
+        assert_eq!(p(0), p(2), "one article");
+        assert_ne!(
+            p(1),
+            p(3),
+            "another article's 'they' may be someone else than the parties"
+        );
+    }
+
     /// "He will support the nominee" from two senators is two propositions, each about its
     /// speaker; from one senator twice, one; an outlet's "he" is someone else.
     #[test]
     fn a_claim_about_its_own_source_is_about_no_one_else() {
         let claim = |content, source, kind, stance| ClaimInput {
             content,
+            article: "article",
             stance,
             source: Some(source),
             kind: Some(kind),
@@ -830,6 +887,7 @@ mod tests {
             .iter()
             .map(|content| ClaimInput {
                 content,
+                article: "article",
                 stance: Stance::Asserted,
                 source: None,
                 kind: None,

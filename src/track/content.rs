@@ -260,6 +260,10 @@ pub struct ContentPredicates<T> {
     pub head: Option<T>,
     /// The tokens of its clauses' heads ([`crate::extract::Predicates::clauses`]), sorted.
     pub clauses: Vec<T>,
+    /// Whether its head's subject is a third person's pronoun ("they're worried", "it was no
+    /// big deal"; not "it underscores that Trump is unfit"): whom it speaks of is in the text
+    /// around it.
+    pub pronoun_subject: bool,
 }
 
 // By hand: a derive would ask `T: Copy`, and only references are copied.
@@ -301,10 +305,15 @@ pub fn content_predicates(text: &str) -> ContentPredicates<String> {
         .collect();
     clauses.sort_unstable();
     clauses.dedup();
+    let subject = parsed
+        .subject
+        .and_then(|r| text.get(r))
+        .map(str::to_lowercase);
     ContentPredicates {
         phrase: parsed.phrase,
         head,
         clauses,
+        pronoun_subject: matches!(subject.as_deref(), Some("he" | "she" | "they" | "it")),
     }
 }
 

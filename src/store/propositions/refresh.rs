@@ -791,6 +791,7 @@ impl ClaimTable {
     pub(super) fn input(&self, i: usize) -> ClaimInput<'_> {
         ClaimInput {
             content: self.matched_content(i),
+            article: self.claims[i].iri.rsplit_once('-').map_or("", |(a, _)| a),
             stance: self.claims[i].stance,
             source: self.source(i),
             kind: self.claims[i].kind,
