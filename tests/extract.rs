@@ -152,6 +152,15 @@ fn stance_and_links() {
     );
 }
 
+/// A supposition is no claim: no one has disavowed anything.
+#[test]
+fn a_supposition_is_no_attribution() {
+    check(
+        "Delegates said they will back Stein unless Sanders disavows the endorsement.",
+        "Delegates | said | they will back Stein unless Sanders disavows the endorsement | asserted | certain",
+    );
+}
+
 /// Rejecting a proposal denies no claim: the rejection points at nothing, so no proposition
 /// is contested by it.
 #[test]

@@ -3,9 +3,10 @@
 //! to make landfall" is the Herald's claim, hedged, not a second one denying it), a cue inside
 //! another attribution's source, which is part of that source's name ("According to videos
 //! posted on social media"), a claim made by "you" (an addressee, the reader or an
-//! interviewer, never the one who claims), and a relative clause's claim given the very
+//! interviewer, never the one who claims), a relative clause's claim given the very
 //! content of another ("Morial told a woman who suggested that …": the rules read one
-//! content for both, which would count one report as two origins).
+//! content for both, which would count one report as two origins), and a supposition ("they
+//! will back Stein unless Sanders disavows the endorsement": no one has disavowed anything).
 //! Knows nothing of names beyond the source's words.
 
 use std::collections::HashMap;
@@ -30,7 +31,11 @@ pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
             let echo = by_relative(w, f)
                 && !f.content.is_empty()
                 && contents.get(f.content.as_slice()).is_some_and(|&n| n > 1);
-            !(by_addressee(w, f) || unsourced_inside_content || names.speaker_inside(f) || echo)
+            !(by_addressee(w, f)
+                || unsourced_inside_content
+                || names.speaker_inside(f)
+                || echo
+                || supposed(w, f))
         })
         .collect();
     if keep.iter().all(|&k| k) {
@@ -51,6 +56,17 @@ pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
         f.relayed_by = f.relayed_by.and_then(|m| renumbered[m]);
     }
     found
+}
+
+/// Whether "if" or "unless" opens the attribution's clause: "unless Sanders disavows …",
+/// "if officials confirm …".
+fn supposed(w: &Words, f: &Found) -> bool {
+    let start = f
+        .source
+        .map_or_else(|| f.cue.first().map(|c| c.0), |(a, _)| Some(a));
+    start
+        .and_then(|a| a.checked_sub(1))
+        .is_some_and(|before| matches!(w.low(before), "if" | "unless"))
 }
 
 /// Whether the source is a bare relative pronoun ("who suggested …").
