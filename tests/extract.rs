@@ -161,6 +161,26 @@ fn a_supposition_is_no_attribution() {
     );
 }
 
+/// A word before the cue that could name no one ("soon", "don't") is no source: the claim
+/// stays, unsourced, and a source that is a word like "another" or "many" stays a source.
+#[test]
+fn a_word_that_names_no_one_is_no_source() {
+    let text = "Residents can soon learn that the crisis would not go to waste.";
+    let ex = extract(text);
+    assert_eq!(ex.attributions.len(), 1, "{:?}", ex.attributions);
+    assert!(
+        ex.attributions[0].source.is_empty(),
+        "{}",
+        render(text, &ex)
+    );
+    assert_eq!(spans_text(text, &ex.attributions[0].cue), "learn");
+    check(
+        "One analyst says there are about 1,800. Another says there are twice as many.",
+        "One analyst | says | there are about 1,800 | asserted | certain
+Another | says | there are twice as many | asserted | certain",
+    );
+}
+
 /// Rejecting a proposal denies no claim: the rejection points at nothing, so no proposition
 /// is contested by it.
 #[test]

@@ -54,7 +54,7 @@ fn extract_judged(text: &str, judge: &cue_model::Judge) -> Extraction {
         patterns::sentence(&ctx, k, &mut found);
     }
     antecedents::resolve(&w, &tags, &mut found);
-    let found = prune::claims_only(&w, found);
+    let found = prune::claims_only(&w, &tags, found);
     let links = links::find(&w, &found);
     let attributions = found
         .iter()

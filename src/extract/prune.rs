@@ -7,15 +7,27 @@
 //! content of another ("Morial told a woman who suggested that …": the rules read one
 //! content for both, which would count one report as two origins), and a supposition ("they
 //! will back Stein unless Sanders disavows the endorsement": no one has disavowed anything).
-//! Knows nothing of names beyond the source's words.
+//! Also takes away a "source" that names no one ("soon", "don't", "facing": words a rule read
+//! before the cue), leaving the claim unsourced.
+//! Knows nothing of names beyond the source's words and their tags.
 
 use std::collections::HashMap;
 
 use super::patterns::Found;
+use super::tagger::Upos;
+use super::tags::Tags;
 use super::words::Words;
 
 /// `found` without the attributions above, relays renumbered past the ones dropped.
-pub(crate) fn claims_only(w: &Words, mut found: Vec<Found>) -> Vec<Found> {
+pub(crate) fn claims_only(w: &Words, tags: &Tags, mut found: Vec<Found>) -> Vec<Found> {
+    for f in &mut found {
+        if names_no_one(w, tags, f) {
+            // The cue may still be one: the claim stays, unsourced.
+            f.source = None;
+            f.name.clear();
+            f.pronoun = false;
+        }
+    }
     let hosts = Spans::of(&found, |f| {
         f.source.is_some().then_some(f.content.as_slice())
     });
@@ -67,6 +79,33 @@ fn supposed(w: &Words, f: &Found) -> bool {
     start
         .and_then(|a| a.checked_sub(1))
         .is_some_and(|before| matches!(w.low(before), "if" | "unless"))
+}
+
+/// Whether the source is one lowercase word that cannot name anyone: an adverb, an
+/// auxiliary, a particle, a conjunction, a preposition, an interjection, or a participle
+/// ("soon", "don't", "and", "facing", "interviewed"): a rule read the wrong words before the cue.
+/// Determiners and adjectives stay: "another says", "many believe", "most oppose it".
+fn names_no_one(w: &Words, tags: &Tags, f: &Found) -> bool {
+    const NOT_NAMING: [Upos; 7] = [
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Part,
+        Upos::Cconj,
+        Upos::Sconj,
+        Upos::Adp,
+        Upos::Intj,
+    ];
+    let Some((a, b)) = f.source else {
+        return false;
+    };
+    if a != b || !w.is_word(a) || w.is_cap(a) {
+        return false;
+    }
+    let word = w.low(a);
+    tags.get(a).is_some_and(|tag| {
+        NOT_NAMING.contains(&tag)
+            || (tag == Upos::Verb && (word.ends_with("ing") || word.ends_with("ed")))
+    })
 }
 
 /// Whether the source is a bare relative pronoun ("who suggested …").
