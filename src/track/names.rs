@@ -1110,8 +1110,10 @@ impl NameIndex {
         })
     }
 
-    /// Every one-word key that exactly one full name fitted in `before` and several fit now
-    /// ("reyes" once "Maria Reyes" joins "Ana Reyes"), with the name it fitted.
+    /// Every one-word key that resolved to one full name in `before` and no longer resolves
+    /// to it ("reyes" once "Maria Reyes" joins "Ana Reyes"), with the name it resolved to.
+    /// A second spelling of the same person ("Gov. Chris Christie" beside "Chris Christie")
+    /// leaves the word resolved, as it would in one run.
     pub fn ambiguous_since<'a>(
         &'a self,
         before: &'a NameIndex,
@@ -1122,9 +1124,11 @@ impl NameIndex {
         ]
         .into_iter()
         .flat_map(|(then, now)| {
-            then.iter()
-                .filter(|(word, _)| now.get(*word).is_some_and(|f| f.len() > 1))
-                .filter_map(|(word, fits)| Some((word.as_str(), only_fit(fits)?)))
+            then.iter().filter_map(move |(word, fits)| {
+                let former = only_fit(fits)?;
+                (now.get(word).and_then(only_fit) != Some(former))
+                    .then_some((word.as_str(), former))
+            })
         })
     }
 
@@ -1483,6 +1487,11 @@ mod tests {
             ]
         );
         assert_eq!(known.ambiguous_since(&before).count(), 0);
+        // A longer spelling of the one person leaves "Reyes" hers, so nothing moves back.
+        let mut respelled = before.clone();
+        respelled.add("rival Ana Reyes");
+        assert_eq!(respelled.resolve("Reyes"), Some("ana reyes"));
+        assert_eq!(respelled.ambiguous_since(&before).count(), 0);
         known.add("Maria Reyes");
         assert!(!known
             .resolvable_since(&none)
